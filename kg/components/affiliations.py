@@ -1,0 +1,341 @@
+"""The affiliation component: worked for, studied at, founded, member of, funded by.
+
+Each organisation mention is read with the words that lead to it ("co-founded", "enrolled
+at", "joined", "accepted into", "raised ... from", "<Org> chief executive <Person>"), the
+agent is found through the dependency parse (the subject of the cue's clause, pronouns
+resolved to the article's subject), and dates attached by a preposition give the start
+or the end ("from 1971 to 1974", "in 2016", "until 2001", "(graduating in 2011)").
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from ..dates import PartialDate, find_dates
+from ..facts import AffiliationFact, OrgFact
+from ..lexicon import FOUNDER_TITLES, JOB_TITLES
+from .structure import block_at, facts_of
+
+__all__ = ["kg_affiliations"]
+
+_W = r"(?:[\w'’&.-]+\s+)"
+_CUES: list[tuple[str, str, re.Pattern[str]]] = [
+    # (relation, when: start|end|none, pattern matched against the text left of the org)
+    ("founderOf", "start", re.compile(
+        r"\b(?:co-?founded|founded|cofounded|established|set up|started|launched)\s+(?:the\s+|a\s+|an\s+)?"
+        + _W + r"{0,4}$", re.I)),
+    ("founderOf", "none", re.compile(r"\b" + FOUNDER_TITLES + r"s?\s+of\s+(?:the\s+|a\s+|an\s+)?"
+                                     + _W + r"{0,4}$", re.I)),
+    ("alumniOf", "end", re.compile(
+        r"\b(?:graduated\s+(?:\w+\s+)?from|graduate of|alumn\w+ of|degree\s+(?:\w+\s+){0,3}(?:from|at)|"
+        r"(?:ph\.?\s?d\.?|doctorate|master['’]?s|bachelor['’]?s|mba|b\.?a\.?|b\.?s\.?c?\.?|m\.?s\.?c?\.?|"
+        r"m\.?a\.?|diploma|degrees?)\b[^,;()]{0,50}?\b(?:from|at)|earned\s+[^,;]{0,40}\bat)\s+"
+        r"(?:the\s+)?" + _W + r"{0,2}$", re.I)),
+    ("alumniOf", "start", re.compile(
+        r"\b(?:attended|attending|enrolled\s+(?:at|in)|enrolling\s+(?:at|in)|studied\s+(?:\w+\s+){0,3}"
+        r"(?:at|in)|studying\s+(?:\w+\s+){0,3}at|educated\s+at|(?:under)?graduate\s+(?:student\s+)?at|"
+        r"(?:doctoral|phd|ph\.d\.|graduate|master['’]?s)\s+student\s+at|student\s+at|students\s+at|"
+        r"matriculated\s+at|went\s+to|admitted\s+to|entered)\s+(?:the\s+)?" + _W + r"{0,2}$", re.I)),
+    ("memberOf", "start", re.compile(
+        r"\b(?:accepted\s+into|admitted\s+into|member\s+of|joined\s+the\s+(?:\w+\s+)?board\s+of|"
+        r"board\s+of(?:\s+directors\s+of)?|advisory\s+board\s+of|fellow\s+of|elected\s+to|"
+        r"cohort\s+of|sits?\s+on\s+the\s+(?:\w+\s+)?board\s+of|advis[eo]r\s+to)\s+(?:the\s+)?"
+        + _W + r"{0,3}$", re.I)),
+    ("fundedBy", "start", re.compile(
+        r"\b(?:(?:raised|received|secured|closed|won|obtained)\b[^.;]{0,60}?\b(?:from|by|led by)|"
+        r"(?:funded|backed|financed|invested in)\s+by|investment\s+from|funding\s+from|"
+        r"seed\s+(?:round|capital|funding)\s+from)\s+(?:the\s+)?" + _W + r"{0,3}$", re.I)),
+    ("worksFor", "team", re.compile(r"\b(?:within|in|on|joined)\s+the\s+(?:\w+\s+){0,2}$", re.I)),
+    ("worksFor", "end", re.compile(
+        r"\b(?:left|leaving|departed(?:\s+from)?|departing(?:\s+from)?|quit|resigned\s+from|"
+        r"retired\s+from)\s+(?:the\s+)?$", re.I)),
+    ("worksFor", "start", re.compile(
+        r"\b(?:joined|joining|join|joins|rejoined|hired\s+by|recruited\s+(?:to|by)|moved\s+to|"
+        r"left\s+\S+(?:\s+\S+){0,3}\s+for|worked\s+(?:\w+\s+){0,3}(?:at|for)|works\s+(?:at|for)|"
+        r"working\s+(?:\w+\s+){0,2}(?:at|for)|employed\s+(?:by|at)|(?:career|job|position|post|role|"
+        r"stint|tenure|years?|time)\s+(?:\w+\s+){0,2}(?:at|with)|" + JOB_TITLES
+        + r"s?\s+(?:\w+\s+){0,2}(?:at|of|for|with)|postdoc\w*\s+(?:\w+\s+){0,2}at)"
+        r"\s+(?:the\s+)?" + _W + r"{0,2}$", re.I)),
+]
+_TEAM_AFTER = re.compile(r"^\s*(?:[\w-]+\s+){0,2}(?:team|group|staff|lab)\b", re.I)
+_PREP_DATE = re.compile(
+    r"\b(?P<prep>from|between|since|until|till|through|to|in|on|by|during|and|as of)\s+"
+    r"(?:(?:early|late|mid|the\s+(?:spring|summer|autumn|fall|winter)\s+of|spring|summer|autumn|fall|"
+    r"winter)[-\s]+)?$", re.I)
+
+
+def _token_at(doc: Doc, char: int) -> Token | None:
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
+
+
+class _Sentence:
+    """People, pronouns and organisations of one sentence, for the cue rules."""
+
+    def __init__(self, doc: Doc, sent: Span) -> None:
+        facts = facts_of(doc)
+        self.doc = doc
+        self.sent = sent
+        self.s0, self.s1 = sent.start_char, sent.end_char
+        self.subject = facts.subject
+        self.people = sorted((p.start, p.end, p.name) for p in facts.people
+                             if self.s0 <= p.start < self.s1)
+        self.orgs = sorted(((o.start, o.end, o) for o in facts.orgs if self.s0 <= o.start < self.s1),
+                           key=lambda x: x[0])
+        pron = r"\b(he|him|his)\b" if facts.subject_pronoun != "she" else r"\b(she|her)\b"
+        self.pronouns = [(m.start() + self.s0, m.end() + self.s0)
+                         for m in re.finditer(pron, sent.text, re.I)]
+
+    def who_at(self, char: int) -> tuple[str, bool] | None:
+        for s, e, name in self.people:
+            if s <= char < e:
+                return (name, False)
+        for s, e in self.pronouns:
+            if s <= char < e and self.subject:
+                return (self.subject, False)
+        for s, e, org in self.orgs:
+            if s <= char < e:
+                return (org.name, True)
+        return None
+
+    def agents(self, cue_char: int) -> list[tuple[str, bool]]:
+        """The subject(s) of the clause that holds the cue, through the parse."""
+        tok = _token_at(self.doc, cue_char)
+        seen = 0
+        while tok is not None and seen < 6:
+            subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if subj:
+                out = []
+                head = subj[0]
+                for t in [head, *[c for c in head.conjuncts]]:
+                    for tt in t.subtree if t.pos_ != "PRON" else [t]:
+                        w = self.who_at(tt.idx)
+                        if w and w not in out and tt.dep_ not in ("prep", "pobj"):
+                            out.append(w)
+                            break
+                if out:
+                    return out
+                if head.pos_ == "PRON" and head.lower_ in ("it", "they", "who", "which"):
+                    break
+            if tok.dep_ in ("appos",) or tok.head is tok:
+                break
+            tok = tok.head
+            seen += 1
+        # fall back on the nearest person or pronoun before the cue, then the first after
+        best: tuple[int, tuple[str, bool]] | None = None
+        for s, _, name in self.people:
+            if s < cue_char and (best is None or s > best[0]):
+                best = (s, (name, False))
+        for s, _ in self.pronouns:
+            if s < cue_char and self.subject and (best is None or s > best[0]):
+                best = (s, (self.subject, False))
+        if best:
+            return [best[1]]
+        for s, _, name in self.people:
+            if s > cue_char:
+                return [(name, False)]
+        return []
+
+
+def _dates_after(doc: Doc, start: int, end: int) -> tuple[PartialDate | None, PartialDate | None,
+                                                           PartialDate | None]:
+    """(from, to, in) dates attached by a preposition in ``doc.text[start:end]``."""
+    text = doc.text[start:end]
+    d_from = d_to = d_in = None
+    for a, _, d in find_dates(text):
+        m = _PREP_DATE.search(text[:a])
+        if not m:
+            continue
+        prep = m.group("prep").lower()
+        if prep in ("from", "between", "since", "as of") and d_from is None:
+            d_from = d
+        elif prep in ("to", "until", "till", "through") or (prep == "and" and d_from):
+            d_to = d_to or d
+        elif prep in ("in", "on", "by", "during") and d_in is None:
+            d_in = d
+    return d_from, d_to, d_in
+
+
+def _clause_end(doc: Doc, pos: int, limit: int) -> int:
+    m = re.search(r";|\.\s|,|\s+to\s+(?:join|work|pursue)\b",
+                  doc.text[pos:limit])
+    return pos + m.start() if m else limit
+
+
+def _leading_date(sent_text: str) -> PartialDate | None:
+    m = re.match(r"\s*(?:In|On|By|During|From|Since)\s+((?:early|late|mid-?)?\s*[^,]{3,25}?),", sent_text)
+    if m:
+        found = find_dates(m.group(1))
+        if found:
+            return found[0][2]
+    return None
+
+
+@Language.component("kg_affiliations")
+def kg_affiliations(doc: Doc) -> Doc:
+    """Record affiliation facts from cue words, titles and the dependency parse."""
+    facts = facts_of(doc)
+    art = doc._.kg_article
+    for sent in doc.sents:
+        block = block_at(art, sent.start_char)
+        if block is not None and block.kind in ("row", "reference", "title", "heading"):
+            continue
+        ctx = _Sentence(doc, sent)
+        if not ctx.orgs:
+            continue
+        span = (ctx.s0, ctx.s1)
+        lead = _leading_date(sent.text)
+
+        def add(person: str, rel: str, org: OrgFact, start: PartialDate | None,
+                end: PartialDate | None, person_is_org: bool = False, soft: bool = False) -> None:
+            if person == org.name:
+                return
+            facts.affiliations.append(AffiliationFact(person, rel, org.name, span, start, end,
+                                                      person_is_org, soft))
+
+        for os_, oe, org in ctx.orgs:
+            left = doc.text[max(ctx.s0, os_ - 90) : os_]
+            after_end = _clause_end(doc, oe, ctx.s1)
+            d_from, d_to, d_in = _dates_after(doc, oe, after_end)
+            matched = False
+            for rel, when, pat in _CUES:
+                m = pat.search(left)
+                if not m:
+                    continue
+                if when == "team" and not _TEAM_AFTER.match(doc.text[oe:ctx.s1]):
+                    continue
+                cue_char = os_ - len(left) + m.start()
+                matched = True
+                if rel == "alumniOf" and org.kind not in ("university", "school", None):
+                    rel = "worksFor" if when != "end" else rel
+                if rel == "worksFor" and when == "end" and org.kind in ("university", "school"):
+                    rel = "alumniOf"
+                start = end = None
+                if d_from or d_to:
+                    start, end = d_from, d_to
+                elif when == "start":
+                    start = d_in or (lead if rel in ("founderOf", "worksFor", "memberOf",
+                                                     "fundedBy") else None)
+                    if start is None and rel == "worksFor":
+                        before = re.search(r"\bin\s+(\d{4})\b[^.;]{0,40}$", left)
+                        start = PartialDate(before.group(1)) if before else None
+                elif when == "end":
+                    end = d_in or lead
+                grad = re.match(r"\s*(?:in\s+[A-Z]\w+(?:,?\s+[A-Z]\w+)?\s*)?[(,]?\s*"
+                                r"(?:graduating|graduated)\s+(?:in\s+)?([^)]{4,20})\)?",
+                                doc.text[oe:ctx.s1])
+                if grad and rel == "alumniOf":
+                    gd = find_dates(grad.group(1))
+                    if gd:
+                        end = gd[0][2]
+                        start = start if start and start != end else None
+                agents = ctx.agents(cue_char)
+                if rel in ("fundedBy", "memberOf"):
+                    orgs_as_agents = [a for a in agents if a[1]]
+                    if rel == "fundedBy" and not orgs_as_agents:
+                        continue
+                    agents = orgs_as_agents or agents
+                if when == "team":
+                    agents = [(n, False) for s, _, n in ctx.people
+                              if not re.search(r"\bwith\s+$", doc.text[ctx.s0:s])] or agents
+                for name, is_org in agents:
+                    if is_org and rel not in ("fundedBy", "memberOf"):
+                        continue
+                    add(name, rel, org, start, end, is_org,
+                        soft=rel in ("worksFor", "alumniOf") and when != "none")
+                    if rel == "fundedBy":
+                        # "from General Catalyst's Rough Draft Ventures": both fund
+                        for s2, e2, o2 in ctx.orgs:
+                            if s2 > oe and re.fullmatch(r"['’]s\s+", doc.text[oe:s2]):
+                                add(name, rel, o2, start, end, True)
+                # "co-founded X with A, B, and C"
+                if rel == "founderOf" and when == "start":
+                    tail_end = oe + (re.search(r";|\.\s|$", doc.text[oe:ctx.s1]) or re.search("$", "")).start()
+                    tail = doc.text[oe:tail_end]
+                    w = re.match(r"\s+with\b", tail)
+                    if w:
+                        for s, _, n in ctx.people:
+                            if oe + w.end() <= s < tail_end:
+                                add(n, rel, org, start, end)
+                # "(who joined in 2015)" right after a person sets that person's start
+                for s, e, n in ctx.people:
+                    jm = re.match(r"\s*\(\s*who\s+joined\s+(?:in\s+)?([^)]{4,20})\)", doc.text[e:ctx.s1])
+                    if jm and rel == "worksFor":
+                        jd = find_dates(jm.group(1))
+                        add(n, rel, org, jd[0][2] if jd else None, None)
+                break
+            if not matched:
+                _title_patterns(doc, ctx, org, add)
+        _student_lists(doc, ctx, add)
+        _leave_the_company(doc, ctx, lead, add)
+    return doc
+
+
+def _title_patterns(doc: Doc, ctx: _Sentence, org: OrgFact, add) -> None:  # type: ignore[no-untyped-def]
+    """'<Org> chief executive <Person>', '<Person>, a former <Org> co-founder', '<Person>, CEO of <Org>'."""
+    after = doc.text[org.end : ctx.s1]
+    m = re.match(r"['’]?s?\s+(?:former\s+|then[- ]|current\s+|longtime\s+)?(" + FOUNDER_TITLES + "|"
+                 + JOB_TITLES + r")\s+", after, re.I)
+    if m:
+        pstart = org.end + m.end()
+        for s, _, name in ctx.people:
+            if s == pstart:
+                rel = "founderOf" if re.match(FOUNDER_TITLES, m.group(1), re.I) else "worksFor"
+                add(name, rel, org, None, None)
+                return
+    m = re.match(r"\s+(" + FOUNDER_TITLES + "|" + JOB_TITLES + r")\b", after, re.I)
+    left = doc.text[ctx.s0 : org.start]
+    lm = re.search(r",\s+(?:a|an|the)?\s*(?:former\s+|then[- ]|current\s+)?$", left)
+    if m and lm:
+        for s, e, name in ctx.people:
+            if re.fullmatch(r"\s*", doc.text[e : org.start - len(lm.group(0)) + (lm.end() - lm.end())]
+                            ) or doc.text[e : ctx.s0 + lm.start()].strip() == "":
+                rel = "founderOf" if re.match(FOUNDER_TITLES, m.group(1), re.I) else "worksFor"
+                add(name, rel, org, None, None)
+                return
+    # "<Person> at <Org>"
+    for s, e, name in ctx.people:
+        if re.fullmatch(r"\s+(?:at|of)\s+(?:the\s+)?", doc.text[e : org.start]):
+            add(name, "worksFor", org, None, None, soft=True)
+            return
+    # "<Person> remaining as a long-tenured employee", in a sentence about <Org>
+    for s, e, name in ctx.people:
+        rm = re.match(r"\s+(?:remaining|remained|serving|served|staying|stayed|working)\s+as\s+"
+                      r"(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}" + JOB_TITLES + r"\b", doc.text[e : ctx.s1], re.I)
+        if rm and org.start < s and org.actor is not None:
+            add(name, "worksFor", org, None, None)
+
+
+def _student_lists(doc: Doc, ctx: _Sentence, add) -> None:  # type: ignore[no-untyped-def]
+    """'At <University> he met fellow students A, B, and C'."""
+    m = re.search(r"\b(?:fellow\s+)?(?:students|classmates|schoolmates)\b", ctx.sent.text, re.I)
+    if not m:
+        return
+    unis = [o for _, _, o in ctx.orgs if o.kind in ("university", "school")
+            and re.search(r"\bat\s+$", doc.text[max(ctx.s0, o.start - 5) : o.start], re.I)]
+    if len(unis) != 1:
+        return
+    cue = ctx.s0 + m.end()
+    for s, _, name in ctx.people:
+        if s >= cue:
+            add(name, "alumniOf", unis[0], None, None)
+
+
+def _leave_the_company(doc: Doc, ctx: _Sentence, lead, add) -> None:  # type: ignore[no-untyped-def]
+    """'... told <Org> colleagues he intended to leave the company' ends that job."""
+    m = re.search(r"\b(?:leave|left|leaving|depart(?:ed|ing)?\s+from|quit)\s+the\s+"
+                  r"(?:company|firm|lab|laboratory|organi[sz]ation|startup)\b", ctx.sent.text, re.I)
+    if not m:
+        return
+    cue = ctx.s0 + m.start()
+    before = [o for s, _, o in ctx.orgs if s < cue and not o.actor]
+    if not before:
+        return
+    org = before[-1]
+    for name, is_org in ctx.agents(cue):
+        if not is_org:
+            end = _dates_after(doc, cue, ctx.s1)[2] or lead
+            add(name, "worksFor", org, None, end)

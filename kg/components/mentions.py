@@ -1,0 +1,370 @@
+"""Components that find the people and organisations an article names.
+
+The small statistical model tags most full names PERSON but mislabels surnames, names in
+long lists and product names; these components clean its entities and add what the text's
+own structure shows: a name tagged PERSON once is a person everywhere, coordinated lists of
+names around one known name are people, a surname of a known person is that person,
+and an expansion of an acronym is a term, not a person.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from ..facts import AliasFact, OrgFact, PersonFact
+from ..lexicon import (
+    NON_NAME_WORDS,
+    ORG_ACTOR_VERBS,
+    ORG_KIND_WORDS,
+    is_name_token,
+    org_kind_from_name,
+)
+from .structure import block_at, facts_of
+
+__all__ = ["kg_people", "kg_orgs", "clean_name", "is_person_name", "NAME_RE"]
+
+_NAME_TOK = r"(?:[A-Z][\w'’]*(?:-[A-Z]?[\w'’]+)?\.?|[A-Z]\.)"
+NAME_RE = _NAME_TOK + r"(?:\s+(?:" + _NAME_TOK + r"|van|von|de|da|del|der|di|le|la|bin|al))" + r"{1,3}"
+_LIST_ITEM = re.compile(r"(?<![\w.])(" + NAME_RE + r"|" + _NAME_TOK + r")(?=\s*(?:,|\band\b|\bas\b|\)|\.|;|$))")
+
+
+def clean_name(text: str) -> str:
+    """Strip what the tagger glues to a name: possessives, articles, handles, punctuation.
+
+    >>> clean_name("the Boston Globe's"), clean_name("@Newmu,"), clean_name("Yann LeCun’s")
+    ('Boston Globe', 'Newmu', 'Yann LeCun')
+    """
+    t = re.sub(r"\s+", " ", text).strip()
+    t = re.sub(r"['’]s?$", "", t)
+    t = re.sub(r"^(the|a|an)\s+", "", t)
+    t = t.strip(" ,.;:!?()[]\"'“”‘’|*_@")
+    if t.endswith(" Jr") or t.endswith(" Sr"):
+        t += "."
+    return t
+
+
+def is_person_name(text: str, *, single: bool = False) -> bool:
+    """Whether ``text`` is shaped like a person's name (two to five name words).
+
+    >>> is_person_name("Tom B. Brown"), is_person_name("Whisper Large V2")
+    (True, False)
+    >>> is_person_name("Generative Pre-Trained Transformer"), is_person_name("Radford", single=True)
+    (False, True)
+    """
+    toks = text.split()
+    if not toks or len(toks) > 5 or (len(toks) == 1 and not single):
+        return False
+    if not toks[0][:1].isupper() or toks[-1].lower() in NON_NAME_WORDS:
+        return False
+    if any(ch.isdigit() for ch in text):
+        return False
+    if org_kind_from_name(text) is not None and not re.fullmatch(r"[A-Z][a-z]+ [A-Z][a-z]+", text):
+        return False
+    if re.search(r"\b(?:Co|Inc|Ltd|LLC|Corp)\b", text):
+        return False
+    return all(is_name_token(t) for t in toks)
+
+
+def _in_quotes(facts, s: int, e: int) -> bool:  # type: ignore[no-untyped-def]
+    return any(qs <= s and e <= qe for qs, qe in facts.quotes)
+
+
+def _initials(words: list[str]) -> str:
+    parts: list[str] = []
+    for w in words:
+        parts.extend(p for p in re.split(r"[-\s]", w) if p)
+    return "".join(p[0] for p in parts if p[0].isupper())
+
+
+def _is_acronym_expansion(doc: Doc, s: int, e: int) -> bool:
+    """'Generative Pre-Trained Transformer (GPT)' or 'GPT (Generative Pre-Trained ...)'."""
+    ini = _initials(doc.text[s:e].split())
+    after = re.match(r"\s*\(([A-Z][A-Za-z0-9-]*)", doc.text[e : e + 40])
+    before = re.search(r"([A-Z][A-Za-z0-9-]*)\s*\($", doc.text[max(0, s - 40) : s])
+    for m in (after, before):
+        if m:
+            letters = re.sub(r"[^A-Z]", "", m.group(1))
+            if len(letters) >= 2 and (ini.startswith(letters) or letters.startswith(ini)):
+                return True
+    return False
+
+
+def _sent_of(doc: Doc, char: int) -> Span:
+    tok = doc.char_span(char, char + 1, alignment_mode="expand")
+    if tok is None or not len(tok):
+        return doc[:]
+    return tok[0].sent
+
+
+def _add_person(doc: Doc, s: int, e: int, source: str) -> None:
+    facts = facts_of(doc)
+    name = doc.text[s:e]
+    sent = _sent_of(doc, s)
+    facts.people.append(PersonFact(name, s, e, (sent.start_char, sent.end_char), source))
+
+
+def _clean_span(doc: Doc, s: int, e: int) -> tuple[int, int]:
+    """Shrink a character span to the cleaned name inside it."""
+    raw = doc.text[s:e]
+    name = clean_name(raw)
+    if not name:
+        return (s, s)
+    k = raw.find(name)
+    return (s + k, s + k + len(name)) if k >= 0 else (s, e)
+
+
+_AUTHOR_CUE = re.compile(
+    r"\b(co-?authors?|co-?authored|authors?|with|students?|classmates|colleagues|founders?|"
+    r"co-?founded|founded|including|alongside|members?|team)\b", re.I)
+
+
+@Language.component("kg_people")
+def kg_people(doc: Doc) -> Doc:
+    """Record person mentions: cleaned PERSON entities, their repeats, name lists, surnames."""
+    facts = facts_of(doc)
+    art = doc._.kg_article
+    taken: list[tuple[int, int]] = []
+
+    def free(s: int, e: int) -> bool:
+        return not any(s < te and ts < e for ts, te in taken)
+
+    def in_row(s: int) -> bool:
+        b = block_at(art, s)
+        return b is not None and b.kind in ("row", "reference")
+
+    known: set[str] = set()
+    for ent in doc.ents:
+        if ent.label_ != "PERSON":
+            continue
+        s, e = _clean_span(doc, ent.start_char, ent.end_char)
+        name = doc.text[s:e]
+        if (is_person_name(name) and not _in_quotes(facts, s, e)
+                and not _is_acronym_expansion(doc, s, e) and not in_row(s)):
+            known.add(name)
+    # a name tagged PERSON once is a person wherever it stands
+    for name in sorted(known, key=len, reverse=True):
+        for m in re.finditer(r"(?<![\w@])" + re.escape(name) + r"(?![\w])", doc.text):
+            s, e = m.start(), m.end()
+            if free(s, e) and not _in_quotes(facts, s, e) and not in_row(s):
+                taken.append((s, e))
+                _add_person(doc, s, e, "ner")
+    # coordinated lists of names around a known name ("with A, B, and C as co-authors")
+    for sent in doc.sents:
+        if in_row(sent.start_char) or not _AUTHOR_CUE.search(sent.text):
+            continue
+        text = sent.text
+        for lm in re.finditer(
+            r"(?:" + NAME_RE + r"|" + _NAME_TOK + r")(?:\s*,\s*(?:and\s+)?(?:" + NAME_RE + r"|"
+            + _NAME_TOK + r")|\s+and\s+(?:" + NAME_RE + r"|" + _NAME_TOK + r"))+", text
+        ):
+            items = [(m.start(1), m.end(1)) for m in _LIST_ITEM.finditer(lm.group(0))]
+            names = [lm.group(0)[a:b] for a, b in items]
+            if not any(n in known for n in names):
+                continue
+            for (a, b), n in zip(items, names, strict=True):
+                s = sent.start_char + lm.start() + a
+                e = sent.start_char + lm.start() + b
+                if " " in n and is_person_name(n) and free(s, e) and not _in_quotes(facts, s, e):
+                    taken.append((s, e))
+                    known.add(n)
+                    _add_person(doc, s, e, "list")
+    # "with Prafulla Dhariwal as first author", "co-authors Jane Doe and ..."
+    for m in re.finditer(r"\bwith\s+(" + NAME_RE + r")\s+as\s+(?:the\s+)?(?:\w+\s+)?(?:co-?)?author"
+                         r"|\b(?:co-?authors?|authors?|co-?founders?|students?)\s+(" + NAME_RE + r")",
+                         doc.text):
+        g = 1 if m.group(1) else 2
+        s, e = m.start(g), m.end(g)
+        name = m.group(g)
+        if is_person_name(name) and free(s, e) and not _in_quotes(facts, s, e) and not in_row(s):
+            taken.append((s, e))
+            known.add(name)
+            _add_person(doc, s, e, "rule")
+    # single-word mentions: surnames (and the subject's given name)
+    singles: dict[str, int] = {}
+    for name in known:
+        parts = name.split()
+        singles[parts[-1]] = singles.get(parts[-1], 0) + 1
+    if facts.subject:
+        singles.setdefault(facts.subject.split()[0], 1)
+        singles.setdefault(facts.subject.split()[-1], 1)
+    for tok in doc:
+        if tok.text in singles and tok.text[:1].isupper() and not _is_date_word(tok):
+            s, e = tok.idx, tok.idx + len(tok.text)
+            if free(s, e) and not _in_quotes(facts, s, e) and not in_row(s):
+                if doc.text[max(0, s - 1) : s] == "@" or doc.text[e : e + 1] in ("/", "@"):
+                    continue
+                taken.append((s, e))
+                _add_person(doc, s, e, "surname")
+    # handles: "under the handle @Newmu", "uses the handle Newmu"
+    for m in re.finditer(r"\bhandle\s+@?([A-Za-z0-9_]{2,40})", doc.text):
+        sent = _sent_of(doc, m.start())
+        who = _nearest_person_before(doc, m.start(), sent)
+        if who:
+            facts.aliases.append(AliasFact(who, m.group(1), (sent.start_char, sent.end_char)))
+    return doc
+
+
+def _is_date_word(tok) -> bool:  # type: ignore[no-untyped-def]
+    """'May' in 'In May 2020' is a month, not Madison May."""
+    from ..dates import MONTHS
+
+    if tok.lower_ not in MONTHS:
+        return False
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    prv = tok.nbor(-1) if tok.i > 0 else None
+    return bool((nxt is not None and nxt.like_num) or (prv is not None and prv.like_num)
+                or (prv is not None and prv.lower_ in ("in", "since", "until", "of", "early", "late")))
+
+
+def _nearest_person_before(doc: Doc, char: int, sent: Span) -> str | None:
+    facts = facts_of(doc)
+    best = None
+    for p in facts.people:
+        if sent.start_char <= p.start < char and (best is None or p.start > best.start):
+            best = p
+    # a pronoun between the person and the cue points to the subject
+    for tok in sent:
+        if tok.idx >= char:
+            break
+        if tok.lower_ in ("he", "she") and (best is None or tok.idx > best.start):
+            return facts.subject
+    if best is not None:
+        return best.name
+    return facts.subject
+
+
+_KEYWORD_ORG = re.compile(
+    r"(?:(?:[A-Z][\w&.-]*|of|for|and|de|the)\s+){0,5}?"
+    r"(?:[A-Z][\w&.-]*\s+)*"
+    r"(?:University|College|Institute|School|Academy|Polytechnic|Laboratory|Laboratories|Labs?|"
+    r"Ventures|Capital|Partners|Inc\.|Ltd\.?|Corporation|Corp\.|LLC|Foundation|Council|"
+    r"Ministry|Department|Agency|Commission|Society|Association|Party|Research|Press|Globe|Times)"
+    r"(?:\s+(?:of|for|and|de)\s+(?:the\s+)?(?:[A-Z][\w&.-]*)(?:\s+[A-Z][\w&.-]*)*)?"
+)
+_KIND_CONTEXT = [
+    ("company", re.compile(r"\b(startup|start-up|company|firm|corporation|business|maker)\b", re.I)),
+    ("accelerator", re.compile(r"\b(accelerator|incubator)\b", re.I)),
+    ("lab", re.compile(r"\b(lab|laboratory|research group)\b", re.I)),
+    ("media", re.compile(r"\b(newspaper|outlet|magazine|reported|reporting|coverage|trade press)\b",
+                         re.I)),
+    ("investor", re.compile(r"\b(investor|venture capital|fund)\b", re.I)),
+    ("university", re.compile(r"\b(university|college)\b", re.I)),
+    ("school", re.compile(r"\b(high school|school)\b", re.I)),
+]
+
+
+def _trim_keyword_org(text: str) -> str:
+    # drop a leading sentence word ("In", "At", "The") and leading lower-case words
+    words = text.split()
+    while words and (words[0].lower() in {"in", "at", "the", "a", "an", "from", "with", "and",
+                                           "of", "for", "de", "on", "to", "by", "while", "after",
+                                           "before", "his", "her", "their"}
+                     or words[0][:1].islower()):
+        words = words[1:]
+    return " ".join(words)
+
+
+@Language.component("kg_orgs")
+def kg_orgs(doc: Doc) -> Doc:
+    """Record organisation mentions from ORG entities, name keywords and acting subjects."""
+    facts = facts_of(doc)
+    art = doc._.kg_article
+    person_spans = [(p.start, p.end) for p in facts.people]
+    found: dict[tuple[int, int], OrgFact] = {}
+
+    def overlaps_person(s: int, e: int) -> bool:
+        return any(s < pe and ps < e for ps, pe in person_spans)
+
+    def add(s: int, e: int, actor: bool = False) -> None:
+        s, e = _clean_span(doc, s, e)
+        name = doc.text[s:e]
+        if len(name) < 2 or overlaps_person(s, e) or _in_quotes(facts, s, e):
+            return
+        if name.lower() in NON_NAME_WORDS or not name[:1].isupper() and not name[:1].isdigit():
+            return
+        b = block_at(art, s)
+        if b is not None and b.kind == "row":
+            return
+        for (fs, fe), f in list(found.items()):
+            if fs <= s and e <= fe:
+                f.actor = f.actor or actor
+                return
+            if s <= fs and fe <= e:
+                del found[(fs, fe)]
+        sent = _sent_of(doc, s)
+        found[(s, e)] = OrgFact(name, s, e, (sent.start_char, sent.end_char), None, actor)
+
+    org_names: set[str] = set()
+    for ent in doc.ents:
+        if ent.label_ == "ORG":
+            s, e = _clean_span(doc, ent.start_char, ent.end_char)
+            org_names.add(doc.text[s:e])
+            add(ent.start_char, ent.end_char)
+    for m in _KEYWORD_ORG.finditer(doc.text):
+        name = _trim_keyword_org(m.group(0))
+        if name and len(name.split()) >= 2:
+            k = m.group(0).rfind(name)
+            add(m.start() + k, m.start() + k + len(name))
+    # names tagged ORG once are organisations wherever they stand (the tagger often calls
+    # the same company GPE or PERSON elsewhere)
+    for name in sorted(org_names, key=len, reverse=True):
+        if not name or org_kind_from_name(name) is None and len(name) < 3:
+            continue
+        for m in re.finditer(r"(?<![\w@/.])" + re.escape(name) + r"(?![\w/])", doc.text):
+            add(m.start(), m.end())
+    # capitalised subjects of actor verbs ("The Information reported that ...")
+    for tok in doc:
+        if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_ in ORG_ACTOR_VERBS \
+                and tok.text[:1].isupper() and tok.pos_ in ("PROPN", "NOUN") and tok.ent_type_ != "PERSON":
+            left = min([c.i for c in tok.subtree if c.i <= tok.i and c.dep_ in ("det", "compound")]
+                       + [tok.i])
+            span = doc[left : tok.i + 1]
+            if all(t.text[:1].isupper() for t in span):
+                add(span.start_char, span.end_char, actor=True)
+    # "reporting by X", "according to X"
+    for m in re.finditer(r"\b(?:reporting|report|coverage|story|article|according to|reported by)"
+                         r"\s+(?:by|in|from)?\s*((?:The\s+)?[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,3})",
+                         doc.text):
+        add(m.start(1), m.end(1), actor=True)
+    for (s, e), f in sorted(found.items()):
+        tok_span = doc.char_span(s, e, alignment_mode="expand")
+        if tok_span is not None and tok_span.root.dep_ in ("nsubj", "nsubjpass") \
+                and tok_span.root.head.lemma_ in ORG_ACTOR_VERBS:
+            f.actor = True
+        if re.match(r"\s+(?:later\s+|also\s+|has\s+|had\s+)?(?:reported|announced|said|published|released|"
+                    r"wrote|raised|acquired|hired|launched|stated)\b", doc.text[e : e + 30]):
+            f.actor = True
+        f.kind = org_kind_from_name(f.name) or _kind_from_context(doc, s, e)
+        facts.orgs.append(f)
+    _inherit_kinds(facts.orgs)
+    return doc
+
+
+def _kind_from_context(doc: Doc, s: int, e: int) -> str | None:
+    before = doc.text[max(0, s - 30) : s].split("\n")[-1]
+    after = doc.text[e : e + 30].split("\n")[0]
+    words = re.findall(r"[\w-]+", re.sub(r"^['’]s\b", "", after))[:2]
+    for kind, pat in _KIND_CONTEXT:
+        if re.search(pat.pattern + r"\s+(?:(?:by|in|from|of)\s+)?(?:the\s+)?(?:[\w-]+\s+){0,2}$", before,
+                     re.I) or any(pat.fullmatch(w) for w in words):
+            return kind
+    return None
+
+
+def _inherit_kinds(orgs: list[OrgFact]) -> None:
+    """A short form ('Olin') takes the kind of the one longer name it is part of."""
+    for o in orgs:
+        if o.kind is not None:
+            continue
+        words = o.name.split()
+        longer = {x.name: x.kind for x in orgs if x.kind and len(x.name.split()) > len(words)
+                  and (x.name.split()[: len(words)] == words
+                       or (len(words) == 1 and words[0] in x.name.split()))}
+        if len(set(longer.values())) == 1:
+            o.kind = next(iter(longer.values()))
+
+
+assert ORG_KIND_WORDS  # the kind table is part of this module's contract

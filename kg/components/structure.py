@@ -1,0 +1,121 @@
+"""Components that read the article's structure: blocks, sentences, subject, quotes."""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from ..facts import Facts
+from ..lexicon import is_name_token
+from ..reader import Article, Block
+
+__all__ = ["kg_blocks", "kg_subject", "ensure_extensions", "block_at", "sentence_span", "facts_of"]
+
+
+def ensure_extensions() -> None:
+    """Register the ``Doc._`` attributes kg uses (idempotent)."""
+    if not Doc.has_extension("kg_article"):
+        Doc.set_extension("kg_article", default=None)
+    if not Doc.has_extension("kg"):
+        Doc.set_extension("kg", default=None)
+
+
+def facts_of(doc: Doc) -> Facts:
+    """The :class:`~kg.facts.Facts` being collected on ``doc`` (created on first use)."""
+    ensure_extensions()
+    if doc._.kg is None:
+        doc._.kg = Facts()
+    return doc._.kg  # type: ignore[no-any-return]
+
+
+def block_at(article: Article | None, char: int) -> Block | None:
+    """The block holding text offset ``char``."""
+    if article is None:
+        return None
+    starts = [b.start for b in article.blocks]
+    i = bisect.bisect_right(starts, char) - 1
+    if i >= 0 and article.blocks[i].start <= char <= article.blocks[i].end:
+        return article.blocks[i]
+    return None
+
+
+def sentence_span(sent: Span) -> tuple[int, int]:
+    return (sent.start_char, sent.end_char)
+
+
+@Language.component("kg_blocks")
+def kg_blocks(doc: Doc) -> Doc:
+    """Start a sentence at every block of the article (runs before the parser).
+
+    Headings, list items, table rows and references are never glued to the sentence
+    before them. Without an article (a bare ``nlp(text)``) blank lines are the blocks.
+    """
+    ensure_extensions()
+    facts_of(doc)
+    art: Article | None = doc._.kg_article
+    starts = {b.start for b in art.blocks} if art is not None else set()
+    for tok in doc[1:]:
+        prev = doc[tok.i - 1]
+        if tok.idx in starts or (prev.is_space and "\n" in prev.text) or "\n\n" in prev.whitespace_:
+            tok.is_sent_start = True
+        elif prev.is_space or tok.is_space:
+            continue
+    return doc
+
+
+_PRONOUNS = {"he": "he", "him": "he", "his": "he", "himself": "he",
+             "she": "she", "her": "she", "hers": "she", "herself": "she"}
+
+
+def _name_shaped(text: str) -> bool:
+    toks = text.split()
+    return 1 < len(toks) <= 5 and all(is_name_token(t) for t in toks) and toks[0][0].isupper()
+
+
+@Language.component("kg_subject")
+def kg_subject(doc: Doc) -> Doc:
+    """Find the article's subject: the title when it is a name, else the first person.
+
+    Also picks the pronoun the article uses for the subject (he or she), by count.
+    """
+    facts = facts_of(doc)
+    art: Article | None = doc._.kg_article
+    subject = None
+    if art is not None and art.title:
+        title = re.sub(r"\s*\([^)]*\)\s*$", "", art.title).strip()
+        if _name_shaped(title):
+            subject = title
+    if subject is None:
+        for ent in doc.ents:
+            if ent.label_ == "PERSON" and _name_shaped(ent.text.strip()):
+                subject = ent.text.strip()
+                break
+    facts.subject = subject
+    counts = {"he": 0, "she": 0}
+    for tok in doc:
+        p = _PRONOUNS.get(tok.lower_)
+        if p:
+            counts[p] += 1
+    if counts["he"] or counts["she"]:
+        facts.subject_pronoun = "he" if counts["he"] >= counts["she"] else "she"
+    return doc
+
+
+_QUOTE = re.compile(r"\"([^\"\n]{2,400}?)\"|“([^”\n]{2,400}?)”")
+
+
+@Language.component("kg_quotes")
+def kg_quotes(doc: Doc) -> Doc:
+    """Record quoted stretches (paper titles, quotations), without their closing comma."""
+    facts = facts_of(doc)
+    for m in _QUOTE.finditer(doc.text):
+        g = 1 if m.group(1) is not None else 2
+        s, e = m.start(g), m.end(g)
+        while e > s and doc.text[e - 1] in ",.;: ":
+            e -= 1
+        if e > s:
+            facts.quotes.append((s, e))
+    return doc

