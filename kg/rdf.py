@@ -1,0 +1,243 @@
+"""Mapping an :class:`~kg.resolve.Extraction` to RDF, and writing it.
+
+schema.org carries the core (people, organisations, scholarly articles, authors, dates,
+affiliations) as direct "truthy" triples. Following Wikidata's pattern, each authorship
+and affiliation also gets a statement node that carries what a plain triple cannot: the
+author's position, the first-author flag, start and end dates, and the evidence (PROV-O:
+the sentence, with its text and character offsets in the article, and its citation
+markers). IRIs come from normalised names, so building twice gives the same graph and the
+same Turtle, byte for byte.
+
+>>> slug("Jong Wook Kim"), slug("Franklin W. Olin College"), slug("Zoë  Ünal")
+('jong-wook-kim', 'franklin-w-olin-college', 'zoë-ünal')
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+import unicodedata
+from pathlib import Path
+
+from rdflib import Graph, Literal, URIRef
+
+from .dates import PartialDate
+from .errors import InputError
+from .resolve import Extraction, norm_name
+from .vocab import KG, KGR, PROV, RDF, SDO, XSD, bind_prefixes
+
+__all__ = ["slug", "to_graph", "serialize", "write_graph", "write_atomic", "ORG_TYPES", "RELATION_PROPERTIES",
+           "date_literal"]
+
+ORG_TYPES = {
+    "company": SDO.Corporation,
+    "university": SDO.CollegeOrUniversity,
+    "school": SDO.School,
+    "lab": SDO.ResearchOrganization,
+    "media": SDO.NewsMediaOrganization,
+    "government": SDO.GovernmentOrganization,
+    "investor": KG.Investor,
+    "accelerator": KG.Accelerator,
+}
+
+#: The direct property of each relation; founderOf and fundedBy also get schema.org's
+#: inverse (``schema:founder``, ``schema:funder``) on the organisation.
+RELATION_PROPERTIES = {
+    "worksFor": SDO.worksFor,
+    "alumniOf": SDO.alumniOf,
+    "founderOf": KG.founderOf,
+    "memberOf": SDO.memberOf,
+    "fundedBy": KG.fundedBy,
+}
+
+
+def slug(name: str, *, limit: int = 80) -> str:
+    """A readable IRI segment from a name: NFC, lower case, words joined by hyphens."""
+    t = unicodedata.normalize("NFC", name).casefold()
+    t = re.sub(r"[^\w]+", "-", t).strip("-_")
+    if len(t) > limit:
+        t = t[:limit].rsplit("-", 1)[0]
+    return t or "x"
+
+
+def date_literal(d: PartialDate) -> Literal:
+    """A date as xsd:gYear, xsd:gYearMonth or xsd:date, by its precision.
+
+    >>> date_literal(PartialDate("2019-02")).datatype == XSD.gYearMonth
+    True
+    """
+    dt = {"year": XSD.gYear, "month": XSD.gYearMonth, "day": XSD.date}[d.precision]
+    return Literal(d.iso, datatype=dt)
+
+
+class _Minter:
+    """Stable IRIs, kept distinct when two different names share a slug."""
+
+    def __init__(self) -> None:
+        self.taken: dict[str, str] = {}
+
+    def __call__(self, kind: str, name: str) -> URIRef:
+        base = f"{kind}/{slug(name)}"
+        key = norm_name(name)
+        cand, n = base, 1
+        while cand in self.taken and self.taken[cand] != key:
+            n += 1
+            cand = f"{base}-{n}"
+        self.taken[cand] = key
+        return KGR[cand]
+
+
+def to_graph(x: Extraction, *, graph: Graph | None = None) -> Graph:
+    """Map one article's extraction into ``graph`` (a new one by default)."""
+    g = graph if graph is not None else Graph()
+    bind_prefixes(g)
+    mint = _Minter()
+    art = x.article
+    a_iri = KGR[f"article/{slug(art.name)}"]
+    g.add((a_iri, RDF.type, SDO.Article))
+    g.add((a_iri, RDF.type, PROV.Entity))
+    if art.title:
+        g.add((a_iri, SDO.name, Literal(art.title)))
+    if art.path:
+        g.add((a_iri, SDO.url, Literal(Path(art.path).name)))
+
+    sentences: dict[tuple[int, int], URIRef] = {}
+
+    def sentence(span: tuple[int, int]) -> URIRef:
+        if span in sentences:
+            return sentences[span]
+        s, e = art.source_span(*span)
+        iri = KGR[f"article/{slug(art.name)}/sentence/{s}-{e}"]
+        sentences[span] = iri
+        g.add((iri, RDF.type, KG.Sentence))
+        g.add((iri, SDO.isPartOf, a_iri))
+        g.add((iri, KG.text, Literal(art.text[span[0] : span[1]].strip())))
+        g.add((iri, KG.beginIndex, Literal(s)))
+        g.add((iri, KG.endIndex, Literal(e)))
+        for m in art.markers_in(span[0], span[1] + 1):
+            c = KGR[f"article/{slug(art.name)}/citation/{slug(m.label)}"]
+            g.add((iri, KG.citation, c))
+            g.add((c, RDF.type, KG.Citation))
+            g.add((c, KG.marker, Literal(m.label)))
+        return iri
+
+    def evidence(node: URIRef, spans: set[tuple[int, int]], prop: URIRef = PROV.wasDerivedFrom) -> None:
+        for span in sorted(spans):
+            g.add((node, prop, sentence(span)))
+
+    people: dict[str, URIRef] = {}
+    for p in x.people:
+        iri = mint("person", p.name)
+        people[p.name] = iri
+        g.add((iri, RDF.type, SDO.Person))
+        g.add((iri, SDO.name, Literal(p.name)))
+        for al in sorted(p.aliases):
+            g.add((iri, SDO.alternateName, Literal(al)))
+        evidence(iri, p.evidence, KG.mentionedIn)
+        if p.is_subject:
+            g.add((a_iri, SDO.about, iri))
+
+    orgs: dict[str, URIRef] = {}
+    for o in x.organizations:
+        iri = mint("organization", o.name)
+        orgs[o.name] = iri
+        g.add((iri, RDF.type, SDO.Organization))
+        if o.kind in ORG_TYPES:
+            g.add((iri, RDF.type, ORG_TYPES[o.kind]))
+        g.add((iri, SDO.name, Literal(o.name)))
+        g.add((iri, KG.kind, Literal(o.kind)))
+        for al in sorted(o.aliases):
+            g.add((iri, SDO.alternateName, Literal(al)))
+        evidence(iri, o.evidence, KG.mentionedIn)
+
+    for paper in x.papers:
+        iri = mint("paper", paper.title)
+        g.add((iri, RDF.type, SDO.ScholarlyArticle))
+        g.add((iri, SDO.name, Literal(paper.title)))
+        for al in sorted(paper.aliases):
+            g.add((iri, SDO.alternateName, Literal(al)))
+        if paper.date is not None:
+            g.add((iri, SDO.datePublished, date_literal(paper.date)))
+        if paper.venue:
+            g.add((iri, KG.venue, Literal(paper.venue)))
+        for ident in paper.identifiers:
+            g.add((iri, SDO.identifier, Literal(ident)))
+            if ident.startswith("arXiv:"):
+                g.add((iri, SDO.sameAs, URIRef("https://arxiv.org/abs/" + ident[6:])))
+            elif ident.startswith("doi:"):
+                g.add((iri, SDO.sameAs, URIRef("https://doi.org/" + ident[4:])))
+        evidence(iri, paper.evidence, KG.mentionedIn)
+        for au in paper.authors:
+            person = people.get(au.name)
+            if person is None:
+                continue
+            g.add((iri, SDO.author, person))
+            st = KGR[f"statement/authorship/{slug(paper.title, limit=60)}/{slug(au.name)}"]
+            g.add((iri, KG.authorStatement, st))
+            g.add((st, RDF.type, KG.AuthorStatement))
+            g.add((st, KG.paper, iri))
+            g.add((st, KG.author, person))
+            if au.position is not None:
+                g.add((st, KG.position, Literal(au.position)))
+            if au.first:
+                g.add((st, KG.firstAuthor, Literal(True)))
+            evidence(st, au.evidence)
+
+    for af in x.affiliations:
+        subj = orgs.get(af.person) if af.person_is_org else people.get(af.person)
+        obj = orgs.get(af.organization)
+        if subj is None or obj is None:
+            continue
+        prop = RELATION_PROPERTIES[af.relation]
+        g.add((subj, prop, obj))
+        if af.relation == "founderOf":
+            g.add((obj, SDO.founder, subj))
+        elif af.relation == "fundedBy":
+            g.add((subj, SDO.funder, obj))
+        st = KGR[f"statement/affiliation/{slug(af.person, limit=50)}/{af.relation}/"
+                 f"{slug(af.organization, limit=50)}"]
+        g.add((subj, KG.affiliationStatement, st))
+        g.add((st, RDF.type, KG.AffiliationStatement))
+        g.add((st, KG.subject, subj))
+        g.add((st, KG.relation, Literal(af.relation)))
+        g.add((st, RDF.predicate, prop))
+        g.add((st, KG.organization, obj))
+        if af.start is not None:
+            g.add((st, KG.startDate, date_literal(af.start)))
+        if af.end is not None:
+            g.add((st, KG.endDate, date_literal(af.end)))
+        evidence(st, af.evidence)
+    return g
+
+
+def serialize(graph: Graph, fmt: str = "turtle") -> bytes:
+    """Serialise a graph; Turtle output is deterministic for graphs without blank nodes."""
+    data = graph.serialize(format=fmt, encoding="utf-8")
+    return data if isinstance(data, bytes) else data.encode("utf-8")
+
+
+def write_atomic(path: str | Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` through a temporary file in the same folder and a rename."""
+    p = Path(path)
+    folder = p.parent if str(p.parent) else Path(".")
+    if not folder.is_dir():
+        raise InputError(f"{folder}: no such folder for the output; create it first")
+    fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, p)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+def write_graph(graph: Graph, path: str | Path, fmt: str = "turtle") -> None:
+    """Serialise ``graph`` and write it atomically: an old file survives any failure."""
+    write_atomic(path, serialize(graph, fmt))
