@@ -176,7 +176,7 @@ def repair_text(text: str) -> str:
 
     UTF-8 read as Windows-1252 or as Thai (cp874) is turned back:
 
-    >>> repair_text("v1 \\u0e22\\u00b7 4,009 words")
+    >>> repair_text("v1 \\u0e22\\u0e17 4,009 words")
     'v1 · 4,009 words'
     >>> repair_text("Caf\\u00c3\\u00a9 au lait")
     'Café au lait'

@@ -82,7 +82,7 @@ class _Sentence:
         self.s0, self.s1 = sent.start_char, sent.end_char
         self.subject = facts.subject
         self.people = sorted((p.start, p.end, p.name) for p in facts.people
-                             if self.s0 <= p.start < self.s1)
+                             if p.start < self.s1 and p.end > self.s0)
         self.orgs = sorted(((o.start, o.end, o) for o in facts.orgs if self.s0 <= o.start < self.s1),
                            key=lambda x: x[0])
         pron = r"\b(he|him|his)\b" if facts.subject_pronoun != "she" else r"\b(she|her)\b"
@@ -118,6 +118,13 @@ class _Sentence:
                             break
                 if out:
                     return out
+                if head.lower_ in ("who", "that") and tok.dep_ == "relcl":
+                    # "X is a chemist who studied at Y": the agent is the copula's subject
+                    noun = tok.head
+                    cop = noun.head if noun.dep_ in ("attr", "appos") else None
+                    tok = cop if cop is not None else noun
+                    seen += 1
+                    continue
                 if head.pos_ == "PRON" and head.lower_ in ("it", "they", "who", "which"):
                     break
             if tok.dep_ in ("appos",) or tok.head is tok:
@@ -160,7 +167,8 @@ def _dates_after(doc: Doc, start: int, end: int) -> tuple[PartialDate | None, Pa
 
 
 def _clause_end(doc: Doc, pos: int, limit: int) -> int:
-    m = re.search(r";|\.\s|,|\s+to\s+(?:join|work|pursue)\b",
+    m = re.search(r";|\.\s|,|\s+to\s+(?:join|work|pursue)\b|\s(?:and|but|while|where|before|after)\s+"
+                  r"(?!(?:early\s+|late\s+|mid-?)?\d|[A-Z][a-z]+\s+\d)",
                   doc.text[pos:limit])
     return pos + m.start() if m else limit
 

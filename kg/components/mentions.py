@@ -26,7 +26,7 @@ from .structure import block_at, facts_of
 
 __all__ = ["kg_people", "kg_orgs", "clean_name", "is_person_name", "NAME_RE"]
 
-_NAME_TOK = r"(?:[A-Z][\w'’]*(?:-[A-Z]?[\w'’]+)?\.?|[A-Z]\.)"
+_NAME_TOK = r"(?:[A-Z]\.|[A-Z][\w'’]*(?:-[A-Z]?[\w'’]+)?)"
 NAME_RE = _NAME_TOK + r"(?:\s+(?:" + _NAME_TOK + r"|van|von|de|da|del|der|di|le|la|bin|al))" + r"{1,3}"
 _LIST_ITEM = re.compile(r"(?<![\w.])(" + NAME_RE + r"|" + _NAME_TOK + r")(?=\s*(?:,|\band\b|\bas\b|\)|\.|;|$))")
 
@@ -144,6 +144,8 @@ def kg_people(doc: Doc) -> Doc:
         if (is_person_name(name) and not _in_quotes(facts, s, e)
                 and not _is_acronym_expansion(doc, s, e) and not in_row(s)):
             known.add(name)
+    if facts.subject:
+        known.add(facts.subject)
     # a name tagged PERSON once is a person wherever it stands
     for name in sorted(known, key=len, reverse=True):
         for m in re.finditer(r"(?<![\w@])" + re.escape(name) + r"(?![\w])", doc.text):

@@ -1,0 +1,40 @@
+"""Extraction quality floors, measured with kg eval against gold files."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import ARTICLES, SEED, SHARED_GOLD
+from kg.evaluate import KINDS, evaluate
+
+SEED_GOLD = SHARED_GOLD if SHARED_GOLD.exists() else ARTICLES / "radford.json"
+
+
+def test_seed_article_scores_at_least_095_on_every_kind():
+    report = evaluate(SEED, SEED_GOLD)
+    for kind in KINDS:
+        assert report.scores[kind].f1 >= 0.95, (kind, report.render())
+
+
+# Floors measured on the project's own test articles (written for the purpose, with gold
+# files). The target is 0.85 on every kind; these floors are where kg stands today and
+# may only go up.
+FLOORS = {
+    "okafor": {"people": 1.0, "organizations": 0.9, "papers": 1.0, "paper_years": 1.0,
+               "authorship": 0.65, "first_authors": 0.55, "coauthor_pairs": 0.5,
+               "affiliations": 0.4, "affiliation_dates": 0.2},
+    "lindqvist": {"people": 0.85, "organizations": 0.65, "papers": 1.0, "paper_years": 1.0,
+                  "authorship": 0.85, "first_authors": 1.0, "coauthor_pairs": 0.75,
+                  "affiliations": 0.55, "affiliation_dates": 0.35},
+    "mbeki": {"people": 1.0, "organizations": 0.65, "papers": 1.0, "paper_years": 1.0,
+              "authorship": 1.0, "first_authors": 1.0, "coauthor_pairs": 1.0,
+              "affiliations": 0.45, "affiliation_dates": 0.12},
+}
+
+
+@pytest.mark.parametrize("stem", sorted(FLOORS))
+def test_own_articles_hold_their_floors(stem):
+    article = next(ARTICLES.glob(stem + ".*[!n]"))
+    report = evaluate(article, ARTICLES / f"{stem}.json")
+    for kind, floor in FLOORS[stem].items():
+        assert report.scores[kind].f1 >= floor, (kind, report.render())

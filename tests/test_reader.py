@@ -1,0 +1,70 @@
+from __future__ import annotations
+
+import pytest
+
+from kg.errors import InputError
+from kg.reader import decode_bytes, read_article, read_text
+
+
+def test_boilerplate_mojibake_and_markers_are_removed_from_the_seed():
+    from conftest import SEED
+
+    art = read_article(SEED)
+    assert art.title == "Alec Radford"
+    assert "Last reviewed" not in art.text and "Improve this article" not in art.text
+    assert "ยท" not in art.text and "ยท" not in art.source
+    assert "[^" not in art.text
+    first = art.text.split("\n\n")[1]
+    assert first.startswith("Alec Radford is an American machine learning researcher")
+    # the first paragraph's first sentence carries markers 1-4, mapped back to the source
+    labels = [m.label for m in art.markers[:4]]
+    assert labels == ["1", "2", "3", "4"]
+    assert art.source[art.markers[0].source_start : art.markers[0].source_end] == "[^1]"
+
+
+def test_offsets_map_clean_text_back_to_the_source():
+    art = read_text("Title Here\n\nJane Roe joined **Acme Corp** in 2001.[^3] She left.")
+    i = art.text.index("Acme Corp")
+    s, e = art.source_span(i, i + len("Acme Corp"))
+    assert art.source[s:e] == "Acme Corp"
+
+
+def test_markdown_table_rows_keep_their_header_and_cells():
+    art = read_text(
+        "# Jane Roe\n\nJane Roe is a chemist who wrote many papers on catalysis.\n\n"
+        "| Title | Year | Venue |\n|---|---|---|\n| \"A Study of Things\" | 2019 | Nature |\n"
+    )
+    rows = [b for b in art.blocks if b.kind == "row"]
+    assert len(rows) == 1
+    assert rows[0].header == ("title", "year", "venue")
+    assert [art.text[s:e] for s, e in rows[0].cells] == ['"A Study of Things"', "2019", "Nature"]
+
+
+def test_reference_list_entries_are_references():
+    art = read_text(
+        "# Jane Roe\n\nJane Roe is a chemist who wrote many papers on catalysis and more.\n\n"
+        "## Selected publications\n\n"
+        "- Roe, J., & Poe, E. A. (2016). Catalysis at scale. *Journal of Things*, 3(1), 1-9.\n"
+    )
+    assert [b.kind for b in art.blocks][-1] == "reference"
+
+
+@pytest.mark.parametrize(
+    "data, message",
+    [(b"", "empty"), (b"   \n", "empty"), (b"abc\x00def", "binary")],
+)
+def test_bad_bytes_raise_input_errors(data, message):
+    with pytest.raises(InputError, match=message):
+        decode_bytes(data)
+
+
+def test_utf16_and_bom_are_decoded():
+    assert decode_bytes("Zoë".encode("utf-16")) == "Zoë"
+    assert decode_bytes(b"\xef\xbb\xbfZo\xc3\xab") == "Zoë"
+
+
+def test_missing_path_and_directory(tmp_path):
+    with pytest.raises(InputError, match="no such file"):
+        read_article(tmp_path / "nope.txt")
+    with pytest.raises(InputError, match="directory"):
+        read_article(tmp_path)
