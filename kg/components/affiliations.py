@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from ..dates import PartialDate, find_dates
 from ..facts import AffiliationFact, OrgFact
 from ..lexicon import FOUNDER_TITLES, JOB_TITLES
-from .structure import block_at, facts_of
+from .structure import block_at, doc_text, facts_of
 
 __all__ = ["kg_affiliations"]
 
@@ -149,8 +149,8 @@ class _Sentence:
 
 def _dates_after(doc: Doc, start: int, end: int) -> tuple[PartialDate | None, PartialDate | None,
                                                            PartialDate | None]:
-    """(from, to, in) dates attached by a preposition in ``doc.text[start:end]``."""
-    text = doc.text[start:end]
+    """(from, to, in) dates attached by a preposition in ``doc_text(doc)[start:end]``."""
+    text = doc_text(doc)[start:end]
     d_from = d_to = d_in = None
     for a, _, d in find_dates(text):
         m = _PREP_DATE.search(text[:a])
@@ -169,7 +169,7 @@ def _dates_after(doc: Doc, start: int, end: int) -> tuple[PartialDate | None, Pa
 def _clause_end(doc: Doc, pos: int, limit: int) -> int:
     m = re.search(r";|\.\s|,|\s+to\s+(?:join|work|pursue)\b|\s(?:and|but|while|where|before|after)\s+"
                   r"(?!(?:early\s+|late\s+|mid-?)?\d|[A-Z][a-z]+\s+\d)",
-                  doc.text[pos:limit])
+                  doc_text(doc)[pos:limit])
     return pos + m.start() if m else limit
 
 
@@ -205,7 +205,7 @@ def kg_affiliations(doc: Doc) -> Doc:
                                                       person_is_org, soft))
 
         for os_, oe, org in ctx.orgs:
-            left = doc.text[max(ctx.s0, os_ - 90) : os_]
+            left = doc_text(doc)[max(ctx.s0, os_ - 90) : os_]
             after_end = _clause_end(doc, oe, ctx.s1)
             d_from, d_to, d_in = _dates_after(doc, oe, after_end)
             matched = False
@@ -213,7 +213,7 @@ def kg_affiliations(doc: Doc) -> Doc:
                 m = pat.search(left)
                 if not m:
                     continue
-                if when == "team" and not _TEAM_AFTER.match(doc.text[oe:ctx.s1]):
+                if when == "team" and not _TEAM_AFTER.match(doc_text(doc)[oe:ctx.s1]):
                     continue
                 cue_char = os_ - len(left) + m.start()
                 matched = True
@@ -234,7 +234,7 @@ def kg_affiliations(doc: Doc) -> Doc:
                     end = d_in or lead
                 grad = re.match(r"\s*(?:in\s+[A-Z]\w+(?:,?\s+[A-Z]\w+)?\s*)?[(,]?\s*"
                                 r"(?:graduating|graduated)\s+(?:in\s+)?([^)]{4,20})\)?",
-                                doc.text[oe:ctx.s1])
+                                doc_text(doc)[oe:ctx.s1])
                 if grad and rel == "alumniOf":
                     gd = find_dates(grad.group(1))
                     if gd:
@@ -248,7 +248,7 @@ def kg_affiliations(doc: Doc) -> Doc:
                     agents = orgs_as_agents or agents
                 if when == "team":
                     agents = [(n, False) for s, _, n in ctx.people
-                              if not re.search(r"\bwith\s+$", doc.text[ctx.s0:s])] or agents
+                              if not re.search(r"\bwith\s+$", doc_text(doc)[ctx.s0:s])] or agents
                 for name, is_org in agents:
                     if is_org and rel not in ("fundedBy", "memberOf"):
                         continue
@@ -257,12 +257,12 @@ def kg_affiliations(doc: Doc) -> Doc:
                     if rel == "fundedBy":
                         # "from General Catalyst's Rough Draft Ventures": both fund
                         for s2, e2, o2 in ctx.orgs:
-                            if s2 > oe and re.fullmatch(r"['’]s\s+", doc.text[oe:s2]):
+                            if s2 > oe and re.fullmatch(r"['’]s\s+", doc_text(doc)[oe:s2]):
                                 add(name, rel, o2, start, end, True)
                 # "co-founded X with A, B, and C"
                 if rel == "founderOf" and when == "start":
-                    tail_end = oe + (re.search(r";|\.\s|$", doc.text[oe:ctx.s1]) or re.search("$", "")).start()
-                    tail = doc.text[oe:tail_end]
+                    tail_end = oe + (re.search(r";|\.\s|$", doc_text(doc)[oe:ctx.s1]) or re.search("$", "")).start()
+                    tail = doc_text(doc)[oe:tail_end]
                     w = re.match(r"\s+with\b", tail)
                     if w:
                         for s, _, n in ctx.people:
@@ -270,7 +270,7 @@ def kg_affiliations(doc: Doc) -> Doc:
                                 add(n, rel, org, start, end)
                 # "(who joined in 2015)" right after a person sets that person's start
                 for s, e, n in ctx.people:
-                    jm = re.match(r"\s*\(\s*who\s+joined\s+(?:in\s+)?([^)]{4,20})\)", doc.text[e:ctx.s1])
+                    jm = re.match(r"\s*\(\s*who\s+joined\s+(?:in\s+)?([^)]{4,20})\)", doc_text(doc)[e:ctx.s1])
                     if jm and rel == "worksFor":
                         jd = find_dates(jm.group(1))
                         add(n, rel, org, jd[0][2] if jd else None, None)
@@ -284,7 +284,7 @@ def kg_affiliations(doc: Doc) -> Doc:
 
 def _title_patterns(doc: Doc, ctx: _Sentence, org: OrgFact, add) -> None:  # type: ignore[no-untyped-def]
     """'<Org> chief executive <Person>', '<Person>, a former <Org> co-founder', '<Person>, CEO of <Org>'."""
-    after = doc.text[org.end : ctx.s1]
+    after = doc_text(doc)[org.end : ctx.s1]
     m = re.match(r"['’]?s?\s+(?:former\s+|then[- ]|current\s+|longtime\s+)?(" + FOUNDER_TITLES + "|"
                  + JOB_TITLES + r")\s+", after, re.I)
     if m:
@@ -295,24 +295,24 @@ def _title_patterns(doc: Doc, ctx: _Sentence, org: OrgFact, add) -> None:  # typ
                 add(name, rel, org, None, None)
                 return
     m = re.match(r"\s+(" + FOUNDER_TITLES + "|" + JOB_TITLES + r")\b", after, re.I)
-    left = doc.text[ctx.s0 : org.start]
+    left = doc_text(doc)[ctx.s0 : org.start]
     lm = re.search(r",\s+(?:a|an|the)?\s*(?:former\s+|then[- ]|current\s+)?$", left)
     if m and lm:
         for s, e, name in ctx.people:
-            if re.fullmatch(r"\s*", doc.text[e : org.start - len(lm.group(0)) + (lm.end() - lm.end())]
-                            ) or doc.text[e : ctx.s0 + lm.start()].strip() == "":
+            if re.fullmatch(r"\s*", doc_text(doc)[e : org.start - len(lm.group(0)) + (lm.end() - lm.end())]
+                            ) or doc_text(doc)[e : ctx.s0 + lm.start()].strip() == "":
                 rel = "founderOf" if re.match(FOUNDER_TITLES, m.group(1), re.I) else "worksFor"
                 add(name, rel, org, None, None)
                 return
     # "<Person> at <Org>"
     for s, e, name in ctx.people:
-        if re.fullmatch(r"\s+(?:at|of)\s+(?:the\s+)?", doc.text[e : org.start]):
+        if re.fullmatch(r"\s+(?:at|of)\s+(?:the\s+)?", doc_text(doc)[e : org.start]):
             add(name, "worksFor", org, None, None, soft=True)
             return
     # "<Person> remaining as a long-tenured employee", in a sentence about <Org>
     for s, e, name in ctx.people:
         rm = re.match(r"\s+(?:remaining|remained|serving|served|staying|stayed|working)\s+as\s+"
-                      r"(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}" + JOB_TITLES + r"\b", doc.text[e : ctx.s1], re.I)
+                      r"(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}" + JOB_TITLES + r"\b", doc_text(doc)[e : ctx.s1], re.I)
         if rm and org.start < s and org.actor is not None:
             add(name, "worksFor", org, None, None)
 
@@ -323,7 +323,7 @@ def _student_lists(doc: Doc, ctx: _Sentence, add) -> None:  # type: ignore[no-un
     if not m:
         return
     unis = [o for _, _, o in ctx.orgs if o.kind in ("university", "school")
-            and re.search(r"\bat\s+$", doc.text[max(ctx.s0, o.start - 5) : o.start], re.I)]
+            and re.search(r"\bat\s+$", doc_text(doc)[max(ctx.s0, o.start - 5) : o.start], re.I)]
     if len(unis) != 1:
         return
     cue = ctx.s0 + m.end()

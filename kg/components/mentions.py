@@ -22,7 +22,7 @@ from ..lexicon import (
     is_name_token,
     org_kind_from_name,
 )
-from .structure import block_at, facts_of
+from .structure import block_at, doc_text, facts_of
 
 __all__ = ["kg_people", "kg_orgs", "clean_name", "is_person_name", "NAME_RE"]
 
@@ -81,9 +81,9 @@ def _initials(words: list[str]) -> str:
 
 def _is_acronym_expansion(doc: Doc, s: int, e: int) -> bool:
     """'Generative Pre-Trained Transformer (GPT)' or 'GPT (Generative Pre-Trained ...)'."""
-    ini = _initials(doc.text[s:e].split())
-    after = re.match(r"\s*\(([A-Z][A-Za-z0-9-]*)", doc.text[e : e + 40])
-    before = re.search(r"([A-Z][A-Za-z0-9-]*)\s*\($", doc.text[max(0, s - 40) : s])
+    ini = _initials(doc_text(doc)[s:e].split())
+    after = re.match(r"\s*\(([A-Z][A-Za-z0-9-]*)", doc_text(doc)[e : e + 40])
+    before = re.search(r"([A-Z][A-Za-z0-9-]*)\s*\($", doc_text(doc)[max(0, s - 40) : s])
     for m in (after, before):
         if m:
             letters = re.sub(r"[^A-Z]", "", m.group(1))
@@ -101,14 +101,14 @@ def _sent_of(doc: Doc, char: int) -> Span:
 
 def _add_person(doc: Doc, s: int, e: int, source: str) -> None:
     facts = facts_of(doc)
-    name = doc.text[s:e]
+    name = doc_text(doc)[s:e]
     sent = _sent_of(doc, s)
     facts.people.append(PersonFact(name, s, e, (sent.start_char, sent.end_char), source))
 
 
 def _clean_span(doc: Doc, s: int, e: int) -> tuple[int, int]:
     """Shrink a character span to the cleaned name inside it."""
-    raw = doc.text[s:e]
+    raw = doc_text(doc)[s:e]
     name = clean_name(raw)
     if not name:
         return (s, s)
@@ -140,7 +140,7 @@ def kg_people(doc: Doc) -> Doc:
         if ent.label_ != "PERSON":
             continue
         s, e = _clean_span(doc, ent.start_char, ent.end_char)
-        name = doc.text[s:e]
+        name = doc_text(doc)[s:e]
         if (is_person_name(name) and not _in_quotes(facts, s, e)
                 and not _is_acronym_expansion(doc, s, e) and not in_row(s)):
             known.add(name)
@@ -148,7 +148,7 @@ def kg_people(doc: Doc) -> Doc:
         known.add(facts.subject)
     # a name tagged PERSON once is a person wherever it stands
     for name in sorted(known, key=len, reverse=True):
-        for m in re.finditer(r"(?<![\w@])" + re.escape(name) + r"(?![\w])", doc.text):
+        for m in re.finditer(r"(?<![\w@])" + re.escape(name) + r"(?![\w])", doc_text(doc)):
             s, e = m.start(), m.end()
             if free(s, e) and not _in_quotes(facts, s, e) and not in_row(s):
                 taken.append((s, e))
@@ -176,7 +176,7 @@ def kg_people(doc: Doc) -> Doc:
     # "with Prafulla Dhariwal as first author", "co-authors Jane Doe and ..."
     for m in re.finditer(r"\bwith\s+(" + NAME_RE + r")\s+as\s+(?:the\s+)?(?:\w+\s+)?(?:co-?)?author"
                          r"|\b(?:co-?authors?|authors?|co-?founders?|students?)\s+(" + NAME_RE + r")",
-                         doc.text):
+                         doc_text(doc)):
         g = 1 if m.group(1) else 2
         s, e = m.start(g), m.end(g)
         name = m.group(g)
@@ -196,12 +196,12 @@ def kg_people(doc: Doc) -> Doc:
         if tok.text in singles and tok.text[:1].isupper() and not _is_date_word(tok):
             s, e = tok.idx, tok.idx + len(tok.text)
             if free(s, e) and not _in_quotes(facts, s, e) and not in_row(s):
-                if doc.text[max(0, s - 1) : s] == "@" or doc.text[e : e + 1] in ("/", "@"):
+                if doc_text(doc)[max(0, s - 1) : s] == "@" or doc_text(doc)[e : e + 1] in ("/", "@"):
                     continue
                 taken.append((s, e))
                 _add_person(doc, s, e, "surname")
     # handles: "under the handle @Newmu", "uses the handle Newmu"
-    for m in re.finditer(r"\bhandle\s+@?([A-Za-z0-9_]{2,40})", doc.text):
+    for m in re.finditer(r"\bhandle\s+@?([A-Za-z0-9_]{2,40})", doc_text(doc)):
         sent = _sent_of(doc, m.start())
         who = _nearest_person_before(doc, m.start(), sent)
         if who:
@@ -282,7 +282,7 @@ def kg_orgs(doc: Doc) -> Doc:
 
     def add(s: int, e: int, actor: bool = False) -> None:
         s, e = _clean_span(doc, s, e)
-        name = doc.text[s:e]
+        name = doc_text(doc)[s:e]
         if len(name) < 2 or overlaps_person(s, e) or _in_quotes(facts, s, e):
             return
         if name.lower() in NON_NAME_WORDS or not name[:1].isupper() and not name[:1].isdigit():
@@ -303,9 +303,9 @@ def kg_orgs(doc: Doc) -> Doc:
     for ent in doc.ents:
         if ent.label_ == "ORG":
             s, e = _clean_span(doc, ent.start_char, ent.end_char)
-            org_names.add(doc.text[s:e])
+            org_names.add(doc_text(doc)[s:e])
             add(ent.start_char, ent.end_char)
-    for m in _KEYWORD_ORG.finditer(doc.text):
+    for m in _KEYWORD_ORG.finditer(doc_text(doc)):
         name = _trim_keyword_org(m.group(0))
         if name and len(name.split()) >= 2:
             k = m.group(0).rfind(name)
@@ -315,7 +315,7 @@ def kg_orgs(doc: Doc) -> Doc:
     for name in sorted(org_names, key=len, reverse=True):
         if not name or org_kind_from_name(name) is None and len(name) < 3:
             continue
-        for m in re.finditer(r"(?<![\w@/.])" + re.escape(name) + r"(?![\w/])", doc.text):
+        for m in re.finditer(r"(?<![\w@/.])" + re.escape(name) + r"(?![\w/])", doc_text(doc)):
             add(m.start(), m.end())
     # capitalised subjects of actor verbs ("The Information reported that ...")
     for tok in doc:
@@ -329,7 +329,7 @@ def kg_orgs(doc: Doc) -> Doc:
     # "reporting by X", "according to X"
     for m in re.finditer(r"\b(?:reporting|report|coverage|story|article|according to|reported by)"
                          r"\s+(?:by|in|from)?\s*((?:The\s+)?[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,3})",
-                         doc.text):
+                         doc_text(doc)):
         add(m.start(1), m.end(1), actor=True)
     for (s, e), f in sorted(found.items()):
         tok_span = doc.char_span(s, e, alignment_mode="expand")
@@ -337,7 +337,7 @@ def kg_orgs(doc: Doc) -> Doc:
                 and tok_span.root.head.lemma_ in ORG_ACTOR_VERBS:
             f.actor = True
         if re.match(r"\s+(?:later\s+|also\s+|has\s+|had\s+)?(?:reported|announced|said|published|released|"
-                    r"wrote|raised|acquired|hired|launched|stated)\b", doc.text[e : e + 30]):
+                    r"wrote|raised|acquired|hired|launched|stated)\b", doc_text(doc)[e : e + 30]):
             f.actor = True
         f.kind = org_kind_from_name(f.name) or _kind_from_context(doc, s, e)
         facts.orgs.append(f)
@@ -346,8 +346,8 @@ def kg_orgs(doc: Doc) -> Doc:
 
 
 def _kind_from_context(doc: Doc, s: int, e: int) -> str | None:
-    before = doc.text[max(0, s - 30) : s].split("\n")[-1]
-    after = doc.text[e : e + 30].split("\n")[0]
+    before = doc_text(doc)[max(0, s - 30) : s].split("\n")[-1]
+    after = doc_text(doc)[e : e + 30].split("\n")[0]
     words = re.findall(r"[\w-]+", re.sub(r"^['’]s\b", "", after))[:2]
     for kind, pat in _KIND_CONTEXT:
         if re.search(pat.pattern + r"\s+(?:(?:by|in|from|of)\s+)?(?:the\s+)?(?:[\w-]+\s+){0,2}$", before,

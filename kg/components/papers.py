@@ -11,7 +11,7 @@ from ..dates import PartialDate, find_dates
 from ..facts import AuthorFact, PaperFact, Span
 from ..lexicon import VENUES
 from .mentions import NAME_RE, clean_name, is_person_name
-from .structure import block_at, facts_of
+from .structure import block_at, doc_text, facts_of
 
 __all__ = ["kg_papers", "kg_tables", "kg_references", "parse_identifiers", "split_authors"]
 
@@ -128,20 +128,20 @@ def kg_papers(doc: Doc) -> Doc:
         quotes = [(qs, qe) for qs, qe in facts.quotes if s0 <= qs and qe <= s1]
         papers_here: list[tuple[int, int, PaperFact]] = []
         for qs, qe in quotes:
-            title = doc.text[qs:qe]
-            before = doc.text[max(s0, qs - 40) : qs - 1]
+            title = doc_text(doc)[qs:qe]
+            before = doc_text(doc)[max(s0, qs - 40) : qs - 1]
             if not _title_like(title) or _NOT_PAPER.search(before):
                 continue
             if not _PAPER_CUE.search(text):
                 continue
             p = PaperFact(title, span)
-            p.aliases.extend(_aliases_after(doc.text[qe + 1 : s1]))
+            p.aliases.extend(_aliases_after(doc_text(doc)[qe + 1 : s1]))
             m = re.search(r"\bthe\s+" + _SHORT_NAME + r"\s+(?:paper|report|preprint)\s*,?\s*[\"“]?$",
-                          doc.text[max(s0, qs - 60) : qs])
+                          doc_text(doc)[max(s0, qs - 60) : qs])
             if m:
                 p.aliases.append(m.group(1))
             m = re.match(r"[\"”]?\s*,?\s*the\s+" + _SHORT_NAME + r"\s+(?:paper|report|preprint)\b",
-                         doc.text[qe : s1])
+                         doc_text(doc)[qe : s1])
             if m:
                 p.aliases.append(m.group(1))
             papers_here.append((qs, qe, p))
@@ -181,7 +181,7 @@ def kg_papers(doc: Doc) -> Doc:
 def _claimant(doc: Doc, s0: int, cue: int, facts) -> list[str]:  # type: ignore[no-untyped-def]
     """Who the authorship cue is about: a person named before it, or the subject's pronoun."""
     people = _person_at(doc, s0, cue)
-    pron = re.search(_subject_pronoun_re(facts.subject_pronoun), doc.text[s0:cue], re.I)
+    pron = re.search(_subject_pronoun_re(facts.subject_pronoun), doc_text(doc)[s0:cue], re.I)
     if people and (not pron or people[-1][0] > s0 + pron.start()):
         return [people[-1][2]]
     if pron and facts.subject:
@@ -192,7 +192,7 @@ def _claimant(doc: Doc, s0: int, cue: int, facts) -> list[str]:  # type: ignore[
 def _fill_prose_paper(doc: Doc, p: PaperFact, s0: int, s1: int, qs: int, qe: int,
                       *, multiple: bool) -> None:
     facts = facts_of(doc)
-    text = doc.text[s0:s1]
+    text = doc_text(doc)[s0:s1]
     # date: the most precise reading of the year nearest the title
     outside = [(a + s0, b + s0, d) for a, b, d in find_dates(text) if not (qs <= a + s0 < qe)]
     if outside:
@@ -200,14 +200,14 @@ def _fill_prose_paper(doc: Doc, p: PaperFact, s0: int, s1: int, qs: int, qe: int
         same = [d for _, _, d in outside if d.year == nearest[2].year]
         p.date = max(same, key=lambda d: len(d.iso))
     p.identifiers = parse_identifiers(text, bare_arxiv=bool(re.search(r"arxiv", text, re.I)))
-    p.venue = _venue_in(doc.text[s0:qs] + " " + doc.text[qe:s1], p.date.year if p.date else None)
+    p.venue = _venue_in(doc_text(doc)[s0:qs] + " " + doc_text(doc)[qe:s1], p.date.year if p.date else None)
     if p.venue is None and re.search(r"\bposted (?:to|on) arxiv\b", text, re.I):
         p.venue = "arXiv"
     if multiple:
         return
     # authors: people the sentence links to the paper
     people = _person_at(doc, s0, s1)
-    rel_text = doc.text
+    rel_text = doc_text(doc)
     for ps, pe, name in people:
         after = rel_text[pe:s1]
         before = rel_text[s0:ps]
@@ -240,7 +240,7 @@ def _fill_prose_paper(doc: Doc, p: PaperFact, s0: int, s1: int, qs: int, qe: int
     if re.search(r"\bthey\s+(?:co-?authored|wrote|published)\b", text, re.I):
         prev_start = max(0, s0 - 400)
         prev_people = [n for ps, pe, n in _person_at(doc, prev_start, s0)]
-        sent_start = doc.text.rfind(". ", prev_start, s0 - 2)
+        sent_start = doc_text(doc).rfind(". ", prev_start, s0 - 2)
         if sent_start >= 0:
             prev_people = [n for ps, pe, n in _person_at(doc, sent_start, s0)]
         for n in prev_people:
@@ -305,7 +305,7 @@ def kg_tables(doc: Doc) -> Doc:
         if block.kind != "row" or not block.header:
             continue
         h = block.header
-        cells = [doc.text[s:e].strip() for s, e in block.cells]
+        cells = [doc_text(doc)[s:e].strip() for s, e in block.cells]
         get = lambda i: cells[i] if i is not None and i < len(cells) else ""  # noqa: E731
         c_title = _column(h, "title", "paper", "publication", "work", "article")
         if c_title is None:
@@ -370,7 +370,7 @@ def _add_table_person(doc: Doc, block, name: str) -> None:  # type: ignore[no-un
     from ..facts import PersonFact
 
     facts = facts_of(doc)
-    k = doc.text.find(name, block.start, block.end)
+    k = doc_text(doc).find(name, block.start, block.end)
     s, e = (k, k + len(name)) if k >= 0 else (block.start, block.start)
     facts.people.append(PersonFact(name, s, e, (block.start, block.end), "table"))
 
@@ -394,7 +394,7 @@ def kg_references(doc: Doc) -> Doc:
     for block in art.blocks:
         if block.kind != "reference":
             continue
-        text = doc.text[block.start : block.end]
+        text = doc_text(doc)[block.start : block.end]
         m = _REF.match(text) or _REF_ALT.match(text)
         if not m:
             continue

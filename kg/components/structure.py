@@ -12,7 +12,8 @@ from ..facts import Facts
 from ..lexicon import is_name_token
 from ..reader import Article, Block
 
-__all__ = ["kg_blocks", "kg_subject", "ensure_extensions", "block_at", "sentence_span", "facts_of"]
+__all__ = ["kg_blocks", "kg_subject", "ensure_extensions", "block_at", "sentence_span", "facts_of",
+           "doc_text"]
 
 
 def ensure_extensions() -> None:
@@ -21,6 +22,14 @@ def ensure_extensions() -> None:
         Doc.set_extension("kg_article", default=None)
     if not Doc.has_extension("kg"):
         Doc.set_extension("kg", default=None)
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, computed once (spaCy rebuilds it from the tokens on every access)."""
+    t = doc.user_data.get("kg_text")
+    if t is None:
+        t = doc.user_data["kg_text"] = doc.text
+    return t  # type: ignore[no-any-return]
 
 
 def facts_of(doc: Doc) -> Facts:
@@ -111,10 +120,10 @@ _QUOTE = re.compile(r"\"([^\"\n]{2,400}?)\"|“([^”\n]{2,400}?)”")
 def kg_quotes(doc: Doc) -> Doc:
     """Record quoted stretches (paper titles, quotations), without their closing comma."""
     facts = facts_of(doc)
-    for m in _QUOTE.finditer(doc.text):
+    for m in _QUOTE.finditer(doc_text(doc)):
         g = 1 if m.group(1) is not None else 2
         s, e = m.start(g), m.end(g)
-        while e > s and doc.text[e - 1] in ",.;: ":
+        while e > s and doc_text(doc)[e - 1] in ",.;: ":
             e -= 1
         if e > s:
             facts.quotes.append((s, e))
