@@ -18,7 +18,6 @@ from ..facts import AliasFact, OrgFact, PersonFact
 from ..lexicon import (
     NON_NAME_WORDS,
     ORG_ACTOR_VERBS,
-    ORG_KIND_WORDS,
     is_name_token,
     org_kind_from_name,
 )
@@ -368,5 +367,3 @@ def _inherit_kinds(orgs: list[OrgFact]) -> None:
         if len(set(longer.values())) == 1:
             o.kind = next(iter(longer.values()))
 
-
-assert ORG_KIND_WORDS  # the kind table is part of this module's contract

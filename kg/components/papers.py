@@ -348,11 +348,8 @@ def kg_tables(doc: Doc) -> Doc:
                                 or re.search(r"\barxiv\b", venue_text, re.I)):
             p.venue = "arXiv"
         if c_authors is not None and get(c_authors) and c_authors != c_role:
-            names = split_authors(get(c_authors))
-            p.authors = [AuthorFact(n, i + 1, i == 0) for i, n in enumerate(names)]
+            _set_ordered_authors(doc, block, p, split_authors(get(c_authors)))
             p.complete = "et al" not in get(c_authors)
-            for n in names:
-                _add_table_person(doc, block, n)
         role = get(c_role).lower() if c_role is not None else ""
         if facts.subject and (role or c_with is not None) and c_authors is None:
             m = re.search(r"\b(first|second|third|fourth|fifth|last|senior)\b", role)
@@ -364,6 +361,13 @@ def kg_tables(doc: Doc) -> Doc:
                 _add_table_person(doc, block, n)
         facts.papers.append(p)
     return doc
+
+
+def _set_ordered_authors(doc: Doc, block, paper: PaperFact, names: list[str]) -> None:  # type: ignore[no-untyped-def]
+    """A complete, ordered author list (table column, reference entry): positions and people."""
+    paper.authors = [AuthorFact(n, i + 1, i == 0) for i, n in enumerate(names)]
+    for n in names:
+        _add_table_person(doc, block, n)
 
 
 def _add_table_person(doc: Doc, block, name: str) -> None:  # type: ignore[no-untyped-def]
@@ -415,9 +419,7 @@ def kg_references(doc: Doc) -> Doc:
             p.venue = venue
         elif p.identifiers and p.identifiers[0].startswith("arXiv"):
             p.venue = "arXiv"
-        p.authors = [AuthorFact(n, i + 1, i == 0) for i, n in enumerate(names)]
+        _set_ordered_authors(doc, block, p, names)
         p.complete = "et al" not in m.group("authors")
-        for n in names:
-            _add_table_person(doc, block, n)
         facts.papers.append(p)
     return doc
