@@ -27,6 +27,7 @@ from pathlib import Path
 from .errors import InputError
 
 __all__ = [
+    "Inline",
     "Article",
     "Block",
     "Marker",
@@ -64,6 +65,8 @@ _INLINE = re.compile(
     r"|(?<![\w*])\*(?P<i1>[^*\n]+)\*(?![\w*])|(?<![\w_])_(?P<i2>[^_\n]+)_(?![\w_])"
     r"|`(?P<code>[^`\n]+)`|<(?P<auto>https?://[^>\s]+)>|</?[a-zA-Z][^>\n]{0,200}>"
 )
+_INLINE_KINDS = {"lt": "link", "b1": "strong", "b2": "strong", "i1": "em", "i2": "em",
+                 "code": "code", "auto": ""}
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _SETEXT = re.compile(r"^(=+|-+)\s*$")
 _BULLET = re.compile(r"^\s*(?:[-*+\u2022]|\d{1,3}[.)])\s+")
@@ -85,6 +88,20 @@ class Marker:
     position: int  # offset in Article.text where the marker was
     source_start: int  # offset of the marker in Article.source
     source_end: int
+
+
+@dataclass(frozen=True)
+class Inline:
+    """A stretch of inline markup: a link's text, bold or italic text, code.
+
+    Its edges are name edges the NLP should respect ("**Ledgerline** with **Sofia Berg**"
+    is two names); a link to an encyclopedia page marks a named entity.
+    """
+
+    kind: str  # link | strong | em | code
+    start: int  # offsets in Article.text
+    end: int
+    url: str = ""
 
 
 @dataclass(frozen=True)
@@ -116,6 +133,7 @@ class Article:
     name: str = "article"
     path: str | None = None
     meta: dict[str, str] = field(default_factory=dict)
+    inline: list[Inline] = field(default_factory=list)
 
     def source_span(self, start: int, end: int) -> tuple[int, int]:
         """Map a span of :attr:`text` to the span of :attr:`source` it was read from."""
@@ -260,6 +278,7 @@ class _Builder:
         self.chars: list[str] = []
         self.offsets: list[int] = []
         self.markers: list[Marker] = []
+        self.inline: list[Inline] = []
 
     @property
     def pos(self) -> int:
@@ -293,7 +312,11 @@ class _Builder:
             self._add_plain(seg[i : m.start()], base + i)
             for g in ("lt", "b1", "b2", "i1", "i2", "code", "auto"):
                 if m.group(g) is not None:
+                    s0 = self.pos
                     self._add_plain(m.group(g), base + m.start(g))
+                    kind = _INLINE_KINDS[g]
+                    if self.pos > s0 and kind and not m.group(0).startswith("!"):
+                        self.inline.append(Inline(kind, s0, self.pos, m.group("url") or ""))
                     break
             i = m.end()
         self._add_plain(seg[i:], base + i)
@@ -467,7 +490,8 @@ def read_text(text: str, *, name: str = "article", path: str | None = None) -> A
                m.source_end) for m in b.markers]
     if title:
         title = re.sub(r"\s*\([^)]*\)\s*$", "", title).strip() or title
-    return Article(source, text_out, offsets, blocks, markers, title, name, path)
+    inline = [i for i in b.inline if i.end <= len(text_out)]
+    return Article(source, text_out, offsets, blocks, markers, title, name, path, inline=inline)
 
 
 def read_article(path: str | Path, *, max_bytes: int = MAX_BYTES) -> Article:

@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span
 
 from ..facts import AliasFact, OrgFact, PersonFact
 from ..lexicon import (
+    JOB_TITLES,
     NON_NAME_WORDS,
     ORG_ACTOR_VERBS,
     is_name_token,
@@ -183,6 +184,18 @@ def kg_people(doc: Doc) -> Doc:
             taken.append((s, e))
             known.add(name)
             _add_person(doc, s, e, "rule")
+    # "Jane Roe, a former data scientist at ...": a name with a role in apposition
+    for m in re.finditer(r"(?<![\w@])(" + NAME_RE + r")(?=,\s+(?:a|an|the)\s+(?:former\s+|then[- ]|"
+                         r"retired\s+|fellow\s+)?(?:[\w-]+\s+){0,3}?(?:" + JOB_TITLES
+                         + r"|[a-z]+(?:ist|ian|er|or))\b)", doc_text(doc)):
+        s, e = m.start(1), m.end(1)
+        name = m.group(1)
+        if (is_person_name(name) and free(s, e) and not _in_quotes(facts, s, e) and not in_row(s)
+                and not any(t.ent_type_ in ("GPE", "LOC", "NORP", "FAC", "DATE")
+                            for t in doc.char_span(s, e, alignment_mode="expand") or ())):
+            taken.append((s, e))
+            known.add(name)
+            _add_person(doc, s, e, "rule")
     # single-word mentions: surnames (and the subject's given name)
     singles: dict[str, int] = {}
     for name in known:
@@ -238,8 +251,8 @@ def _nearest_person_before(doc: Doc, char: int, sent: Span) -> str | None:
 
 
 _KEYWORD_ORG = re.compile(
-    r"(?:(?:[A-Z][\w&.-]*|of|for|and|de|the)\s+){0,5}?"
-    r"(?:[A-Z][\w&.-]*\s+)*"
+    r"(?:(?:[A-Z][\w&.-]*(?:s['’])?|of|for|and|de|the)\s+){0,5}?"
+    r"(?:[A-Z][\w&.-]*(?:s['’])?\s+)*"
     r"(?:University|College|Institute|School|Academy|Polytechnic|Laboratory|Laboratories|Labs?|"
     r"Ventures|Capital|Partners|Inc\.|Ltd\.?|Corporation|Corp\.|LLC|Foundation|Council|"
     r"Ministry|Department|Agency|Commission|Society|Association|Party|Research|Press|Globe|Times)"
@@ -280,7 +293,7 @@ def kg_orgs(doc: Doc) -> Doc:
         return any(s < pe and ps < e for ps, pe in person_spans)
 
     def add(s: int, e: int, actor: bool = False) -> None:
-        s, e = _clean_span(doc, s, e)
+        s, e = _clean_span(doc, *_clip_org(doc, s, e))
         name = doc_text(doc)[s:e]
         if len(name) < 2 or overlaps_person(s, e) or _in_quotes(facts, s, e):
             return
@@ -342,6 +355,30 @@ def kg_orgs(doc: Doc) -> Doc:
         facts.orgs.append(f)
     _inherit_kinds(facts.orgs)
     return doc
+
+
+_ABBREV_END = re.compile(r"(?:\b(?:Inc|Co|Ltd|Corp|St|Jr|Sr|Bros|Mt|Ft|Dr|No)|\b[A-Z])$")
+
+
+def _clip_org(doc: Doc, s: int, e: int) -> tuple[int, int]:
+    """Cut an organisation span at a sentence end, an opening bracket or a markup edge.
+
+    "University of Toronto. He" ends at "Toronto"; "University of the Witwatersrand (Wits"
+    ends before the bracket; "**Acme Labs** with **Jane Roe**" keeps the first bold name.
+    """
+    text = doc_text(doc)
+    for m in re.finditer(r"\.\s|\s\(|;|\n", text[s:e]):
+        if m.group(0).startswith(".") and _ABBREV_END.search(text[s : s + m.start()]):
+            continue
+        e = s + m.start()
+        break
+    art = doc._.kg_article
+    for i in getattr(art, "inline", ()):
+        if i.kind in ("link", "strong", "em") and s < i.end < e and i.start <= s:
+            e = i.end
+        elif i.kind in ("link", "strong", "em") and s < i.start < e and e <= i.end:
+            s = i.start
+    return s, e
 
 
 def _kind_from_context(doc: Doc, s: int, e: int) -> str | None:

@@ -96,7 +96,7 @@ def kg_subject(doc: Doc) -> Doc:
     if art is not None and art.title:
         title = re.sub(r"\s*\([^)]*\)\s*$", "", art.title).strip()
         if _name_shaped(title):
-            subject = title
+            subject = _fuller_name(doc, title)
     if subject is None:
         for ent in doc.ents:
             if ent.label_ == "PERSON" and _name_shaped(ent.text.strip()):
@@ -111,6 +111,28 @@ def kg_subject(doc: Doc) -> Doc:
     if counts["he"] or counts["she"]:
         facts.subject_pronoun = "he" if counts["he"] >= counts["she"] else "she"
     return doc
+
+
+def _fuller_name(doc: Doc, title: str) -> str:
+    """The subject's fullest name: the opening name of the first sentence when it holds the
+    title's words in order ("Ross Alger" → "Ross Patterson Alger")."""
+    art: Article | None = doc._.kg_article
+    first = next((b for b in art.blocks if b.kind in ("paragraph", "item")), None) if art else None
+    if first is None:
+        return title
+    text = doc_text(doc)[first.start : first.end]
+    m = re.match(r"\s*((?:[A-Z][\w'’.-]*|van|von|de|der|den|da|del|di|du|le|la|bin|al|y)"
+                 r"(?:\s+(?:[A-Z][\w'’.-]*|van|von|de|der|den|da|del|di|du|le|la|bin|al|y)){1,6})"
+                 r"(?=\s*[(,]|\s+(?:is|was|were|has|had)\b)", text)
+    if not m:
+        return title
+    cand = m.group(1).rstrip(".") if not m.group(1).endswith(("Jr.", "Sr.")) else m.group(1)
+    words, tw = cand.split(), title.split()
+    it = iter(words)
+    if len(words) > len(tw) and all(w in it for w in tw) and words[0] == tw[0] \
+            and all(is_name_token(w) or w in ("Jr.", "Sr.") for w in words):
+        return cand
+    return title
 
 
 _QUOTE = re.compile(r"\"([^\"\n]{2,400}?)\"|“([^”\n]{2,400}?)”")
