@@ -27,7 +27,8 @@ def main() -> None:
     from kg.reader import read_article
     from kg.resolve import resolve
 
-    paths = [ROOT / "data" / "radford.txt", *sorted((ROOT / "tests" / "articles").glob("*.[mt][dx]*"))]
+    test_articles = sorted((ROOT / "tests" / "articles").glob("*.[mt][dx]*"))
+    paths = [ROOT / "data" / "radford.txt", *test_articles]
     articles = [read_article(p) for p in paths]
     words = sum(len(a.text.split()) for a in articles)
     plain = spacy.load(DEFAULT_MODEL, exclude=["lemmatizer"])

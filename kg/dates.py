@@ -33,8 +33,10 @@ _MON = r"(?P<mon>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _YEAR = r"(?P<year>1[5-9]\d\d|20\d\d)"
 _PATTERNS = [
     re.compile(r"\b(?P<y2>1[5-9]\d\d|20\d\d)-(?P<m2>0[1-9]|1[0-2])-(?P<d2>[0-3]\d)\b"),
-    re.compile(r"\b(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MON + r",?\s+" + _YEAR + r"\b",
-               re.I),
+    re.compile(
+        r"\b(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MON + r",?\s+" + _YEAR + r"\b",
+        re.I,
+    ),
     re.compile(r"\b" + _MON + r"\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?,?\s+" + _YEAR + r"\b", re.I),
     re.compile(r"\b" + _MON + r",?\s+(?:of\s+)?" + _YEAR + r"\b", re.I),
     re.compile(r"(?<![\d.:/-])" + _YEAR + r"(?![\d]|-\d)(?:s\b)?"),

@@ -57,7 +57,8 @@ class Report:
     scores: dict[str, Score]
 
     def render(self, *, show: int = 20) -> str:
-        lines = [f"{self.article}", f"{'fact kind':<20}{'P':>7}{'R':>7}{'F1':>7}{'tp':>5}{'fp':>5}{'fn':>5}"]
+        header = f"{'fact kind':<20}{'P':>7}{'R':>7}{'F1':>7}{'tp':>5}{'fp':>5}{'fn':>5}"
+        lines = [f"{self.article}", header]
         for k in KINDS:
             s = self.scores[k]
             lines.append(f"{k:<20}{s.precision:7.3f}{s.recall:7.3f}{s.f1:7.3f}{s.tp:5d}{s.fp:5d}{s.fn:5d}")
@@ -113,9 +114,10 @@ def evaluate_graph(graph: Any, gold: dict[str, Any], article: str = "") -> Repor
     got_people = [people(r[0]) for r in rows["people"]]
     got_orgs = [orgs(r[0]) for r in rows["organizations"]]
     scores: dict[str, Score] = {}
-    for kind, got_list, entries, names in (("people", got_people, gold.get("people", []), people),
-                                           ("organizations", got_orgs, gold.get("organizations", []),
-                                            orgs)):
+    for kind, got_list, entries, names in (
+        ("people", got_people, gold.get("people", []), people),
+        ("organizations", got_orgs, gold.get("organizations", []), orgs),
+    ):
         want = {_n(e["name"]) for e in entries}
         s = _compare(kind, set(got_list), want, names.optional)
         dups = len(got_list) - len(set(got_list))
@@ -130,7 +132,8 @@ def evaluate_graph(graph: Any, gold: dict[str, Any], article: str = "") -> Repor
     scores["paper_years"] = _compare("paper_years", got_years, want_years,
                                      {x for x in got_years | want_years if x[0] in opt_papers})
     got_auth = {(papers(r[0]), people(r[1])) for r in rows["authorship"]}
-    want_auth = {(_n(p["title"]), people(a)) for p in gold.get("papers", []) for a in p.get("authors", [])}
+    want_auth = {(_n(p["title"]), people(a))
+                 for p in gold.get("papers", []) for a in p.get("authors", [])}
     opt_auth = {x for x in got_auth | want_auth if x[0] in opt_papers}
     scores["authorship"] = _compare("authorship", got_auth, want_auth, opt_auth)
     got_first = {(papers(r[0]), people(r[1])) for r in rows["authorship"] if r[2] == "1"}
@@ -157,8 +160,10 @@ def evaluate_graph(graph: Any, gold: dict[str, Any], article: str = "") -> Repor
     opt_aff = {(who(a["person"]), a["relation"], orgs(a["organization"]))
                for a in gold.get("affiliations", []) if a.get("optional")}
     scores["affiliations"] = _compare("affiliations", got_aff, want_aff, opt_aff)
-    got_dates = {(who(r[0]), r[1], orgs(r[2]), r[3] or None, r[4] or None) for r in rows["affiliations"]}
-    want_dates = {(who(a["person"]), a["relation"], orgs(a["organization"]), a.get("start"), a.get("end"))
+    got_dates = {(who(r[0]), r[1], orgs(r[2]), r[3] or None, r[4] or None)
+                 for r in rows["affiliations"]}
+    want_dates = {(who(a["person"]), a["relation"], orgs(a["organization"]),
+                   a.get("start"), a.get("end"))
                   for a in gold.get("affiliations", [])}
     opt_dates = {x for x in got_dates | want_dates if x[:3] in opt_aff}
     scores["affiliation_dates"] = _compare("affiliation_dates", got_dates, want_dates, opt_dates)

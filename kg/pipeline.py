@@ -12,6 +12,7 @@ from .resolve import Extraction, resolve
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.tokens import Doc
 
 __all__ = ["DEFAULT_MODEL", "load_pipeline", "extract", "extract_many"]
 
@@ -47,7 +48,7 @@ def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
     return nlp
 
 
-def _doc_for(nlp: Language, article: Article):  # type: ignore[no-untyped-def]
+def _doc_for(nlp: Language, article: Article) -> Doc:
     doc = nlp.make_doc(article.text)
     doc._.kg_article = article
     return doc

@@ -24,13 +24,16 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from .errors import GraphError, InputError, QueryError
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from rdflib import Graph
-    from rdflib.query import Result
+    from rdflib.query import Result, ResultRow
+    from rdflib.term import Identifier
 
 __all__ = [
     "SavedQuery",
@@ -161,7 +164,8 @@ def resolve_entity(graph: Graph, value: str) -> Any:
     from rdflib.namespace import SDO
 
     if value == "@subject":
-        subjects = sorted(set(graph.objects(None, SDO.about)))
+        # objects of a parsed graph are terms (Identifiers), which are ordered
+        subjects = sorted(cast("set[Identifier]", set(graph.objects(None, SDO.about))))
         if not subjects:
             raise QueryError("the graph names no article subject; pass --param person=NAME")
         return subjects[0]
@@ -205,8 +209,11 @@ class ResultTable:
         data = self.raw.serialize(format="json") if self.raw is not None else None
         if data is not None:
             return json.dumps(json.loads(data), indent=2, ensure_ascii=False) + "\n"
-        bindings = [{c: {"type": "literal", "value": v} for c, v in zip(self.columns, r, strict=True)
-                     if v != ""} for r in self.rows]
+        bindings = [
+            {c: {"type": "literal", "value": v}
+             for c, v in zip(self.columns, r, strict=True) if v != ""}
+            for r in self.rows
+        ]
         return json.dumps({"head": {"vars": self.columns}, "results": {"bindings": bindings}},
                           indent=2, ensure_ascii=False) + "\n"
 
@@ -218,7 +225,8 @@ class ResultTable:
         widths = [max([len(c)] + [len(r[i]) for r in rows]) for i, c in enumerate(self.columns)]
         line = "  ".join(c.ljust(w) for c, w in zip(self.columns, widths, strict=True)).rstrip()
         out = [line, "  ".join("-" * w for w in widths)]
-        out += ["  ".join(v.ljust(w) for v, w in zip(r, widths, strict=True)).rstrip() for r in rows]
+        out += ["  ".join(v.ljust(w) for v, w in zip(r, widths, strict=True)).rstrip()
+                for r in rows]
         out.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
         return "\n".join(out) + "\n"
 
@@ -232,13 +240,20 @@ class ResultTable:
         raise QueryError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
 
 
-def run_query(query: SavedQuery | str, graph: Graph, params: dict[str, str] | None = None) -> ResultTable:
+def run_query(
+    query: SavedQuery | str, graph: Graph, params: dict[str, str] | None = None
+) -> ResultTable:
     """Run a saved query (or its name) on ``graph`` with parameters bound as RDF terms.
 
     >>> from kg.queries import load_graph
     >>> t = run_query("first-author-papers-by-year", load_graph())
-    >>> t.columns, t.rows[0]
-    (['year', 'title'], ['2015', 'Unsupervised Representation Learning with Deep Convolutional Generative Adversarial Networks'])
+    >>> t.columns
+    ['year', 'title']
+    >>> year, title = t.rows[0]
+    >>> year
+    '2015'
+    >>> title
+    'Unsupervised Representation Learning with Deep Convolutional Generative Adversarial Networks'
     """
     from rdflib.plugins.sparql import prepareQuery
 
@@ -261,5 +276,7 @@ def run_query(query: SavedQuery | str, graph: Graph, params: dict[str, str] | No
     except Exception as exc:
         raise QueryError(f"query {q.name!r} failed: {str(exc).splitlines()[0][:200]}") from exc
     cols = [str(v) for v in (res.vars or [])]
-    rows = [["" if r[c] is None else str(r[c]) for c in cols] for r in res]
+    # saved queries are SELECT queries, so the result iterates over ResultRows
+    select_rows = cast("Iterable[ResultRow]", res)
+    rows = [["" if r[c] is None else str(r[c]) for c in cols] for r in select_rows]
     return ResultTable(cols, rows, res)

@@ -27,8 +27,16 @@ from .errors import InputError
 from .resolve import Extraction, norm_name
 from .vocab import KG, KGR, PROV, RDF, SDO, XSD, bind_prefixes
 
-__all__ = ["slug", "to_graph", "serialize", "write_graph", "write_atomic", "ORG_TYPES", "RELATION_PROPERTIES",
-           "date_literal"]
+__all__ = [
+    "slug",
+    "to_graph",
+    "serialize",
+    "write_graph",
+    "write_atomic",
+    "ORG_TYPES",
+    "RELATION_PROPERTIES",
+    "date_literal",
+]
 
 ORG_TYPES = {
     "company": SDO.Corporation,
@@ -122,7 +130,9 @@ def to_graph(x: Extraction, *, graph: Graph | None = None) -> Graph:
             g.add((c, KG.marker, Literal(m.label)))
         return iri
 
-    def evidence(node: URIRef, spans: set[tuple[int, int]], prop: URIRef = PROV.wasDerivedFrom) -> None:
+    def evidence(
+        node: URIRef, spans: set[tuple[int, int]], prop: URIRef = PROV.wasDerivedFrom
+    ) -> None:
         for span in sorted(spans):
             g.add((node, prop, sentence(span)))
 

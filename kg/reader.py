@@ -171,7 +171,9 @@ def decode_bytes(data: bytes, *, what: str = "article") -> str:
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     if b"\x00" in data:
-        raise InputError(f"{what} looks binary (it has NUL bytes): give a text, Markdown or HTML file")
+        raise InputError(
+            f"{what} looks binary (it has NUL bytes): give a text, Markdown or HTML file"
+        )
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
@@ -429,7 +431,8 @@ def read_text(text: str, *, name: str = "article", path: str | None = None) -> A
         table_header = None
 
         hm = _HEADING.match(line)
-        setext = idx < len(lines) and _SETEXT.match(lines[idx][0].strip() or "x") and len(line) < 120
+        setext = (idx < len(lines) and _SETEXT.match(lines[idx][0].strip() or "x")
+                  and len(line) < 120)
         if hm or setext:
             if setext:
                 idx += 1
@@ -507,7 +510,9 @@ def read_article(path: str | Path, *, max_bytes: int = MAX_BYTES) -> Article:
         raise InputError(f"{p} is a directory; give the path of an article file")
     size = p.stat().st_size
     if size > max_bytes:
-        raise InputError(f"{p} is {size} bytes, over the limit of {max_bytes}; split it or raise --max-bytes")
+        raise InputError(
+            f"{p} is {size} bytes, over the limit of {max_bytes}; split it or raise --max-bytes"
+        )
     try:
         data = p.read_bytes()
     except OSError as exc:

@@ -180,7 +180,8 @@ class _PeopleIndex:
                 last = subj or []
             if len(last) == 1:
                 return last[0]
-            first = [e for e in self.entities if e.is_subject and norm_name(_parts(e.name)[0]) == token]
+            first = [e for e in self.entities
+                     if e.is_subject and norm_name(_parts(e.name)[0]) == token]
             if len(first) == 1:
                 return first[0]
             return None
@@ -249,10 +250,10 @@ def resolve(article: Article, facts: Facts) -> Extraction:
     multi = [p for p in facts.people if len(_parts(p.name)) > 1]
     for p in sorted(multi, key=lambda p: (-_fullness(p.name)[0], p.start)):
         people.add_full(p.name)
-    for paper in facts.papers:
-        for a in paper.authors:
-            if len(_parts(a.name)) > 1:
-                people.add_full(a.name)
+    for paper_fact in facts.papers:
+        for author_fact in paper_fact.authors:
+            if len(_parts(author_fact.name)) > 1:
+                people.add_full(author_fact.name)
     for af in facts.affiliations:
         if not af.person_is_org and len(_parts(af.person)) > 1:
             people.add_full(af.person)
@@ -304,8 +305,8 @@ def resolve(article: Article, facts: Facts) -> Extraction:
     for paper in papers:
         order: list[Author] = []
         for pf in sources[id(paper)]:
-            for af in pf.authors:
-                ent = person(af.name, pf.sentence)
+            for author_fact in pf.authors:
+                ent = person(author_fact.name, pf.sentence)
                 if ent is None:
                     continue
                 cur = next((a for a in order if a.name == ent.name), None)
@@ -313,9 +314,9 @@ def resolve(article: Article, facts: Facts) -> Extraction:
                     cur = Author(ent.name)
                     order.append(cur)
                 cur.evidence.add(pf.sentence)
-                if af.position is not None and cur.position is None:
-                    cur.position = af.position
-                cur.first = cur.first or af.first
+                if author_fact.position is not None and cur.position is None:
+                    cur.position = author_fact.position
+                cur.first = cur.first or author_fact.first
         firsts = [a for a in order if a.first]
         if len(firsts) > 1:  # trust the earliest (table, reference) source
             for a in firsts[1:]:
@@ -381,12 +382,12 @@ def resolve(article: Article, facts: Facts) -> Extraction:
         elif af.soft and rel == "alumniOf" and kind not in ("university", "school", None):
             rel = "worksFor"
         key3 = (pname, rel, o.name)
-        cur = affs.get(key3)
-        if cur is None:
-            cur = affs[key3] = Affiliation(pname, rel, o.name, person_is_org=af.person_is_org)
-        cur.evidence.add(af.sentence)
-        cur.start = _merge_date(cur.start, af.start)
-        cur.end = _merge_date(cur.end, af.end)
+        aff = affs.get(key3)
+        if aff is None:
+            aff = affs[key3] = Affiliation(pname, rel, o.name, person_is_org=af.person_is_org)
+        aff.evidence.add(af.sentence)
+        aff.start = _merge_date(aff.start, af.start)
+        aff.end = _merge_date(aff.end, af.end)
         if af.relation == "fundedBy":
             kinds[o.name]["investor"] += 3
     for o in orgs:

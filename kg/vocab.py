@@ -6,7 +6,7 @@ term is an error at import time rather than a silent new IRI.
 
 from __future__ import annotations
 
-from rdflib import Namespace, URIRef
+from rdflib import Graph, Namespace, URIRef
 from rdflib.namespace import PROV, RDF, RDFS, SDO, XSD, DefinedNamespace
 
 __all__ = ["KG", "KGR", "SDO", "PROV", "RDF", "RDFS", "XSD", "RESOURCE_BASE", "bind_prefixes"]
@@ -57,7 +57,7 @@ class KG(DefinedNamespace):
     sourceText: URIRef
 
 
-def bind_prefixes(graph) -> None:  # type: ignore[no-untyped-def]
+def bind_prefixes(graph: Graph) -> None:
     """Bind the prefixes kg writes, so Turtle output is readable."""
     graph.bind("schema", SDO, replace=True)
     graph.bind("prov", PROV)

@@ -7,9 +7,9 @@ import subprocess
 import sys
 
 import pytest
+from conftest import ROOT, SEED
 from typer.testing import CliRunner
 
-from conftest import ROOT, SEED
 from kg.cli import app
 
 runner = CliRunner()
@@ -54,7 +54,9 @@ def test_validate_passes_on_the_bundled_graph():
         (b"\x00\x01binary\x00", 2, "looks binary"),
     ],
 )
-def test_bad_articles_give_one_line_errors_and_keep_the_old_output(tmp_path, content, code, message):
+def test_bad_articles_give_one_line_errors_and_keep_the_old_output(
+    tmp_path, content, code, message
+):
     src = tmp_path / "a.txt"
     if content is not None:
         src.write_bytes(content)

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-
 from conftest import ARTICLES, SEED, SHARED_GOLD
+
 from kg.evaluate import KINDS, evaluate
 
 SEED_GOLD = SHARED_GOLD if SHARED_GOLD.exists() else ARTICLES / "radford.json"

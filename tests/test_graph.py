@@ -1,8 +1,8 @@
 from __future__ import annotations
 
+from conftest import SEED_TTL
 from rdflib import Literal, URIRef
 
-from conftest import SEED_TTL
 from kg.rdf import serialize
 from kg.validate import validate_graph
 from kg.vocab import KG, PROV, SDO, XSD
@@ -15,6 +15,7 @@ def test_bundled_graph_is_up_to_date_with_the_code(seed_build):
 
 def test_building_twice_gives_the_same_bytes(seed_build):
     from conftest import SEED
+
     from kg.build import build_graph
 
     assert serialize(build_graph(SEED).graph) == serialize(seed_build.graph)
