@@ -121,6 +121,10 @@ class _Sentence:
                 if head.lower_ in ("who", "that") and tok.dep_ == "relcl":
                     # "X is a chemist who studied at Y": the agent is the copula's subject
                     noun = tok.head
+                    for cand in (noun, noun.head if noun.dep_ == "appos" else None):
+                        w = self.who_at(cand.idx) if cand is not None else None
+                        if w and not w[1]:
+                            return [w]
                     cop = noun.head if noun.dep_ in ("attr", "appos") else None
                     tok = cop if cop is not None else noun
                     seen += 1
@@ -263,7 +267,8 @@ def kg_affiliations(doc: Doc) -> Doc:
                 if rel == "founderOf" and when == "start":
                     tail_end = oe + (re.search(r";|\.\s|$", doc_text(doc)[oe:ctx.s1]) or re.search("$", "")).start()
                     tail = doc_text(doc)[oe:tail_end]
-                    w = re.match(r"\s+with\b", tail)
+                    w = re.match(r"(?:\s+in\s+[A-Z][\w-]+(?:,\s+[A-Z][\w-]+)?)?\s+(?:together\s+)?with\b",
+                                 tail)
                     if w:
                         for s, _, n in ctx.people:
                             if oe + w.end() <= s < tail_end:
@@ -275,11 +280,162 @@ def kg_affiliations(doc: Doc) -> Doc:
                         jd = find_dates(jm.group(1))
                         add(n, rel, org, jd[0][2] if jd else None, None)
                 break
-            if not matched:
+            if not matched and not _parse_path(doc, ctx, org, lead, add):
                 _title_patterns(doc, ctx, org, add)
         _student_lists(doc, ctx, add)
         _leave_the_company(doc, ctx, lead, add)
     return doc
+
+
+# Words that govern an organisation in the dependency parse, by the relation they state.
+_WORK_VERBS = {"work", "serve", "teach", "lecture", "employ", "hire", "recruit", "join", "rejoin",
+               "appoint", "consult", "intern", "practise", "practice", "report", "write", "coach",
+               "manage", "head", "lead", "chair", "direct", "edit", "research", "return"}
+_STUDY_VERBS = {"study", "attend", "graduate", "educate", "enroll", "enrol", "matriculate", "train",
+                "school", "major", "complete", "read"}
+_DEGREE_VERBS = {"receive", "earn", "obtain", "get", "take", "gain", "award", "hold", "complete",
+                 "pursue", "finish", "do", "grant"}
+_FOUND_VERBS = {"found", "co-found", "cofound", "establish", "create", "start", "launch", "form",
+                "set", "co-create", "incorporate", "organise", "organize"}
+_LEAVE_VERBS = {"leave", "quit", "resign", "retire", "depart"}
+_DEGREE_NOUNS = re.compile(
+    r"^(?:degree|degrees|bachelor|bachelors?|master|masters?|b\.?a|b\.?s|b\.?sc|m\.?a|m\.?s|m\.?sc|"
+    r"mba|ph\.?d|d\.?phil|doctorate|diploma|llb|llm|ll\.?b|ll\.?m|j\.?d|m\.?d|m\.?phil|b\.?eng|"
+    r"m\.?eng|education|training|schooling|studies|habilitation|licentiate|certificate)\.?$", re.I)
+_STUDENT_NOUNS = {"student", "students", "graduate", "graduates", "alumnus", "alumna", "alumni",
+                  "undergraduate", "postgraduate", "pupil", "scholar", "freshman", "sophomore"}
+_FOUNDER_NOUNS = {"founder", "co-founder", "cofounder", "founders", "co-founders"}
+_MEMBER_NOUNS = {"member", "members", "trustee", "fellow", "director", "directors"}
+_WORK_PREPS = {"at", "for", "with", "by", "in", "on", "of", "within"}
+_STUDY_PREPS = {"at", "from", "in", "of"}
+
+
+def _is_job_noun(tok: Token) -> bool:
+    return bool(re.fullmatch(JOB_TITLES + r"s?", tok.lower_)) or tok.lemma_.lower() in {
+        "curator", "teacher", "instructor", "assistant", "consultant", "staff", "faculty",
+        "employee", "researcher", "scientist", "engineer", "economist", "columnist", "lawyer",
+        "judge", "officer", "designer", "architect", "physician", "surgeon", "trustee",
+        "rector", "principal", "commissioner", "ambassador", "administrator", "producer",
+        "executive", "cellist", "conductor", "member", "head", "postdoc", "intern"}
+
+
+def _governor(org_tok: Token) -> tuple[Token, str] | None:
+    """The word that governs an organisation and the link: a preposition, 'obj' or 'mod'."""
+    r = org_tok
+    hops = 0
+    while r.dep_ in ("conj", "appos") and r.head is not r and hops < 6:
+        r = r.head
+        hops += 1
+    if r.dep_ == "pobj":
+        prep = r.head
+        while prep.dep_ == "conj" and prep.head.dep_ == "prep":
+            prep = prep.head
+        return prep.head, prep.lower_
+    if r.dep_ in ("dobj", "obj", "attr") and r.head.pos_ in ("VERB", "AUX"):
+        return r.head, "obj"
+    if r.dep_ in ("compound", "poss", "nmod", "npadvmod") and r.head.pos_ in ("NOUN", "PROPN"):
+        return r.head, "mod"
+    return None
+
+
+def _classify(gov: Token, link: str) -> tuple[str, str] | None:
+    """(relation, when) for a governing word and its link to the organisation."""
+    lemma = gov.lemma_.lower()
+    text = gov.lower_
+    if gov.pos_ in ("VERB", "AUX"):
+        if lemma in _FOUND_VERBS and link == "obj":
+            return ("founderOf", "start")
+        if lemma in _LEAVE_VERBS and link in ("obj", "from"):
+            return ("worksFor", "end")
+        if lemma in _STUDY_VERBS and (link in _STUDY_PREPS or (link == "obj" and lemma == "attend")):
+            return ("alumniOf", "start" if lemma != "graduate" else "end")
+        if lemma == "play" and link == "for":
+            return ("alumniOf", "none")
+        if lemma in _DEGREE_VERBS and link in ("from", "at") and any(
+                _DEGREE_NOUNS.match(c.lower_) or any(_DEGREE_NOUNS.match(g.lower_) for g in c.subtree)
+                for c in gov.children if c.dep_ in ("dobj", "obj")):
+            return ("alumniOf", "end")
+        if lemma in _WORK_VERBS and (link in _WORK_PREPS or (link == "obj" and lemma in (
+                "join", "rejoin", "head", "lead", "chair", "direct", "manage"))):
+            if lemma == "join" and link != "obj":
+                return None
+            return ("worksFor", "start" if lemma in ("join", "rejoin") else "none")
+        return None
+    if gov.pos_ not in ("NOUN", "PROPN") or (link == "mod" and gov.tag_ in ("NNS", "NNPS")):
+        return None
+    if text in _FOUNDER_NOUNS and link in ("of", "mod"):
+        return ("founderOf", "none")
+    if _DEGREE_NOUNS.match(text) and link in ("from", "at", "of", "in"):
+        return ("alumniOf", "end")
+    if text in _STUDENT_NOUNS and link in ("at", "of", "from", "in"):
+        return ("alumniOf", "none")
+    if lemma in ("member", "trustee", "fellow") and link in ("of", "mod"):
+        if any(c.lower_ in ("faculty", "staff") for c in gov.children):
+            return ("worksFor", "none")
+        return ("memberOf", "none")
+    if _is_job_noun(gov) and link in ("at", "of", "for", "with", "mod", "in"):
+        return ("worksFor", "none")
+    return None
+
+
+def _agents_of(ctx: _Sentence, gov: Token) -> list[tuple[str, bool]]:
+    """The person a governing word is about: the name it is attached to, else its clause's."""
+    for tok in (gov, gov.head):
+        if tok.dep_ in ("compound", "appos", "conj") or tok is gov.head:
+            w = ctx.who_at(tok.idx) if tok is not gov else None
+            if w and not w[1] and tok is gov.head and gov.dep_ in ("compound", "appos", "amod"):
+                return [w]
+    return ctx.agents(gov.idx)
+
+
+def _paren_dates(text: str) -> tuple[PartialDate | None, PartialDate | None]:
+    m = re.match(r"\s*\(([^)]{4,30})\)", text)
+    if not m:
+        return None, None
+    found = find_dates(m.group(1))
+    if not found:
+        return None, None
+    if len(found) >= 2:
+        return found[0][2], found[1][2]
+    return found[0][2], None
+
+
+def _parse_path(doc: Doc, ctx: _Sentence, org: OrgFact, lead: PartialDate | None,
+                add) -> bool:  # type: ignore[no-untyped-def]
+    """Read the relation from the parse: 'educated at X, Y and Z', 'a professor at X',
+    'X technology columnist Y', 'worked for X from 1975 to 1990'. True if one was found."""
+    span = doc.char_span(org.start, org.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    found = _governor(span.root)
+    if found is None:
+        return False
+    gov, link = found
+    if gov.i >= span.start and gov.i < span.end:
+        return False
+    cls = _classify(gov, link)
+    if cls is None:
+        return False
+    rel, when = cls
+    if rel == "alumniOf" and org.kind not in ("university", "school", None):
+        return False
+    text = doc_text(doc)
+    p_from, p_to = _paren_dates(text[org.end : ctx.s1])
+    lo = min(gov.idx, org.start)
+    d_from, d_to, d_in = _dates_after(doc, lo, _clause_end(doc, org.end, ctx.s1))
+    start = end = None
+    if p_from or p_to:
+        start, end = p_from, p_to
+    elif d_from or d_to:
+        start, end = d_from, d_to
+    elif when == "start":
+        start = d_in or lead
+    elif when == "end":
+        end = d_in or lead
+    agents = [a for a in _agents_of(ctx, gov) if not a[1]]
+    for name, _ in agents:
+        add(name, rel, org, start, end)
+    return bool(agents)
 
 
 def _title_patterns(doc: Doc, ctx: _Sentence, org: OrgFact, add) -> None:  # type: ignore[no-untyped-def]

@@ -258,6 +258,16 @@ _KEYWORD_ORG = re.compile(
     r"Ministry|Department|Agency|Commission|Society|Association|Party|Research|Press|Globe|Times)"
     r"(?:\s+(?:of|for|and|de)\s+(?:the\s+)?(?:[A-Z][\w&.-]*)(?:\s+[A-Z][\w&.-]*)*)?"
 )
+_CUE_ORG = re.compile(
+    r"(?:\b(?:(?:" + JOB_TITLES + r"|intern|postdoc|researcher|scientist|engineer|linguist|"
+    r"economist|curator|teacher|instructor|consultant|columnist)s?\s+(?:at|with|for)|"
+    r"(?:worked|works|working|employed|interned|lectured|taught|teaching)\s+(?:\w+\s+){0,2}?(?:at|for|by)|"
+    r"(?:joined|rejoining|rejoined|joining|co-?founded|cofounded|founded|profiled\s+by|"
+    r"interview\s+with|wrote\s+for|writing\s+for|columns?\s+(?:for|in))"
+    r"|(?P<loose>\b(?:left|leaving|at|for))))\s+(?:the\s+)?"
+    r"(?P<org>(?:[A-Z][\w&'’.-]*[\w&])(?:\s+(?:of\s+|&\s+)?[A-Z][\w&'’.-]*[\w&]){0,3})")
+_NOT_ORG_ENTS = {"PERSON", "DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY",
+                 "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE"}
 _KIND_CONTEXT = [
     ("company", re.compile(r"\b(startup|start-up|company|firm|corporation|business|maker)\b", re.I)),
     ("accelerator", re.compile(r"\b(accelerator|incubator)\b", re.I)),
@@ -329,6 +339,17 @@ def kg_orgs(doc: Doc) -> Doc:
             continue
         for m in re.finditer(r"(?<![\w@/.])" + re.escape(name) + r"(?![\w/])", doc_text(doc)):
             add(m.start(), m.end())
+    # names in an employer's or a school's place ("a network engineer at Vodacom", "joined
+    # DeepMind"): the small model often calls these GPE, NORP or PRODUCT
+    for m in _CUE_ORG.finditer(doc_text(doc)):
+        s, e = m.start("org"), m.end("org")
+        span = doc.char_span(s, e, alignment_mode="expand")
+        if span is None or any(t.ent_type_ in _NOT_ORG_ENTS for t in span):
+            continue
+        if m.group("loose") and any(t.ent_type_ in ("GPE", "LOC", "NORP") for t in span):
+            continue
+        if all(t.pos_ == "PROPN" or t.text in ("&", "of", "the") for t in span):
+            add(s, e)
     # capitalised subjects of actor verbs ("The Information reported that ...")
     for tok in doc:
         if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_ in ORG_ACTOR_VERBS \

@@ -95,6 +95,7 @@ def kg_subject(doc: Doc) -> Doc:
     subject = None
     if art is not None and art.title:
         title = re.sub(r"\s*\([^)]*\)\s*$", "", art.title).strip()
+        title = re.sub(r",\s.*$", "", title)  # "X, Marquis of Y"
         if _name_shaped(title):
             subject = _fuller_name(doc, title)
     if subject is None:
@@ -113,24 +114,38 @@ def kg_subject(doc: Doc) -> Doc:
     return doc
 
 
+_PARTICLE = r"(?:van|von|de|der|den|da|del|di|du|le|la|bin|ibn|al|y)"
+_OPENING_NAME = re.compile(
+    r"\s*(?:(?:Don|Dona|Sir|Dame|Dr\.?|Prof\.?)\s+)?"
+    r"((?:[A-Z][\w'’.-]*|" + _PARTICLE + r")(?:\s+(?:[A-Z][\w'’.-]*|" + _PARTICLE + r")){1,7})"
+    r"(?=\s*[(,;]|\s+(?:is|was|were|has|had)\b)")
+
+
+def _word_matches(title_word: str, word: str) -> bool:
+    t, w = title_word.rstrip("."), word.rstrip(".")
+    return t == w or (len(t) == 1 and w.startswith(t)) or (len(t) >= 3 and w.startswith(t))
+
+
 def _fuller_name(doc: Doc, title: str) -> str:
-    """The subject's fullest name: the opening name of the first sentence when it holds the
-    title's words in order ("Ross Alger" → "Ross Patterson Alger")."""
+    """The subject's fullest name: the name the first sentence opens with, when it is the
+    title's ("Ross Alger" → "Ross Patterson Alger", "Charles S. Johnson" → "Charles
+    Spurgeon Johnson", "Hooshang Seyhoun" → "Houshang Seyhoun")."""
     art: Article | None = doc._.kg_article
     first = next((b for b in art.blocks if b.kind in ("paragraph", "item")), None) if art else None
     if first is None:
         return title
-    text = doc_text(doc)[first.start : first.end]
-    m = re.match(r"\s*((?:[A-Z][\w'’.-]*|van|von|de|der|den|da|del|di|du|le|la|bin|al|y)"
-                 r"(?:\s+(?:[A-Z][\w'’.-]*|van|von|de|der|den|da|del|di|du|le|la|bin|al|y)){1,6})"
-                 r"(?=\s*[(,]|\s+(?:is|was|were|has|had)\b)", text)
+    m = _OPENING_NAME.match(doc_text(doc)[first.start : first.end])
     if not m:
         return title
-    cand = m.group(1).rstrip(".") if not m.group(1).endswith(("Jr.", "Sr.")) else m.group(1)
+    cand = m.group(1)
+    if not cand.endswith(("Jr.", "Sr.")):
+        cand = cand.rstrip(".")
     words, tw = cand.split(), title.split()
+    if len(words) < 2 or not all(is_name_token(w) or w in ("Jr.", "Sr.") for w in words):
+        return title
     it = iter(words)
-    if len(words) > len(tw) and all(w in it for w in tw) and words[0] == tw[0] \
-            and all(is_name_token(w) or w in ("Jr.", "Sr.") for w in words):
+    in_order = all(any(_word_matches(t, w) for w in it) for t in tw)
+    if (in_order and len(words) >= len(tw)) or words[-1] == tw[-1]:
         return cand
     return title
 
