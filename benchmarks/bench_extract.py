@@ -31,7 +31,7 @@ def main() -> None:
     paths = [ROOT / "data" / "radford.txt", *test_articles]
     articles = [read_article(p) for p in paths]
     words = sum(len(a.text.split()) for a in articles)
-    plain = spacy.load(DEFAULT_MODEL, exclude=["lemmatizer"])
+    plain = spacy.load(DEFAULT_MODEL)
     nlp = load_pipeline(DEFAULT_MODEL)
 
     def run_plain() -> None:

@@ -40,6 +40,7 @@ ORG_KIND_WORDS: list[tuple[str, re.Pattern[str]]] = [
     ("company", re.compile(r"\b(inc|corp|corporation|ltd|llc|plc|gmbh|co|company|group|"
                            r"technologies|systems|solutions|software|labs?)\b\.?", re.I)),
     ("other", re.compile(r"\b(foundation|society|association|union|party|league|club|church|"
+                         r"consortium|initiative|alliance|trust|bank|diocese|"
                          r"federation|organi[sz]ation|committee|orchestra|band|team|museum|"
                          r"hospital|library)\b", re.I)),
 ]

@@ -34,7 +34,7 @@ def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
 
     ensure_extensions()
     try:
-        nlp = spacy.load(model, exclude=["lemmatizer"] if model == DEFAULT_MODEL else [])
+        nlp = spacy.load(model)
     except (OSError, ImportError) as exc:
         raise ModelError(
             f"cannot load the spaCy pipeline {model!r}: install it (for example "

@@ -99,6 +99,14 @@ class _Sentence:
         for s, e, org in self.orgs:
             if s <= char < e:
                 return (org.name, True)
+        # "the company", "the firm": the last company named before
+        m = re.match(r"(?:company|firm|startup|start-up|business|lab|laboratory)\b",
+                     doc_text(self.doc)[char : char + 12], re.I)
+        if m and re.search(r"\b(?:the|this)\s+$", doc_text(self.doc)[max(0, char - 6) : char], re.I):
+            before = [o for o in facts_of(self.doc).orgs
+                      if o.end <= char and o.kind in ("company", "lab", None)]
+            if before:
+                return (max(before, key=lambda o: o.start).name, True)
         return None
 
     def agents(self, cue_char: int) -> list[tuple[str, bool]]:
@@ -213,10 +221,14 @@ def kg_affiliations(doc: Doc) -> Doc:
             after_end = _clause_end(doc, oe, ctx.s1)
             d_from, d_to, d_in = _dates_after(doc, oe, after_end)
             matched = False
+            board = re.match(r"['’]s?\s+(?:[\w-]+\s+){0,2}(?:board|council|committee)\b",
+                             doc_text(doc)[oe:ctx.s1])
             for rel, when, pat in _CUES:
                 m = pat.search(left)
                 if not m:
                     continue
+                if board and rel == "worksFor":
+                    rel = "memberOf"
                 if when == "team" and not _TEAM_AFTER.match(doc_text(doc)[oe:ctx.s1]):
                     continue
                 cue_char = os_ - len(left) + m.start()
@@ -316,7 +328,9 @@ def _is_job_noun(tok: Token) -> bool:
         "employee", "researcher", "scientist", "engineer", "economist", "columnist", "lawyer",
         "judge", "officer", "designer", "architect", "physician", "surgeon", "trustee",
         "rector", "principal", "commissioner", "ambassador", "administrator", "producer",
-        "executive", "cellist", "conductor", "member", "head", "postdoc", "intern"}
+        "executive", "cellist", "conductor", "member", "head", "postdoc", "intern",
+        "professorship", "position", "post", "appointment", "job", "career", "tenure",
+        "lectureship", "residency", "stint", "role", "faculty", "employment"}
 
 
 def _governor(org_tok: Token) -> tuple[Token, str] | None:
@@ -367,7 +381,9 @@ def _classify(gov: Token, link: str) -> tuple[str, str] | None:
         return ("founderOf", "none")
     if _DEGREE_NOUNS.match(text) and link in ("from", "at", "of", "in"):
         return ("alumniOf", "end")
-    if text in _STUDENT_NOUNS and link in ("at", "of", "from", "in"):
+    if (text in _STUDENT_NOUNS or (lemma in ("research", "study", "studies", "programme", "program")
+            and any(c.lower_ in ("doctoral", "graduate", "phd", "postgraduate", "undergraduate")
+                    for c in gov.children))) and link in ("at", "of", "from", "in"):
         return ("alumniOf", "none")
     if lemma in ("member", "trustee", "fellow") and link in ("of", "mod"):
         if any(c.lower_ in ("faculty", "staff") for c in gov.children):

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span
 from ..facts import AliasFact, OrgFact, PersonFact
 from ..lexicon import (
     JOB_TITLES,
+    VENUES,
     NON_NAME_WORDS,
     ORG_ACTOR_VERBS,
     is_name_token,
@@ -255,7 +256,8 @@ _KEYWORD_ORG = re.compile(
     r"(?:[A-Z][\w&.-]*(?:s['’])?\s+)*"
     r"(?:University|College|Institute|School|Academy|Polytechnic|Laboratory|Laboratories|Labs?|"
     r"Ventures|Capital|Partners|Inc\.|Ltd\.?|Corporation|Corp\.|LLC|Foundation|Council|"
-    r"Ministry|Department|Agency|Commission|Society|Association|Party|Research|Press|Globe|Times)"
+    r"Ministry|Department|Agency|Commission|Society|Association|Party|Research|Press|Globe|Times|"
+    r"Consortium|Initiative|Alliance|Trust|Bank|Hospital|Museum|Orchestra|Church|Diocese)"
     r"(?:\s+(?:of|for|and|de)\s+(?:the\s+)?(?:[A-Z][\w&.-]*)(?:\s+[A-Z][\w&.-]*)*)?"
 )
 _CUE_ORG = re.compile(
@@ -266,6 +268,8 @@ _CUE_ORG = re.compile(
     r"interview\s+with|wrote\s+for|writing\s+for|columns?\s+(?:for|in))"
     r"|(?P<loose>\b(?:left|leaving|at|for))))\s+(?:the\s+)?"
     r"(?P<org>(?:[A-Z][\w&'’.-]*[\w&])(?:\s+(?:of\s+|&\s+)?[A-Z][\w&'’.-]*[\w&]){0,3})")
+_VENUE = re.compile(r"(?:the\s+)?(?:" + "|".join(re.escape(v) for v in VENUES) + r")(?:\s+['’]?\d{2,4})?",
+                    re.I)
 _NOT_ORG_ENTS = {"PERSON", "DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY",
                  "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE"}
 _KIND_CONTEXT = [
@@ -310,7 +314,9 @@ def kg_orgs(doc: Doc) -> Doc:
         if name.lower() in NON_NAME_WORDS or not name[:1].isupper() and not name[:1].isdigit():
             return
         b = block_at(art, s)
-        if b is not None and b.kind == "row":
+        if b is not None and b.kind in ("row", "reference"):
+            return
+        if _VENUE.fullmatch(name):
             return
         for (fs, fe), f in list(found.items()):
             if fs <= s and e <= fe:
@@ -350,6 +356,21 @@ def kg_orgs(doc: Doc) -> Doc:
             continue
         if all(t.pos_ == "PROPN" or t.text in ("&", "of", "the") for t in span):
             add(s, e)
+    # the first word of a known organisation's name stands for it ("Helixa raised ...")
+    shorts: dict[str, str] = {}
+    for (fs, fe), f in found.items():
+        words = f.name.split()
+        if (len(words) >= 2 and len(words[0]) > 3 and words[0][0].isupper()
+                and words[0].lower() not in NON_NAME_WORDS and org_kind_from_name(words[0]) is None
+                and not re.search(r"\b(?:of|for|and)\b", f.name)):
+            shorts.setdefault(words[0], f.name)
+    place_words = {t.text for t in doc if t.ent_type_ in ("GPE", "LOC", "NORP", "PERSON")}
+    for short in shorts:
+        if short in place_words:
+            continue
+        for m in re.finditer(r"(?<![\w@/.-])" + re.escape(short) + r"(?=['’]s\b|(?![\w/-]))", doc_text(doc)):
+            if not any(fs <= m.start() < fe for fs, fe in found):
+                add(m.start(), m.end())
     # capitalised subjects of actor verbs ("The Information reported that ...")
     for tok in doc:
         if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_ in ORG_ACTOR_VERBS \
