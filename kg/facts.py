@@ -46,6 +46,7 @@ class OrgFact:
     sentence: Span
     kind: str | None = None
     actor: bool = False  # the text has it act (report, publish, raise ...)
+    alias_of: str | None = None  # a short name the text defines: "X (Y)" makes Y a name of X
 
 
 @dataclass

@@ -341,6 +341,8 @@ def resolve(article: Article, facts: Facts) -> Extraction:
                 org_kind_from_name(om.name):
             continue
         target = by_key.get(key)
+        if target is None and om.alias_of:
+            target = by_key.get(norm_name(om.alias_of))
         if target is None:
             target = _org_alias_target(om.name, orgs)
         if target is None:

@@ -45,7 +45,8 @@ _CUES: list[tuple[str, str, re.Pattern[str]]] = [
         r"cohort\s+of|sits?\s+on\s+the\s+(?:\w+\s+)?board\s+of|advis[eo]r\s+to)\s+(?:the\s+)?"
         + _W + r"{0,3}$", re.I)),
     ("fundedBy", "start", re.compile(
-        r"\b(?:(?:raised|received|secured|closed|won|obtained)\b[^.;]{0,60}?\b(?:from|by|led by)|"
+        r"\b(?:(?:raised|received|secured|closed|won|obtained)\b(?:[^.;]|\.(?=\d)){0,60}?\b"
+        r"(?:from|by|led by)|"
         r"(?:funded|backed|financed|invested in)\s+by|investment\s+from|funding\s+from|"
         r"seed\s+(?:round|capital|funding)\s+from)\s+(?:the\s+)?" + _W + r"{0,3}$", re.I)),
     ("worksFor", "team", re.compile(r"\b(?:within|in|on|joined)\s+the\s+(?:\w+\s+){0,2}$", re.I)),
@@ -103,10 +104,12 @@ class _Sentence:
         m = re.match(r"(?:company|firm|startup|start-up|business|lab|laboratory)\b",
                      doc_text(self.doc)[char : char + 12], re.I)
         if m and re.search(r"\b(?:the|this)\s+$", doc_text(self.doc)[max(0, char - 6) : char], re.I):
-            before = [o for o in facts_of(self.doc).orgs
-                      if o.end <= char and o.kind in ("company", "lab", None)]
-            if before:
-                return (max(before, key=lambda o: o.start).name, True)
+            before = [o for o in facts_of(self.doc).orgs if o.end <= char]
+            first = ("lab",) if m.group(0).lower().startswith("lab") else ("company",)
+            for kinds in (first, (*first, None)):
+                cands = [o for o in before if o.kind in kinds]
+                if cands:
+                    return (max(cands, key=lambda o: o.start).name, True)
         return None
 
     def agents(self, cue_char: int) -> list[tuple[str, bool]]:
@@ -137,7 +140,16 @@ class _Sentence:
                     tok = cop if cop is not None else noun
                     seen += 1
                     continue
-                if head.pos_ == "PRON" and head.lower_ in ("it", "they", "who", "which"):
+                if head.lower_ == "it":
+                    # "it" in a sentence about a company: the last company named before
+                    w = self.who_at(head.idx)
+                    if w is None:
+                        orgs = [o for o in facts_of(self.doc).orgs if o.end <= head.idx
+                                and o.kind in ("company", "lab")]
+                        if orgs:
+                            return [(max(orgs, key=lambda o: o.start).name, True)]
+                    break
+                if head.pos_ == "PRON" and head.lower_ in ("they", "who", "which"):
                     break
             if tok.dep_ in ("appos",) or tok.head is tok:
                 break
@@ -216,6 +228,8 @@ def kg_affiliations(doc: Doc) -> Doc:
             facts.affiliations.append(AffiliationFact(person, rel, org.name, span, start, end,
                                                       person_is_org, soft))
 
+        if block is not None and block.kind == "item" and _timeline_item(doc, ctx, add):
+            continue
         for os_, oe, org in ctx.orgs:
             left = doc_text(doc)[max(ctx.s0, os_ - 90) : os_]
             after_end = _clause_end(doc, oe, ctx.s1)
@@ -385,6 +399,8 @@ def _classify(gov: Token, link: str) -> tuple[str, str] | None:
             and any(c.lower_ in ("doctoral", "graduate", "phd", "postgraduate", "undergraduate")
                     for c in gov.children))) and link in ("at", "of", "from", "in"):
         return ("alumniOf", "none")
+    if lemma in ("board", "committee", "council", "panel", "commission", "jury") and link == "of":
+        return ("memberOf", "start")
     if lemma in ("member", "trustee", "fellow") and link in ("of", "mod"):
         if any(c.lower_ in ("faculty", "staff") for c in gov.children):
             return ("worksFor", "none")
@@ -452,6 +468,43 @@ def _parse_path(doc: Doc, ctx: _Sentence, org: OrgFact, lead: PartialDate | None
     for name, _ in agents:
         add(name, rel, org, start, end)
     return bool(agents)
+
+
+_TIMELINE = re.compile(r"\s*(?P<dates>[^:]{4,40}?)\s*[:–—-]\s+(?P<rest>\S.*)", re.S)
+
+
+def _timeline_item(doc: Doc, ctx: _Sentence, add) -> bool:  # type: ignore[no-untyped-def]
+    """A career list item about the subject: '2004–2008: Assistant professor, <Org>'."""
+    m = _TIMELINE.match(ctx.sent.text)
+    if not m or ctx.subject is None:
+        return False
+    dates = find_dates(m.group("dates"))
+    if not dates or re.search(r"[a-z]{4,}", re.sub(r"(?i)present|now|today|since|until|from|to|"
+                                                   r"[a-z]+uary|march|april|may|june|july|august|"
+                                                   r"september|october|november|december",
+                                                   "", m.group("dates"))):
+        return False
+    start = dates[0][2]
+    end = dates[1][2] if len(dates) > 1 else None
+    rest = m.group("rest")
+    if re.match(r"(?:co-?)?founder|founded|co-?founded", rest, re.I):
+        rel = "founderOf"
+    elif re.match(r"member|fellow|trustee|board", rest, re.I):
+        rel = "memberOf"
+    elif re.search(r"\b(?:student|degree|ph\.?d|doctorate|b\.?a|b\.?sc|m\.?sc|m\.?a|mba|bachelor|"
+                   r"master|diploma|studies|studied)\b", rest, re.I):
+        rel = "alumniOf"
+    else:
+        rel = "worksFor"
+    done = False
+    for _, _, org in ctx.orgs:
+        if rel == "alumniOf" and org.kind not in ("university", "school", None):
+            continue
+        add(ctx.subject, rel, org, start, end)
+        done = True
+        if rel != "memberOf":
+            break
+    return done
 
 
 def _title_patterns(doc: Doc, ctx: _Sentence, org: OrgFact, add) -> None:  # type: ignore[no-untyped-def]

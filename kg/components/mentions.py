@@ -292,6 +292,12 @@ def _trim_keyword_org(text: str) -> str:
                                            "before", "his", "her", "their"}
                      or words[0][:1].islower()):
         words = words[1:]
+    # "Member of the X Council", "Professor of Economics at ...": a role, then the name
+    while len(words) > 2 and words[1] == "of" and re.fullmatch(
+            r"(?:member|fellow|trustee|" + JOB_TITLES + r")", words[0], re.I):
+        words = words[2:]
+        if words and words[0].lower() == "the":
+            words = words[1:]
     return " ".join(words)
 
 
@@ -385,6 +391,20 @@ def kg_orgs(doc: Doc) -> Doc:
                          r"\s+(?:by|in|from)?\s*((?:The\s+)?[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,3})",
                          doc_text(doc)):
         add(m.start(1), m.end(1), actor=True)
+    # "University of the Witwatersrand (Wits)": the bracketed short name is the same body
+    defined: dict[str, str] = {}
+    for (s, e), f in sorted(found.items()):
+        dm = re.match(r"\s*\(\s*([A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,2})\s*\)",
+                      doc_text(doc)[e : e + 40])
+        if dm and len(dm.group(1)) < len(f.name) and dm.group(1).lower() not in NON_NAME_WORDS:
+            defined.setdefault(dm.group(1), f.name)
+    for short, full in defined.items():
+        for m in re.finditer(r"(?<![\w@/.-])" + re.escape(short) + r"(?![\w/-])", doc_text(doc)):
+            if not any(fs <= m.start() < fe for fs, fe in found):
+                add(m.start(), m.end())
+        for f in found.values():
+            if f.name == short:
+                f.alias_of = full
     for (s, e), f in sorted(found.items()):
         tok_span = doc.char_span(s, e, alignment_mode="expand")
         if tok_span is not None and tok_span.root.dep_ in ("nsubj", "nsubjpass") \

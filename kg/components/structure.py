@@ -66,12 +66,20 @@ def kg_blocks(doc: Doc) -> Doc:
     facts_of(doc)
     art: Article | None = doc._.kg_article
     starts = {b.start for b in art.blocks} if art is not None else set()
+    # short blocks (list items, rows, headings) are one sentence unless punctuation says not
+    inside: set[int] = set()
+    if art is not None:
+        for b in art.blocks:
+            if b.kind in ("item", "row", "heading", "title", "reference"):
+                inside.update(range(b.start + 1, b.end))
     for tok in doc[1:]:
         prev = doc[tok.i - 1]
         if tok.idx in starts or (prev.is_space and "\n" in prev.text) or "\n\n" in prev.whitespace_:
             tok.is_sent_start = True
         elif prev.is_space or tok.is_space:
             continue
+        elif tok.idx in inside and not (prev.text in (".", "!", "?") and tok.text[:1].isupper()):
+            tok.is_sent_start = False
     return doc
 
 
