@@ -39,6 +39,7 @@ _CUES: list[tuple[str, str, re.Pattern[str]]] = [
         r"(?:at|in)|studying\s+(?:\w+\s+){0,3}at|educated\s+at|(?:under)?graduate\s+(?:student\s+)?at|"
         r"(?:doctoral|phd|ph\.d\.|graduate|master['’]?s)\s+student\s+at|student\s+at|students\s+at|"
         r"matriculated\s+at|went\s+to|admitted\s+to|entered)\s+(?:the\s+)?" + _W + r"{0,2}$", re.I)),
+    ("alumniOf", "end", re.compile(r"\bmatriculated\s+from\s+(?:the\s+)?" + _W + r"{0,2}$", re.I)),
     ("memberOf", "start", re.compile(
         r"\b(?:accepted\s+into|admitted\s+into|member\s+of|joined\s+the\s+(?:\w+\s+)?board\s+of|"
         r"board\s+of(?:\s+directors\s+of)?|advisory\s+board\s+of|fellow\s+of|elected\s+to|"
@@ -190,6 +191,41 @@ def _dates_after(doc: Doc, start: int, end: int) -> tuple[PartialDate | None, Pa
     return d_from, d_to, d_in
 
 
+_Dates = tuple[PartialDate | None, PartialDate | None, PartialDate | None]
+
+
+def _verb_of(tok: Token | None) -> Token | None:
+    """The verb heading the clause that holds ``tok`` (auxiliaries lead to their verb)."""
+    hops = 0
+    while tok is not None and tok.pos_ not in ("VERB", "AUX") and tok.head is not tok and hops < 8:
+        tok = tok.head
+        hops += 1
+    while tok is not None and tok.dep_ in ("aux", "auxpass") and tok.head is not tok:
+        tok = tok.head
+    return tok if tok is not None and tok.pos_ in ("VERB", "AUX") else None
+
+
+def _clause_dates(doc: Doc, verb: Token | None) -> _Dates:
+    """Dates attached to a clause's verb by a preposition: 'In August 2021 she founded ...',
+    'From 2009 to 2013 she was ...', '... has served since 2020'."""
+    if verb is None:
+        return None, None, None
+    d_from = d_to = d_in = None
+    for c in verb.children:
+        if c.dep_ not in ("prep", "npadvmod"):
+            continue
+        sub = doc[c.left_edge.i : c.right_edge.i + 1]
+        if not any(t.ent_type_ == "DATE" for t in sub) or len(sub) > 12:
+            continue
+        f, t, i = _dates_after(doc, sub.start_char, sub.end_char)
+        d_from, d_to, d_in = d_from or f, d_to or t, d_in or i
+    return d_from, d_to, d_in
+
+
+def _merge_dates(a: _Dates, b: _Dates) -> _Dates:
+    return a[0] or b[0], a[1] or b[1], a[2] or b[2]
+
+
 def _clause_end(doc: Doc, pos: int, limit: int) -> int:
     m = re.search(r";|\.\s|,|\s+to\s+(?:join|work|pursue)\b|\s(?:and|but|while|where|before|after)\s+"
                   r"(?!(?:early\s+|late\s+|mid-?)?\d|[A-Z][a-z]+\s+\d)",
@@ -247,6 +283,9 @@ def kg_affiliations(doc: Doc) -> Doc:
                     continue
                 cue_char = os_ - len(left) + m.start()
                 matched = True
+                verb = _verb_of(_token_at(doc, cue_char + len(m.group(0)) - len(m.group(0).lstrip())))
+                d_from, d_to, d_in = _merge_dates(_dates_after(doc, oe, after_end),
+                                                  _clause_dates(doc, verb))
                 if rel == "alumniOf" and org.kind not in ("university", "school", None):
                     rel = "worksFor" if when != "end" else rel
                 if rel == "worksFor" and when == "end" and org.kind in ("university", "school"):
@@ -454,7 +493,8 @@ def _parse_path(doc: Doc, ctx: _Sentence, org: OrgFact, lead: PartialDate | None
     text = doc_text(doc)
     p_from, p_to = _paren_dates(text[org.end : ctx.s1])
     lo = min(gov.idx, org.start)
-    d_from, d_to, d_in = _dates_after(doc, lo, _clause_end(doc, org.end, ctx.s1))
+    d_from, d_to, d_in = _merge_dates(_dates_after(doc, lo, _clause_end(doc, org.end, ctx.s1)),
+                                      _clause_dates(doc, _verb_of(gov)))
     start = end = None
     if p_from or p_to:
         start, end = p_from, p_to
