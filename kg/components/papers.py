@@ -149,10 +149,11 @@ def kg_papers(doc: Doc) -> Doc:
             # follow-up sentences: "Radford is listed among the paper's authors"
             if last_paper is not None and re.search(
                 r"\b(the paper['’]s authors|listed among|listed as (?:an? )?(?:co-)?author|"
-                r"authorship)\b", text, re.I
+                r"authorship)\b|" + _FOLLOW_UP, text, re.I
             ):
                 for ps, pe, name in _person_at(doc, s0, s1):
-                    last_paper.authors.append(AuthorFact(name))
+                    pos = _role_after(doc_text(doc)[pe:s1])
+                    last_paper.authors.append(AuthorFact(name, pos, pos == 1))
                 if re.search(r"^\s*(he|she)\b", text, re.I) and facts.subject:
                     last_paper.authors.append(AuthorFact(facts.subject))
             # a work named by its short name: "He was also a co-author of DALL-E, ..."
@@ -176,6 +177,23 @@ def kg_papers(doc: Doc) -> Doc:
             facts.papers.append(p)
             last_paper = p
     return doc
+
+
+_FOLLOW_UP = (r"\b(?:its|the\s+(?:paper|study|article|preprint)['’]s)\s+(?:\w+\s+)?author|"
+              r"\b(?:with\s+)?co-?authors\b|\b(?:first|lead|last|senior|other|intermediate)\s+authors?\b")
+
+
+def _role_after(after: str) -> int | None:
+    """The author position a name's following words give ('was its first author', ', who
+    ..., was the lead author'); None when they give none (or 'last', 'senior')."""
+    after = re.sub(r"^\s*,\s*(?:who|whose|a|an|the)\b[^,]*,", "", after)
+    m = re.match(r"\s+(?:was\s+|is\s+)?(?:again\s+|also\s+)?(?:the\s+|its\s+|their\s+|"
+                 r"the\s+(?:paper|study|article)['’]s\s+)?(?:as\s+)?(\w+)\s+author\b", after)
+    if m and m.group(1).lower() in _ORDINALS:
+        return _ORDINALS[m.group(1).lower()]
+    if m and m.group(1).lower() == "lead":
+        return 1
+    return None
 
 
 def _claimant(doc: Doc, s0: int, cue: int, facts) -> list[str]:  # type: ignore[no-untyped-def]
@@ -211,7 +229,8 @@ def _fill_prose_paper(doc: Doc, p: PaperFact, s0: int, s1: int, qs: int, qe: int
     for ps, pe, name in people:
         after = rel_text[pe:s1]
         before = rel_text[s0:ps]
-        if re.match(r"\s*(?:,\s*)?(?:who|whose)\b", after) or re.search(
+        role = _role_after(after)
+        if role is None and re.match(r"\s*(?:,\s*)?(?:who|whose)\b", after) or re.search(
             r"\b(according to|said|by|told|described|praised|cited|interviewed|with whom)\s+$", before
         ):
             if not re.search(r"\bwith\s+$", before):
@@ -226,10 +245,14 @@ def _fill_prose_paper(doc: Doc, p: PaperFact, s0: int, s1: int, qs: int, qe: int
             a.first = a.position == 1
         elif m and m.group(1).lower() in ("last", "senior"):
             a.position = None
+        elif role is not None:
+            a.position, a.first = role, role == 1
         p.authors.append(a)
     # the subject by pronoun: "His first ... publication, with co-authors ...", "he co-authored"
     if facts.subject and re.search(
-        r"^(?:[^,]*,\s*)?(?:his|her|he|she)\b|\b(?:he|she)\s+(?:was|is)\s+(?:again\s+|also\s+)?"
+        r"^(?:[^,]*,\s*)?(?:his|her|he|she)\b|\b(?:he|she)\s+(?:also\s+|later\s+)?(?:co-?authored|"
+        r"authored|wrote|co-?wrote|published|presented)\b|"
+        r"\b(?:he|she)\s+(?:was|is)\s+(?:again\s+|also\s+)?"
         r"(?:the\s+)?(?:\w+\s+)?author\b", text[: max(0, qs - s0)], re.I
     ):
         m = re.search(r"\b(?:he|she)\s+(?:was|is)\s+(?:again\s+|also\s+)?(?:the\s+)?(\w+)\s+author",
