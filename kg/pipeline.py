@@ -42,10 +42,27 @@ def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
         ) from exc
     if "parser" not in nlp.pipe_names or "ner" not in nlp.pipe_names:
         raise ModelError(f"the spaCy pipeline {model!r} needs a parser and an ner component")
+    _keep_co_words(nlp)
     nlp.add_pipe("kg_blocks", before="parser")
     for name in components.AFTER_NER:
         nlp.add_pipe(name)
     return nlp
+
+
+#: "co-" words the tokenizer would split ("co", "-", "founded"), which derails the parser.
+CO_WORDS = ("founded", "founder", "founders", "found", "founding", "authored", "author", "authors",
+            "authoring", "wrote", "written", "write", "directed", "director", "chair", "chaired",
+            "created", "creator", "led", "lead", "edited", "editor", "host", "hosted", "owner",
+            "owned", "starred", "produced", "producer", "signed", "sponsored", "designed")
+
+
+def _keep_co_words(nlp: Language) -> None:
+    """Keep 'co-founded', 'Co-founder' … as one token each."""
+    from spacy.symbols import ORTH
+
+    for w in CO_WORDS:
+        for form in (f"co-{w}", f"Co-{w}"):
+            nlp.tokenizer.add_special_case(form, [{ORTH: form}])
 
 
 def _doc_for(nlp: Language, article: Article) -> Doc:

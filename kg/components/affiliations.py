@@ -120,6 +120,16 @@ class _Sentence:
         while tok is not None and seen < 6:
             subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
             if subj:
+                # a subject that is itself a name or pronoun wins over one whose phrase
+                # only mentions names ("A co-founder of X ..., Radford left")
+                direct: list[tuple[str, bool]] = []
+                for h in subj:
+                    for t in (h, *h.conjuncts):
+                        w = self.who_at(t.idx)
+                        if w and not w[1] and w not in direct:
+                            direct.append(w)
+                if direct:
+                    return direct
                 out = []
                 head = subj[0]
                 for t in [head, *[c for c in head.conjuncts]]:
@@ -198,6 +208,8 @@ def _verb_of(tok: Token | None) -> Token | None:
     """The verb heading the clause that holds ``tok`` (auxiliaries lead to their verb)."""
     hops = 0
     while tok is not None and tok.pos_ not in ("VERB", "AUX") and tok.head is not tok and hops < 8:
+        if tok.dep_ == "appos":  # "X, a former engineer at Y": an aside about X, no clause
+            return None
         tok = tok.head
         hops += 1
     while tok is not None and tok.dep_ in ("aux", "auxpass") and tok.head is not tok:
@@ -220,6 +232,16 @@ def _clause_dates(doc: Doc, verb: Token | None) -> _Dates:
         f, t, i = _dates_after(doc, sub.start_char, sub.end_char)
         d_from, d_to, d_in = d_from or f, d_to or t, d_in or i
     return d_from, d_to, d_in
+
+
+def _is_predicate(tok: Token) -> bool:
+    """Whether the clause's dates belong to ``tok``'s relation: it is the verb or the
+    predicate ("she was a postdoc at X from 2009"), not an aside ("while a student at X")."""
+    while tok.dep_ in ("amod", "compound", "advmod") and tok.head is not tok:
+        tok = tok.head  # "postdoctoral" in "a postdoctoral researcher at X"
+    if tok.pos_ in ("VERB", "AUX") or tok.dep_ in ("attr", "dobj"):
+        return True
+    return tok.dep_ == "pobj" and (tok.head.lower_ == "as" or tok.head.head.pos_ in ("VERB", "AUX"))
 
 
 def _merge_dates(a: _Dates, b: _Dates) -> _Dates:
@@ -283,9 +305,11 @@ def kg_affiliations(doc: Doc) -> Doc:
                     continue
                 cue_char = os_ - len(left) + m.start()
                 matched = True
-                verb = _verb_of(_token_at(doc, cue_char + len(m.group(0)) - len(m.group(0).lstrip())))
-                d_from, d_to, d_in = _merge_dates(_dates_after(doc, oe, after_end),
-                                                  _clause_dates(doc, verb))
+                cue_tok = _token_at(doc, cue_char)
+                d_from, d_to, d_in = _merge_dates(
+                    _dates_after(doc, oe, after_end),
+                    _clause_dates(doc, _verb_of(cue_tok)) if cue_tok is not None
+                    and _is_predicate(cue_tok) else (None, None, None))
                 if rel == "alumniOf" and org.kind not in ("university", "school", None):
                     rel = "worksFor" if when != "end" else rel
                 if rel == "worksFor" and when == "end" and org.kind in ("university", "school"):
@@ -409,6 +433,8 @@ def _classify(gov: Token, link: str) -> tuple[str, str] | None:
     """(relation, when) for a governing word and its link to the organisation."""
     lemma = gov.lemma_.lower()
     text = gov.lower_
+    if text.startswith("co-found"):
+        lemma = "co-found" if gov.pos_ in ("VERB", "AUX") else lemma
     if gov.pos_ in ("VERB", "AUX"):
         if lemma in _FOUND_VERBS and link == "obj":
             return ("founderOf", "start")
@@ -493,8 +519,11 @@ def _parse_path(doc: Doc, ctx: _Sentence, org: OrgFact, lead: PartialDate | None
     text = doc_text(doc)
     p_from, p_to = _paren_dates(text[org.end : ctx.s1])
     lo = min(gov.idx, org.start)
+    # the clause's dates belong to the relation when the governing word is its verb or its
+    # predicate ("she was a postdoc at X from 2009"), not an aside ("while a student at X")
     d_from, d_to, d_in = _merge_dates(_dates_after(doc, lo, _clause_end(doc, org.end, ctx.s1)),
-                                      _clause_dates(doc, _verb_of(gov)))
+                                      _clause_dates(doc, _verb_of(gov)) if _is_predicate(gov)
+                                      else (None, None, None))
     start = end = None
     if p_from or p_to:
         start, end = p_from, p_to

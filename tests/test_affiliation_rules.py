@@ -1,0 +1,70 @@
+"""Affiliation and authorship rules on short texts, through the public extraction API.
+
+Each text is a sentence or two written for the rule; the expected facts are what the
+sentence states, read by hand.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.pipeline import extract
+from kg.reader import read_text
+
+
+def _affiliations(text: str) -> set[tuple[str, str, str, str | None, str | None]]:
+    x = extract(read_text(text))
+    return {(a.person, a.relation, a.organization, a.start.iso if a.start else None,
+             a.end.iso if a.end else None) for a in x.affiliations}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a predicate noun with the clause's dates
+    ("# Jane Roe\n\nJane Roe is a chemist. From 2009 to 2013 she was a postdoctoral researcher "
+     "at the Nordvik Institute for Soil Science.",
+     ("Jane Roe", "worksFor", "Nordvik Institute for Soil Science", "2009", "2013")),
+    # a leading date without a comma; founders listed after 'together with'
+    ("# Jane Roe\n\nJane Roe is an engineer. In August 2021 Roe founded Quillon Speech "
+     "Technologies in Durban together with Tom Vale.",
+     ("Tom Vale", "founderOf", "Quillon Speech Technologies", "2021-08", None)),
+    # an apposition keeps its own (undated) relation, not the main clause's date
+    ("# Jane Roe\n\nJane Roe is an engineer. In August 2021 Roe founded Quillon Speech "
+     "Technologies with Tom Vale, a former network engineer at Vodacom.",
+     ("Tom Vale", "worksFor", "Vodacom", None, None)),
+    # the governing noun of a degree, from the parse
+    ("# Jane Roe\n\nJane Roe is a lawyer. She received an MBA from the University of Toronto "
+     "in 1999.",
+     ("Jane Roe", "alumniOf", "University of Toronto", None, "1999")),
+    # a career list item: dates, role, organisation
+    ("# Jane Roe\n\nJane Roe is an economist.\n\n## Career\n\n"
+     "- 2004–2008: Assistant professor of economics, London School of Economics\n",
+     ("Jane Roe", "worksFor", "London School of Economics", "2004", "2008")),
+])
+def test_affiliation_read_from_the_sentence(text, expected):
+    assert expected in _affiliations(text)
+
+
+def test_the_model_tagging_an_employer_as_a_place_does_not_lose_it():
+    # the small model tags "Klarna" GPE; the employer's place makes it an organisation
+    got = _affiliations("# Jane Roe\n\nJane Roe is a banker. She co-founded Ledgerline Analytics "
+                        "with Sofia Berg, a former data scientist at Klarna.")
+    assert ("Sofia Berg", "worksFor", "Klarna", None, None) in got
+    assert ("Jane Roe", "founderOf", "Ledgerline Analytics", None, None) in got
+
+
+def test_a_bracketed_short_name_is_the_same_organisation():
+    x = extract(read_text("# Jane Roe\n\nJane Roe studied at the University of the Witwatersrand "
+                          "(Wits). At Wits she met fellow student Tom Vale."))
+    orgs = {o.name for o in x.organizations}
+    assert "University of the Witwatersrand" in orgs
+    assert not any("(" in o or o == "Wits" for o in orgs)
+
+
+def test_follow_up_sentence_names_the_first_author():
+    x = extract(read_text(
+        '# Jane Roe\n\nJane Roe is a biologist. Her best-known paper, "Sparse Factor Models '
+        'for Cell Atlases", was published in 2018. Roe was its first author, with co-authors '
+        'Tom Vale and Mia Stone.'))
+    (paper,) = x.papers
+    authors = {(a.name, a.position) for a in paper.authors}
+    assert authors == {("Jane Roe", 1), ("Tom Vale", None), ("Mia Stone", None)}
