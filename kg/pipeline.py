@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .errors import ModelError
 from .reader import Article
@@ -60,9 +60,10 @@ def _keep_co_words(nlp: Language) -> None:
     """Keep 'co-founded', 'Co-founder' … as one token each."""
     from spacy.symbols import ORTH
 
+    tokenizer: Any = nlp.tokenizer
     for w in CO_WORDS:
         for form in (f"co-{w}", f"Co-{w}"):
-            nlp.tokenizer.add_special_case(form, [{ORTH: form}])
+            tokenizer.add_special_case(form, [{ORTH: form}])
 
 
 def _doc_for(nlp: Language, article: Article) -> Doc:

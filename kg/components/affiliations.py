@@ -354,7 +354,8 @@ def kg_affiliations(doc: Doc) -> Doc:
                                 add(name, rel, o2, start, end, True)
                 # "co-founded X with A, B, and C"
                 if rel == "founderOf" and when == "start":
-                    tail_end = oe + (re.search(r";|\.\s|$", doc_text(doc)[oe:ctx.s1]) or re.search("$", "")).start()
+                    stop = re.search(r";|\.\s", doc_text(doc)[oe:ctx.s1])
+                    tail_end = oe + stop.start() if stop else ctx.s1
                     tail = doc_text(doc)[oe:tail_end]
                     w = re.match(r"(?:\s+in\s+[A-Z][\w-]+(?:,\s+[A-Z][\w-]+)?)?\s+(?:together\s+)?with\b",
                                  tail)
@@ -407,7 +408,7 @@ def _is_job_noun(tok: Token) -> bool:
         "rector", "principal", "commissioner", "ambassador", "administrator", "producer",
         "executive", "cellist", "conductor", "member", "head", "postdoc", "intern",
         "professorship", "position", "post", "appointment", "job", "career", "tenure",
-        "lectureship", "residency", "stint", "role", "faculty", "employment"}
+        "lectureship", "residency", "stint", "role", "employment"}
 
 
 def _governor(org_tok: Token) -> tuple[Token, str] | None:
@@ -498,7 +499,7 @@ def _paren_dates(text: str) -> tuple[PartialDate | None, PartialDate | None]:
 
 
 def _parse_path(doc: Doc, ctx: _Sentence, org: OrgFact, lead: PartialDate | None,
-                add) -> bool:  # type: ignore[no-untyped-def]
+                add) -> bool:
     """Read the relation from the parse: 'educated at X, Y and Z', 'a professor at X',
     'X technology columnist Y', 'worked for X from 1975 to 1990'. True if one was found."""
     span = doc.char_span(org.start, org.end, alignment_mode="expand")
@@ -542,7 +543,7 @@ def _parse_path(doc: Doc, ctx: _Sentence, org: OrgFact, lead: PartialDate | None
 _TIMELINE = re.compile(r"\s*(?P<dates>[^:]{4,40}?)\s*[:–—-]\s+(?P<rest>\S.*)", re.S)
 
 
-def _timeline_item(doc: Doc, ctx: _Sentence, add) -> bool:  # type: ignore[no-untyped-def]
+def _timeline_item(doc: Doc, ctx: _Sentence, add) -> bool:
     """A career list item about the subject: '2004–2008: Assistant professor, <Org>'."""
     m = _TIMELINE.match(ctx.sent.text)
     if not m or ctx.subject is None:
@@ -576,7 +577,7 @@ def _timeline_item(doc: Doc, ctx: _Sentence, add) -> bool:  # type: ignore[no-un
     return done
 
 
-def _title_patterns(doc: Doc, ctx: _Sentence, org: OrgFact, add) -> None:  # type: ignore[no-untyped-def]
+def _title_patterns(doc: Doc, ctx: _Sentence, org: OrgFact, add) -> None:
     """'<Org> chief executive <Person>', '<Person>, a former <Org> co-founder', '<Person>, CEO of <Org>'."""
     after = doc_text(doc)[org.end : ctx.s1]
     m = re.match(r"['’]?s?\s+(?:former\s+|then[- ]|current\s+|longtime\s+)?(" + FOUNDER_TITLES + "|"
@@ -611,7 +612,7 @@ def _title_patterns(doc: Doc, ctx: _Sentence, org: OrgFact, add) -> None:  # typ
             add(name, "worksFor", org, None, None)
 
 
-def _student_lists(doc: Doc, ctx: _Sentence, add) -> None:  # type: ignore[no-untyped-def]
+def _student_lists(doc: Doc, ctx: _Sentence, add) -> None:
     """'At <University> he met fellow students A, B, and C'."""
     m = re.search(r"\b(?:fellow\s+)?(?:students|classmates|schoolmates)\b", ctx.sent.text, re.I)
     if not m:
@@ -626,7 +627,7 @@ def _student_lists(doc: Doc, ctx: _Sentence, add) -> None:  # type: ignore[no-un
             add(name, "alumniOf", unis[0], None, None)
 
 
-def _leave_the_company(doc: Doc, ctx: _Sentence, lead, add) -> None:  # type: ignore[no-untyped-def]
+def _leave_the_company(doc: Doc, ctx: _Sentence, lead, add) -> None:
     """'... told <Org> colleagues he intended to leave the company' ends that job."""
     m = re.search(r"\b(?:leave|left|leaving|depart(?:ed|ing)?\s+from|quit)\s+the\s+"
                   r"(?:company|firm|lab|laboratory|organi[sz]ation|startup)\b", ctx.sent.text, re.I)

@@ -17,9 +17,9 @@ from spacy.tokens import Doc, Span
 from ..facts import AliasFact, OrgFact, PersonFact
 from ..lexicon import (
     JOB_TITLES,
-    VENUES,
     NON_NAME_WORDS,
     ORG_ACTOR_VERBS,
+    VENUES,
     is_name_token,
     org_kind_from_name,
 )
@@ -69,7 +69,7 @@ def is_person_name(text: str, *, single: bool = False) -> bool:
     return all(is_name_token(t) for t in toks)
 
 
-def _in_quotes(facts, s: int, e: int) -> bool:  # type: ignore[no-untyped-def]
+def _in_quotes(facts, s: int, e: int) -> bool:
     return any(qs <= s and e <= qe for qs, qe in facts.quotes)
 
 
@@ -222,7 +222,7 @@ def kg_people(doc: Doc) -> Doc:
     return doc
 
 
-def _is_date_word(tok) -> bool:  # type: ignore[no-untyped-def]
+def _is_date_word(tok) -> bool:
     """'May' in 'In May 2020' is a month, not Madison May."""
     from ..dates import MONTHS
 
@@ -374,8 +374,8 @@ def kg_orgs(doc: Doc) -> Doc:
         spots = []
         for m in re.finditer(r"(?<![\w@/.-])" + re.escape(short) + r"(?=['’]s\b|(?![\w/-]))", doc_text(doc)):
             if not any(fs <= m.start() < fe for fs, fe in found):
-                tok = doc.char_span(m.start(), m.end(), alignment_mode="expand")
-                spots.append((m.start(), m.end(), tok[0].ent_type_ if tok is not None else ""))
+                sp = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+                spots.append((m.start(), m.end(), sp[0].ent_type_ if sp is not None else ""))
         # a word the model mostly calls a place is a place ("Boston" beside "Boston Globe")
         if sum(t in ("GPE", "LOC", "NORP") for _, _, t in spots) * 2 > len(spots):
             continue

@@ -196,7 +196,7 @@ def _role_after(after: str) -> int | None:
     return None
 
 
-def _claimant(doc: Doc, s0: int, cue: int, facts) -> list[str]:  # type: ignore[no-untyped-def]
+def _claimant(doc: Doc, s0: int, cue: int, facts) -> list[str]:
     """Who the authorship cue is about: a person named before it, or the subject's pronoun."""
     people = _person_at(doc, s0, cue)
     pron = re.search(_subject_pronoun_re(facts.subject_pronoun), doc_text(doc)[s0:cue], re.I)
@@ -386,14 +386,14 @@ def kg_tables(doc: Doc) -> Doc:
     return doc
 
 
-def _set_ordered_authors(doc: Doc, block, paper: PaperFact, names: list[str]) -> None:  # type: ignore[no-untyped-def]
+def _set_ordered_authors(doc: Doc, block, paper: PaperFact, names: list[str]) -> None:
     """A complete, ordered author list (table column, reference entry): positions and people."""
     paper.authors = [AuthorFact(n, i + 1, i == 0) for i, n in enumerate(names)]
     for n in names:
         _add_table_person(doc, block, n)
 
 
-def _add_table_person(doc: Doc, block, name: str) -> None:  # type: ignore[no-untyped-def]
+def _add_table_person(doc: Doc, block, name: str) -> None:
     from ..facts import PersonFact
 
     facts = facts_of(doc)

@@ -29,7 +29,7 @@ def doc_text(doc: Doc) -> str:
     t = doc.user_data.get("kg_text")
     if t is None:
         t = doc.user_data["kg_text"] = doc.text
-    return t  # type: ignore[no-any-return]
+    return t
 
 
 def facts_of(doc: Doc) -> Facts:
@@ -37,7 +37,7 @@ def facts_of(doc: Doc) -> Facts:
     ensure_extensions()
     if doc._.kg is None:
         doc._.kg = Facts()
-    return doc._.kg  # type: ignore[no-any-return]
+    return doc._.kg
 
 
 def block_at(article: Article | None, char: int) -> Block | None:
