@@ -85,7 +85,7 @@ NON_NAME_WORDS = {
     Prime Minister President Chairman Chief Executive Officer Director Secretary General Senator
     Governor Mayor King Queen Prince Princess Pope Bishop Emperor Captain Colonel Admiral
     Street Road Avenue Square Park Bridge Station Airport Hospital Church Cathedral Museum
-    Whisper Jukebox Sentiment Neuron Formerly Twitter GitHub
+    Formerly Twitter GitHub
     """.split()
 }
 
