@@ -74,6 +74,12 @@ def _token_at(doc: Doc, char: int) -> Token | None:
     return span[0] if span is not None and len(span) else None
 
 
+def _last_org_before(doc: Doc, char: int, kinds: tuple[str | None, ...]) -> OrgFact | None:
+    """The organisation of one of ``kinds`` named last before ``char`` ("the company", "it")."""
+    cands = [o for o in facts_of(doc).orgs if o.end <= char and o.kind in kinds]
+    return max(cands, key=lambda o: o.start) if cands else None
+
+
 class _Sentence:
     """People, pronouns and organisations of one sentence, for the cue rules."""
 
@@ -105,12 +111,11 @@ class _Sentence:
         m = re.match(r"(?:company|firm|startup|start-up|business|lab|laboratory)\b",
                      doc_text(self.doc)[char : char + 12], re.I)
         if m and re.search(r"\b(?:the|this)\s+$", doc_text(self.doc)[max(0, char - 6) : char], re.I):
-            before = [o for o in facts_of(self.doc).orgs if o.end <= char]
             first = ("lab",) if m.group(0).lower().startswith("lab") else ("company",)
-            for kinds in (first, (*first, None)):
-                cands = [o for o in before if o.kind in kinds]
-                if cands:
-                    return (max(cands, key=lambda o: o.start).name, True)
+            last = _last_org_before(self.doc, char, first) or _last_org_before(
+                self.doc, char, (*first, None))
+            if last is not None:
+                return (last.name, True)
         return None
 
     def agents(self, cue_char: int) -> list[tuple[str, bool]]:
@@ -153,12 +158,9 @@ class _Sentence:
                     continue
                 if head.lower_ == "it":
                     # "it" in a sentence about a company: the last company named before
-                    w = self.who_at(head.idx)
-                    if w is None:
-                        orgs = [o for o in facts_of(self.doc).orgs if o.end <= head.idx
-                                and o.kind in ("company", "lab")]
-                        if orgs:
-                            return [(max(orgs, key=lambda o: o.start).name, True)]
+                    last = _last_org_before(self.doc, head.idx, ("company", "lab"))
+                    if self.who_at(head.idx) is None and last is not None:
+                        return [(last.name, True)]
                     break
                 if head.pos_ == "PRON" and head.lower_ in ("they", "who", "which"):
                     break
@@ -290,8 +292,7 @@ def kg_affiliations(doc: Doc) -> Doc:
             continue
         for os_, oe, org in ctx.orgs:
             left = doc_text(doc)[max(ctx.s0, os_ - 90) : os_]
-            after_end = _clause_end(doc, oe, ctx.s1)
-            d_from, d_to, d_in = _dates_after(doc, oe, after_end)
+            after_dates = _dates_after(doc, oe, _clause_end(doc, oe, ctx.s1))
             matched = False
             board = re.match(r"['’]s?\s+(?:[\w-]+\s+){0,2}(?:board|council|committee)\b",
                              doc_text(doc)[oe:ctx.s1])
@@ -307,7 +308,7 @@ def kg_affiliations(doc: Doc) -> Doc:
                 matched = True
                 cue_tok = _token_at(doc, cue_char)
                 d_from, d_to, d_in = _merge_dates(
-                    _dates_after(doc, oe, after_end),
+                    after_dates,
                     _clause_dates(doc, _verb_of(cue_tok)) if cue_tok is not None
                     and _is_predicate(cue_tok) else (None, None, None))
                 if rel == "alumniOf" and org.kind not in ("university", "school", None):

@@ -372,10 +372,9 @@ def kg_orgs(doc: Doc) -> Doc:
             shorts.setdefault(words[0], f.name)
     for short in shorts:
         spots = []
-        for m in re.finditer(r"(?<![\w@/.-])" + re.escape(short) + r"(?=['’]s\b|(?![\w/-]))", doc_text(doc)):
-            if not any(fs <= m.start() < fe for fs, fe in found):
-                sp = doc.char_span(m.start(), m.end(), alignment_mode="expand")
-                spots.append((m.start(), m.end(), sp[0].ent_type_ if sp is not None else ""))
+        for s, e in _free_spots(doc, short, found):
+            sp = doc.char_span(s, e, alignment_mode="expand")
+            spots.append((s, e, sp[0].ent_type_ if sp is not None else ""))
         # a word the model mostly calls a place is a place ("Boston" beside "Boston Globe")
         if sum(t in ("GPE", "LOC", "NORP") for _, _, t in spots) * 2 > len(spots):
             continue
@@ -404,9 +403,8 @@ def kg_orgs(doc: Doc) -> Doc:
         if dm and len(dm.group(1)) < len(f.name) and dm.group(1).lower() not in NON_NAME_WORDS:
             defined.setdefault(dm.group(1), f.name)
     for short, full in defined.items():
-        for m in re.finditer(r"(?<![\w@/.-])" + re.escape(short) + r"(?![\w/-])", doc_text(doc)):
-            if not any(fs <= m.start() < fe for fs, fe in found):
-                add(m.start(), m.end())
+        for s, e in _free_spots(doc, short, found):
+            add(s, e)
         for f in found.values():
             if f.name == short:
                 f.alias_of = full
@@ -422,6 +420,14 @@ def kg_orgs(doc: Doc) -> Doc:
         facts.orgs.append(f)
     _inherit_kinds(facts.orgs)
     return doc
+
+
+def _free_spots(doc: Doc, name: str,
+                found: dict[tuple[int, int], OrgFact]) -> list[tuple[int, int]]:
+    """Where ``name`` stands as a whole word ("Helixa", "Helixa's") outside a found name."""
+    return [(m.start(), m.end())
+            for m in re.finditer(r"(?<![\w@/.-])" + re.escape(name) + r"(?![\w/-])", doc_text(doc))
+            if not any(fs <= m.start() < fe for fs, fe in found)]
 
 
 _ABBREV_END = re.compile(r"(?:\b(?:Inc|Co|Ltd|Corp|St|Jr|Sr|Bros|Mt|Ft|Dr|No)|\b[A-Z])$")
