@@ -68,3 +68,50 @@ def test_follow_up_sentence_names_the_first_author():
     (paper,) = x.papers
     authors = {(a.name, a.position) for a in paper.authors}
     assert authors == {("Jane Roe", 1), ("Tom Vale", None), ("Mia Stone", None)}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "the institute" points back to the institute named before it
+    ("# Jane Roe\n\nJane Roe is a chemist. She worked at the Varga Institute for Marine Chemistry "
+     "in Split. Her co-author Martin Keller, a fellow postdoctoral researcher at the institute, "
+     "later moved to Zagreb.",
+     ("Martin Keller", "worksFor", "Varga Institute for Marine Chemistry", None, None)),
+    # a possessive description with a name in apposition
+    ("# Jane Roe\n\nJane Roe is a chemist. She worked at the Varga Institute for Marine Chemistry, "
+     "in the group of the institute's director, Martin Keller.",
+     ("Martin Keller", "worksFor", "Varga Institute for Marine Chemistry", None, None)),
+    # "its" inside the sentence that names the organisation
+    ("# Jane Roe\n\nJane Roe is a chemist. A 2019 profile in the Daily Courier by its science "
+     "editor, Tom Vale, praised her.",
+     ("Tom Vale", "worksFor", "Daily Courier", None, None)),
+    # "there" after the organisation, with no place named in between
+    ("# Jane Roe\n\nJane Roe is a chemist. In 2004 she began doctoral research at the University "
+     "of Tromso under Martin Keller, a professor of geology there.",
+     ("Martin Keller", "worksFor", "University of Tromso", None, None)),
+    # doctoral research begun at a university is study there, dated by the clause
+    ("# Jane Roe\n\nJane Roe is a chemist. In October 2004 she began doctoral research at the "
+     "University of Tromso.",
+     ("Jane Roe", "alumniOf", "University of Tromso", "2004-10", None)),
+    # "the company's" role with the clause's "since"
+    ("# Jane Roe\n\nJane Roe is an engineer. In May 2019 she co-founded Quillon Robotics with "
+     "Tom Vale. Vale and Roe have served as the company's chief executive and chief technology "
+     "officer, respectively, since May 2019.",
+     ("Tom Vale", "worksFor", "Quillon Robotics", "2019-05", None)),
+    # a relative clause after two coordinated names is about the nearer one
+    ("# Jane Roe\n\nJane Roe is an engineer. The paper's authors were Roe, Tom Vale and Martin Keller, "
+     "who had left Quillon Robotics to join Marrow Labs in 2021.",
+     ("Martin Keller", "worksFor", "Marrow Labs", "2021", None)),
+    # a date range the parse splits ("From 2015 to | 2017 Roe was ...")
+    ("# Jane Roe\n\nJane Roe is a linguist. From 2015 to 2017 Roe was a postdoctoral research "
+     "fellow at the University of Tromso.",
+     ("Jane Roe", "worksFor", "University of Tromso", "2015", "2017")),
+])
+def test_references_back_to_an_organisation(text, expected):
+    assert expected in _affiliations(text)
+
+
+def test_a_relative_clause_is_not_given_to_the_first_of_two_names():
+    got = _affiliations("# Jane Roe\n\nJane Roe is an engineer. The paper's authors were Roe, "
+                        "Tom Vale and Martin Keller, who had left Quillon Robotics to join Marrow Labs "
+                        "in 2021.")
+    assert not any(p == "Tom Vale" for p, *_ in got)

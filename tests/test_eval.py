@@ -17,22 +17,23 @@ def test_seed_article_scores_at_least_095_on_every_kind():
 
 
 # Floors measured on the project's own test articles (written for the purpose, with gold
-# files). The target is 0.85 on every kind; these floors are where kg stands today and
-# may only go up.
+# files). Every kind is at least 0.85; the floors are where kg stands today and may only
+# go up.
 FLOORS = {
     "okafor": {"people": 1.0, "organizations": 1.0, "papers": 1.0, "paper_years": 1.0,
                "authorship": 0.95, "first_authors": 1.0, "coauthor_pairs": 0.9,
-               "affiliations": 0.75, "affiliation_dates": 0.65},
+               "affiliations": 0.95, "affiliation_dates": 0.9},
     "lindqvist": {"people": 1.0, "organizations": 0.9, "papers": 1.0, "paper_years": 1.0,
                   "authorship": 1.0, "first_authors": 1.0, "coauthor_pairs": 1.0,
-                  "affiliations": 0.9, "affiliation_dates": 0.8},
+                  "affiliations": 0.95, "affiliation_dates": 0.85},
     "mbeki": {"people": 1.0, "organizations": 0.95, "papers": 1.0, "paper_years": 1.0,
               "authorship": 1.0, "first_authors": 1.0, "coauthor_pairs": 1.0,
-              "affiliations": 0.85, "affiliation_dates": 0.75},
+              "affiliations": 0.9, "affiliation_dates": 0.85},
 }
 
 @pytest.mark.parametrize("stem", sorted(FLOORS))
 def test_own_articles_hold_their_floors(stem):
+    assert min(FLOORS[stem].values()) >= 0.85
     article = next(ARTICLES.glob(stem + ".*[!n]"))
     report = evaluate(article, ARTICLES / f"{stem}.json")
     for kind, floor in FLOORS[stem].items():

@@ -9,6 +9,7 @@
 ``kg_tables``             papers in Markdown tables, read by header
 ``kg_references``         papers in citation-style reference lists
 ``kg_papers``             papers in prose: titles, dates, venues, ids, authors
+``kg_org_anaphora``       "the institute", "its", "there" as organisation mentions
 ``kg_affiliations``       worked for, studied at, founded, member of, funded by
 ========================  ==========================================================
 """
@@ -16,6 +17,7 @@
 from __future__ import annotations
 
 from .affiliations import kg_affiliations
+from .anaphora import kg_org_anaphora
 from .mentions import kg_orgs, kg_people
 from .papers import kg_papers, kg_references, kg_tables
 from .structure import kg_blocks, kg_quotes, kg_subject
@@ -29,6 +31,7 @@ __all__ = [
     "kg_tables",
     "kg_references",
     "kg_papers",
+    "kg_org_anaphora",
     "kg_affiliations",
     "AFTER_NER",
 ]
@@ -42,5 +45,6 @@ AFTER_NER = [
     "kg_tables",
     "kg_references",
     "kg_papers",
+    "kg_org_anaphora",
     "kg_affiliations",
 ]

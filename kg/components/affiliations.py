@@ -146,6 +146,12 @@ class _Sentence:
                 if out:
                     return out
                 if head.lower_ in ("who", "that") and tok.dep_ == "relcl":
+                    # "with A and B, who had left X": the name right before "who" (the parse
+                    # often hangs the clause on the first of two coordinated names)
+                    text = doc_text(self.doc)
+                    for ps, pe, name in self.people:
+                        if pe <= head.idx and re.fullmatch(r"\s*,?\s*", text[pe : head.idx]):
+                            return [(name, False)]
                     # "X is a chemist who studied at Y": the agent is the copula's subject
                     noun = tok.head
                     for cand in (noun, noun.head if noun.dep_ == "appos" else None):
@@ -157,7 +163,13 @@ class _Sentence:
                     seen += 1
                     continue
                 if head.lower_ == "it":
-                    # "it" in a sentence about a company: the last company named before
+                    # "X raised ..., and it was selected": an organisation that is a subject
+                    # earlier in the sentence; else the last company named before
+                    for os_, oe, org in reversed(self.orgs):
+                        osp = self.doc.char_span(os_, oe, alignment_mode="expand")
+                        if os_ < head.idx and osp is not None and osp.root.dep_ in ("nsubj",
+                                                                                   "nsubjpass"):
+                            return [(org.name, True)]
                     last = _last_org_before(self.doc, head.idx, ("company", "lab"))
                     if self.who_at(head.idx) is None and last is not None:
                         return [(last.name, True)]
@@ -228,7 +240,10 @@ def _clause_dates(doc: Doc, verb: Token | None) -> _Dates:
     for c in verb.children:
         if c.dep_ not in ("prep", "npadvmod"):
             continue
-        sub = doc[c.left_edge.i : c.right_edge.i + 1]
+        last = c.right_edge.i + 1
+        while last < len(doc) and doc[last].ent_type_ == "DATE" and last - c.right_edge.i < 4:
+            last += 1  # "From 2015 to | 2017 Mbeki was": the parse cuts the range
+        sub = doc[c.left_edge.i : last]
         if not any(t.ent_type_ == "DATE" for t in sub) or len(sub) > 12:
             continue
         f, t, i = _dates_after(doc, sub.start_char, sub.end_char)
@@ -388,6 +403,7 @@ _DEGREE_VERBS = {"receive", "earn", "obtain", "get", "take", "gain", "award", "h
                  "pursue", "finish", "do", "grant"}
 _FOUND_VERBS = {"found", "co-found", "cofound", "establish", "create", "start", "launch", "form",
                 "set", "co-create", "incorporate", "organise", "organize"}
+_BEGIN_VERBS = {"begin", "start", "commence", "pursue", "undertake", "take", "do", "continue"}
 _LEAVE_VERBS = {"leave", "quit", "resign", "retire", "depart"}
 _DEGREE_NOUNS = re.compile(
     r"^(?:degree|degrees|bachelor|bachelors?|master|masters?|b\.?a|b\.?s|b\.?sc|m\.?a|m\.?s|m\.?sc|"
@@ -410,6 +426,15 @@ def _is_job_noun(tok: Token) -> bool:
         "executive", "cellist", "conductor", "member", "head", "postdoc", "intern",
         "professorship", "position", "post", "appointment", "job", "career", "tenure",
         "lectureship", "residency", "stint", "role", "employment"}
+
+
+def _is_study_noun(tok: Token) -> bool:
+    """'student', 'alumnus', or 'doctoral research' / 'graduate studies' / 'PhD programme'."""
+    return tok.lower_ in _STUDENT_NOUNS or (
+        tok.lemma_.lower() in ("research", "study", "studies", "programme", "program", "work")
+        and any(c.lower_ in ("doctoral", "graduate", "phd", "postgraduate", "undergraduate",
+                             "doctorate")
+                for c in tok.children))
 
 
 def _governor(org_tok: Token) -> tuple[Token, str] | None:
@@ -450,6 +475,13 @@ def _classify(gov: Token, link: str) -> tuple[str, str] | None:
                 _DEGREE_NOUNS.match(c.lower_) or any(_DEGREE_NOUNS.match(g.lower_) for g in c.subtree)
                 for c in gov.children if c.dep_ in ("dobj", "obj")):
             return ("alumniOf", "end")
+        objs = [c for c in gov.children if c.dep_ in ("dobj", "obj")]
+        if lemma in _BEGIN_VERBS and link in ("at", "in", "with") and objs:
+            # "began doctoral research at X", "started a postdoc at X"
+            if _is_study_noun(objs[0]):
+                return ("alumniOf", "start")
+            if _is_job_noun(objs[0]):
+                return ("worksFor", "start")
         if lemma in _WORK_VERBS and (link in _WORK_PREPS or (link == "obj" and lemma in (
                 "join", "rejoin", "head", "lead", "chair", "direct", "manage"))):
             if lemma == "join" and link != "obj":
@@ -462,9 +494,7 @@ def _classify(gov: Token, link: str) -> tuple[str, str] | None:
         return ("founderOf", "none")
     if _DEGREE_NOUNS.match(text) and link in ("from", "at", "of", "in"):
         return ("alumniOf", "end")
-    if (text in _STUDENT_NOUNS or (lemma in ("research", "study", "studies", "programme", "program")
-            and any(c.lower_ in ("doctoral", "graduate", "phd", "postgraduate", "undergraduate")
-                    for c in gov.children))) and link in ("at", "of", "from", "in"):
+    if _is_study_noun(gov) and link in ("at", "of", "from", "in"):
         return ("alumniOf", "none")
     if lemma in ("board", "committee", "council", "panel", "commission", "jury") and link == "of":
         return ("memberOf", "start")
@@ -483,6 +513,12 @@ def _agents_of(ctx: _Sentence, gov: Token) -> list[tuple[str, bool]]:
         if tok.dep_ in ("compound", "appos", "conj") or tok is gov.head:
             w = ctx.who_at(tok.idx) if tok is not gov else None
             if w and not w[1] and tok is gov.head and gov.dep_ in ("compound", "appos", "amod"):
+                return [w]
+    # "the institute's director, Lars Halvorsen": the name in apposition to the role
+    for c in gov.children:
+        if c.dep_ == "appos" and c.i > gov.i:
+            w = ctx.who_at(c.idx)
+            if w and not w[1]:
                 return [w]
     return ctx.agents(gov.idx)
 

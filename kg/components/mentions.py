@@ -264,6 +264,7 @@ _CUE_ORG = re.compile(
     r"(?:\b(?:(?:" + JOB_TITLES + r"|intern|postdoc|researcher|scientist|engineer|linguist|"
     r"economist|curator|teacher|instructor|consultant|columnist)s?\s+(?:at|with|for)|"
     r"(?:worked|works|working|employed|interned|lectured|taught|teaching)\s+(?:\w+\s+){0,2}?(?:at|for|by)|"
+    r"(?:ph\.?d\.?|doctorate|master['’]?s|bachelor['’]?s|degree|diploma)\s+(?:\w+\s+){0,3}?from|"
     r"(?:joined|rejoining|rejoined|joining|co-?founded|cofounded|founded|profiled\s+by|"
     r"interview\s+with|wrote\s+for|writing\s+for|columns?\s+(?:for|in))"
     r"|(?P<loose>\b(?:left|leaving|at|for))))\s+(?:the\s+)?"
@@ -353,6 +354,7 @@ def kg_orgs(doc: Doc) -> Doc:
             add(m.start(), m.end())
     # names in an employer's or a school's place ("a network engineer at Vodacom", "joined
     # DeepMind"): the small model often calls these GPE, NORP or PRODUCT
+    cue_names: set[str] = set()
     for m in _CUE_ORG.finditer(doc_text(doc)):
         s, e = m.start("org"), m.end("org")
         span = doc.char_span(s, e, alignment_mode="expand")
@@ -362,6 +364,15 @@ def kg_orgs(doc: Doc) -> Doc:
             continue
         if all(t.pos_ == "PROPN" or t.text in ("&", "of", "the") for t in span):
             add(s, e)
+            if not m.group("loose"):
+                cue_names.add(doc_text(doc)[s:e])
+    # a name found in an employer's place is an organisation wherever it stands ("joined
+    # DeepMind" ... "left DeepMind"), unless it is tagged a person there
+    for name in sorted(cue_names, key=len, reverse=True):
+        for s, e in _free_spots(doc, name, found):
+            span = doc.char_span(s, e, alignment_mode="expand")
+            if span is not None and not any(t.ent_type_ == "PERSON" for t in span):
+                add(s, e)
     # the first word of a known organisation's name stands for it ("Helixa raised ...")
     shorts: dict[str, str] = {}
     for (fs, fe), f in found.items():
@@ -375,8 +386,14 @@ def kg_orgs(doc: Doc) -> Doc:
         for s, e in _free_spots(doc, short, found):
             sp = doc.char_span(s, e, alignment_mode="expand")
             spots.append((s, e, sp[0].ent_type_ if sp is not None else ""))
-        # a word the model mostly calls a place is a place ("Boston" beside "Boston Globe")
-        if sum(t in ("GPE", "LOC", "NORP") for _, _, t in spots) * 2 > len(spots):
+        # a word mostly used as a place is a place ("in Boston" beside "Boston Globe"): tagged
+        # a place and standing where places stand ("in X", "X-based", "X, Massachusetts")
+        text = doc_text(doc)
+        placelike = sum(t in ("GPE", "LOC", "NORP") and bool(
+            re.search(r"\b(?:in|near|to|from|around|outside|across|of)\s+$", text[max(0, s - 8) : s])
+            or re.match(r"-based|,\s+[A-Z]|\s+(?:area|region|city|state)\b", text[e : e + 12]))
+            for s, e, t in spots)
+        if placelike * 2 > len(spots) or not spots:
             continue
         for s, e, t in spots:
             if t != "PERSON":
@@ -458,6 +475,11 @@ def _kind_from_context(doc: Doc, s: int, e: int) -> str | None:
     before = doc_text(doc)[max(0, s - 30) : s].split("\n")[-1]
     after = doc_text(doc)[e : e + 30].split("\n")[0]
     words = re.findall(r"[\w-]+", re.sub(r"^['’]s\b", "", after))[:2]
+    # "X, a London-based drug discovery company": the head of an appositive
+    appos = re.match(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,4}?([\w-]+)(?=[,.;)]|\s+(?:that|which|in|"
+                     r"based|founded|with)\b)", doc_text(doc)[e : e + 70])
+    if appos:
+        words = [*words, appos.group(1)]
     for kind, pat in _KIND_CONTEXT:
         if re.search(pat.pattern + r"\s+(?:(?:by|in|from|of)\s+)?(?:the\s+)?(?:[\w-]+\s+){0,2}$", before,
                      re.I) or any(pat.fullmatch(w) for w in words):

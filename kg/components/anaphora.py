@@ -1,0 +1,127 @@
+"""The organisation anaphora component: "the institute", "its", "there".
+
+Articles name an organisation once and then refer back to it: "a fellow researcher at
+*the institute*", "*the company's* chief executive", "by *its* science correspondent",
+"a professor of structural biology *there*". This component records each such reference
+as a mention of the organisation it points to (an :class:`~kg.facts.OrgFact` carrying the
+antecedent's name), so the affiliation rules read it as they read the name itself.
+
+Antecedents are chosen conservatively:
+
+- a definite description ("the institute", "the university", "the company") points to the
+  last organisation named in the same or the two previous sentences whose name holds the
+  head word or whose kind matches it; failing that, for heads with a kind ("the
+  company"), to the last one of unknown kind that is a clause's subject or object;
+- "its" points to the last organisation named earlier in the same sentence;
+- "there" (not "there is/was") points to the last organisation in the same sentence, unless
+  a place was named after it ("at X in Oslo ... there" is about Oslo).
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..facts import OrgFact
+from .structure import doc_text, facts_of
+
+__all__ = ["kg_org_anaphora", "HEAD_KINDS"]
+
+#: Head nouns of definite descriptions and the organisation kinds they may point to
+#: (``None`` means: only an organisation whose name holds the word).
+HEAD_KINDS: dict[str, tuple[str, ...] | None] = {
+    "institute": None, "institution": None, "university": ("university",), "college": None,
+    "school": None, "academy": None, "company": ("company",), "firm": ("company",),
+    "startup": ("company",), "start-up": ("company",), "lab": ("lab",), "laboratory": ("lab",),
+    "foundation": None, "agency": None, "society": None, "museum": None, "hospital": None,
+    "bank": None, "newspaper": None, "magazine": None, "orchestra": None, "club": None,
+    "party": None, "ministry": None, "council": None, "centre": None, "center": None,
+}
+_DEFINITE = re.compile(r"\b(?:the|this|that)\s+(" + "|".join(map(re.escape, HEAD_KINDS)) + r")(?:['’]s)?\b")
+_ITS = re.compile(r"\bits\b")
+_THERE = re.compile(r"\bthere\b", re.I)
+_EXISTENTIAL = re.compile(r"\s+(?:is|are|was|were|be|been|being|has|have|had|remain\w*|seem\w*|"
+                          r"exist\w*|appear\w*)\b", re.I)
+_PLACE_ENTS = {"GPE", "LOC", "FAC"}
+#: how many sentences back a definite description may look for its antecedent
+_WINDOW = 2
+
+
+@Language.component("kg_org_anaphora")
+def kg_org_anaphora(doc: Doc) -> Doc:
+    """Record "the institute", "its" and "there" as mentions of the organisation they mean."""
+    facts = facts_of(doc)
+    named = sorted(facts.orgs, key=lambda o: o.start)
+    if not named:
+        return doc
+    text = doc_text(doc)
+    sents = list(doc.sents)
+    taken = [(o.start, o.end) for o in facts.orgs]
+
+    def free(s: int, e: int) -> bool:
+        return not any(a < e and s < b for a, b in taken)
+
+    added: list[OrgFact] = []
+    for k, sent in enumerate(sents):
+        s0, s1 = sent.start_char, sent.end_char
+        window_start = sents[max(0, k - _WINDOW)].start_char
+        for m in _DEFINITE.finditer(text, s0, s1):
+            s, e = m.span(1)
+            if not free(s, e) or re.match(r"\s+(?:of|for|in)\s+[A-Z]", text[e : e + 8]):
+                continue  # "the institute of X" names something else
+            head = m.group(1).lower()
+            ante = _antecedent(doc, named, window_start, s, head)
+            if ante is not None:
+                added.append(_mention(ante, s, e, (s0, s1)))
+        for m in _ITS.finditer(text, s0, s1):
+            ante = _last_before(named, s0, m.start())
+            if ante is not None and free(*m.span()):
+                added.append(_mention(ante, m.start(), m.end(), (s0, s1)))
+        for m in _THERE.finditer(text, s0, s1):
+            if _EXISTENTIAL.match(text, m.end()) or not free(*m.span()):
+                continue
+            ante = _last_before(named, s0, m.start())
+            if ante is None or any(ent.label_ in _PLACE_ENTS and ante.end <= ent.start_char < m.start()
+                                   for ent in doc.ents):
+                continue
+            added.append(_mention(ante, m.start(), m.end(), (s0, s1)))
+    facts.orgs.extend(added)
+    return doc
+
+
+def _mention(ante: OrgFact, s: int, e: int, sentence: tuple[int, int]) -> OrgFact:
+    return OrgFact(ante.name, s, e, sentence, kind=ante.kind, alias_of=ante.alias_of)
+
+
+def _last_before(named: list[OrgFact], lo: int, hi: int) -> OrgFact | None:
+    cands = [o for o in named if lo <= o.start and o.end <= hi]
+    return cands[-1] if cands else None
+
+
+def _antecedent(doc: Doc, named: list[OrgFact], lo: int, hi: int, head: str) -> OrgFact | None:
+    """The last organisation in ``[lo, hi)`` that ``the <head>`` can mean."""
+    kinds = HEAD_KINDS.get(head)
+    stem = head[:-1] if head.endswith("y") else head  # laboratory / laboratories
+    window = [o for o in named if lo <= o.start and o.end <= hi]
+    for o in reversed(window):
+        if any(w.startswith(stem) for w in o.name.lower().replace("-", " ").split()):
+            return o
+    if kinds is None:
+        return None
+    name_kind: dict[str, str] = {}
+    for o in named:
+        if o.kind:
+            name_kind.setdefault(o.name, o.kind)
+    for o in reversed(window):
+        if name_kind.get(o.name) in kinds:
+            return o
+    # no kind known: the last one of unknown kind that a clause is about (its subject or
+    # object: "she co-founded X"), not one named in passing ("had worked at Y")
+    for o in reversed(window):
+        span = doc.char_span(o.start, o.end, alignment_mode="expand")
+        if o.name not in name_kind and span is not None and span.root.dep_ in (
+                "nsubj", "nsubjpass", "dobj"):
+            return o
+    return None
