@@ -1,20 +1,35 @@
-"""Building graphs from articles: the library function the CLI's ``kg build`` calls."""
+"""Building graphs from articles: the library functions the CLI's ``kg build`` calls.
+
+One article: :func:`build_graph` / :func:`build_file`. Many articles (several files or a
+folder): :func:`extract_paths` runs spaCy once over all of them with ``nlp.pipe`` (or in
+``jobs`` worker processes), reports a file it cannot read and goes on with the rest;
+:func:`build_many` writes one graph per article, or one merged graph.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .pipeline import DEFAULT_MODEL, extract
-from .reader import read_article
+from .errors import InputError, KGError
+from .pipeline import DEFAULT_MODEL, extract, extract_many
+from .reader import Article, read_article
 
 if TYPE_CHECKING:
     from rdflib import Graph
 
     from .resolve import Extraction
 
-__all__ = ["BuildResult", "build_graph", "build_file"]
+__all__ = ["BuildResult", "BatchResult", "ARTICLE_SUFFIXES", "build_graph", "build_file",
+           "collect_articles", "extract_paths", "build_many"]
+
+#: File name endings read as articles when a folder is given.
+ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
+
+#: Called after each article with (articles done, articles in all).
+Progress = Callable[[int, int], None]
 
 
 @dataclass
@@ -27,6 +42,18 @@ class BuildResult:
         return (f"{len(x.people)} people, {len(x.organizations)} organisations, "
                 f"{len(x.papers)} papers, {len(x.affiliations)} affiliations, "
                 f"{len(self.graph)} triples")
+
+
+@dataclass
+class BatchResult:
+    """What :func:`build_many` did: the graphs it wrote and the files it skipped."""
+
+    written: list[tuple[Path, Path, BuildResult]] = field(default_factory=list)  # in, out, result
+    failed: list[tuple[Path, str]] = field(default_factory=list)  # the file, why
+
+    @property
+    def partial(self) -> bool:
+        return bool(self.failed)
 
 
 def build_graph(article: str | Path, *, model: str = DEFAULT_MODEL) -> BuildResult:
@@ -45,3 +72,122 @@ def build_file(article: str | Path, output: str | Path, *, model: str = DEFAULT_
     result = build_graph(article, model=model)
     write_graph(result.graph, output, fmt)
     return result
+
+
+def collect_articles(paths: Iterable[str | Path]) -> list[Path]:
+    """The article files named by ``paths``: files as given, folders expanded (sorted).
+
+    >>> collect_articles([])
+    []
+    """
+    out: list[Path] = []
+    for p in map(Path, paths):
+        if p.is_dir():
+            found = sorted(f for f in p.iterdir()
+                           if f.is_file() and f.suffix.lower() in ARTICLE_SUFFIXES)
+            if not found:
+                raise InputError(f"{p}: no article files (.txt, .md, .html) in this folder")
+            out.extend(found)
+        else:
+            out.append(p)
+    if len(set(out)) != len(out):
+        raise InputError("the same article is named twice; give each file once")
+    return out
+
+
+def _extract_chunk(args: tuple[list[Article], str]) -> list[Extraction]:
+    arts, model = args
+    return list(extract_many(arts, model=model))
+
+
+def extract_paths(paths: list[Path], *, model: str = DEFAULT_MODEL, jobs: int = 1,
+                  progress: Progress | None = None,
+                  ) -> Iterator[tuple[Path, Extraction | KGError]]:
+    """Extract every article in ``paths``, in order; an unreadable one yields its error.
+
+    spaCy runs once over all readable articles with ``nlp.pipe``; with ``jobs`` > 1 the
+    articles are split into chunks that ``jobs`` worker processes extract.
+    """
+    read: list[tuple[Path, Article]] = []
+    errors: dict[Path, KGError] = {}
+    for p in paths:
+        try:
+            read.append((p, read_article(p)))
+        except KGError as exc:
+            errors[p] = exc
+    total = len(paths)
+    done = len(errors)
+    if progress:
+        progress(done, total)
+    results: dict[Path, Extraction] = {}
+    arts = [a for _, a in read]
+    if jobs > 1 and len(arts) > 1:
+        from concurrent.futures import ProcessPoolExecutor
+
+        size = max(1, min(8, -(-len(arts) // jobs)))
+        chunks = [arts[i : i + size] for i in range(0, len(arts), size)]
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            pos = 0
+            for extracted in pool.map(_extract_chunk, [(c, model) for c in chunks]):
+                for x in extracted:
+                    results[read[pos][0]] = x
+                    pos += 1
+                    done += 1
+                if progress:
+                    progress(done, total)
+    else:
+        for (p, _), x in zip(read, extract_many(arts, model=model), strict=True):
+            results[p] = x
+            done += 1
+            if progress:
+                progress(done, total)
+    for p in paths:
+        yield p, results[p] if p in results else errors[p]
+
+
+def build_many(paths: Iterable[str | Path], *, out_dir: str | Path | None = None,
+               merge: str | Path | None = None, model: str = DEFAULT_MODEL,
+               fmt: str = "turtle", jobs: int = 1, progress: Progress | None = None,
+               ) -> BatchResult:
+    """Build the graphs of many articles (files or folders) and write them atomically.
+
+    Each article gets its own graph, written to ``out_dir`` (default: beside the article)
+    as ``<stem>.ttl`` (or the format's ending); with ``merge`` every article goes into one
+    graph written there, entities with the same name becoming one node. A file that cannot
+    be read is recorded in ``failed`` and the rest are built.
+    """
+    from .rdf import SUFFIXES, to_graph, write_graph
+
+    files = collect_articles(paths)
+    if not files:
+        raise InputError("no articles given; name one or more files or a folder")
+    suffix = SUFFIXES.get(fmt, ".ttl")
+    if out_dir is not None and not Path(out_dir).is_dir():
+        raise InputError(f"{out_dir}: no such folder for the graphs; create it first")
+    if out_dir is None and merge is None:
+        stems = [f.stem for f in files]
+        if len(set(zip(stems, [f.parent for f in files], strict=True))) != len(files):
+            raise InputError("two articles share a name; give --out-dir or --merge")
+    elif out_dir is not None and len({f.stem for f in files}) != len(files):
+        raise InputError("two articles share a file name; their graphs would overwrite each "
+                         "other in --out-dir; rename one")
+    batch = BatchResult()
+    merged: Graph | None = None
+    for path, x in extract_paths(files, model=model, jobs=jobs, progress=progress):
+        if isinstance(x, KGError):
+            batch.failed.append((path, str(x)))
+            continue
+        if merge is not None:
+            from rdflib import Graph as _Graph
+
+            merged = merged if merged is not None else _Graph()
+            to_graph(x, graph=merged)
+            batch.written.append((path, Path(merge), BuildResult(x, merged)))
+            continue
+        out = (Path(out_dir) if out_dir is not None else path.parent) / (path.stem + suffix)
+        result = BuildResult(x, to_graph(x))
+        write_graph(result.graph, out, fmt)
+        batch.written.append((path, out, result))
+    if merge is not None and merged is not None:
+        write_graph(merged, merge, fmt)
+    return batch

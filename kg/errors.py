@@ -13,6 +13,7 @@ __all__ = [
     "EXIT_USAGE",
     "EXIT_INPUT",
     "EXIT_UNSAFE",
+    "EXIT_PARTIAL",
     "EXIT_INVALID",
 ]
 
@@ -20,6 +21,7 @@ EXIT_OK = 0
 EXIT_USAGE = 1
 EXIT_INPUT = 2
 EXIT_UNSAFE = 3
+EXIT_PARTIAL = 4  # a batch where some articles were built and some skipped
 EXIT_INVALID = 5
 
 

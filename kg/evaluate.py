@@ -18,7 +18,8 @@ from typing import Any
 
 from .errors import InputError
 
-__all__ = ["Score", "Report", "evaluate", "evaluate_graph", "KINDS"]
+__all__ = ["Score", "Report", "CorpusReport", "evaluate", "evaluate_graph", "evaluate_corpus",
+           "score_corpus_document", "is_corpus_gold", "KINDS", "CORPUS_RELATIONS"]
 
 KINDS = ("people", "organizations", "papers", "paper_years", "authorship", "first_authors",
          "coauthor_pairs", "affiliations", "affiliation_dates")
@@ -170,16 +171,188 @@ def evaluate_graph(graph: Any, gold: dict[str, Any], article: str = "") -> Repor
     return Report(article or gold.get("article", ""), scores)
 
 
-def evaluate(article: str | Path, gold_path: str | Path, *, model: str | None = None) -> Report:
-    """Build ``article`` and score it against the gold file ``gold_path``."""
+def evaluate(article: str | Path, gold_path: str | Path, *,
+             model: str | None = None) -> Report | CorpusReport:
+    """Build ``article`` and score it against the gold file ``gold_path``.
+
+    A gold file in the folder format scores the one document it lists by that name
+    (people and affiliations only, as :func:`evaluate_corpus`)."""
     from .build import build_graph
     from .pipeline import DEFAULT_MODEL
 
-    try:
-        gold = json.loads(Path(gold_path).read_text(encoding="utf-8"))
-    except FileNotFoundError as exc:
-        raise InputError(f"{gold_path}: no such gold file") from exc
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise InputError(f"{gold_path}: not a JSON gold file ({exc})") from exc
+    gold = _load_gold(gold_path)
+    if is_corpus_gold(gold):
+        # one document of a folder's gold file: score it as a folder of one
+        entry = [g for g in gold if g["doc"] == Path(article).name]
+        if not entry:
+            raise InputError(f"{gold_path} lists no document named {Path(article).name}")
+        return _score_entries(Path(article).parent, entry, model=model)
+    if not isinstance(gold, dict):
+        raise InputError(f"{gold_path}: not a gold file (see shared/gold/SCHEMA.md)")
     result = build_graph(article, model=model or DEFAULT_MODEL)
     return evaluate_graph(result.graph, gold, Path(article).name)
+
+
+# --- a folder of articles with one gold file (the Re-DocRED format) ------------------------
+
+#: The relations a corpus gold file annotates; kg's others are not scored against it.
+CORPUS_RELATIONS = ("worksFor", "alumniOf", "founderOf")
+
+
+def _cnorm(s: str) -> str:
+    s = unicodedata.normalize("NFKC", s or "").replace("\u2019", "'").casefold()
+    return re.sub(r"^the ", "", re.sub(r"\s+", " ", s).strip(" .,;:'\""))
+
+
+def _loose(s: str) -> str:
+    """Without middle initials: 'Ross P. Alger' → 'ross alger'."""
+    t = [x.strip(".") for x in _cnorm(s).split()]
+    return " ".join(x for i, x in enumerate(t) if not (len(x) == 1 and 0 < i < len(t) - 1))
+
+
+class _Groups:
+    """Finds which gold entity (an index) a name is one of the forms of."""
+
+    def __init__(self, groups: list[list[str]]) -> None:
+        self.map: dict[str, int] = {}
+        for i, names in enumerate(groups):
+            for n in names:
+                self.map.setdefault(_cnorm(n), i)
+                self.map.setdefault(_loose(n), i)
+
+    def __call__(self, name: str) -> int | None:
+        return self.map.get(_cnorm(name), self.map.get(_loose(name)))
+
+
+@dataclass
+class CorpusReport:
+    """People and affiliation scores over a folder, micro-averaged over its documents."""
+
+    folder: str
+    documents: int
+    people: Score
+    affiliations: Score
+    failed: list[str] = field(default_factory=list)
+
+    def render(self, *, show: int = 20) -> str:
+        lines = [f"{self.folder}: {self.documents - len(self.failed)} of {self.documents} "
+                 "documents built",
+                 f"{'fact kind':<20}{'P':>7}{'R':>7}{'F1':>7}{'tp':>5}{'fp':>5}{'fn':>5}"]
+        for s in (self.people, self.affiliations):
+            lines.append(f"{s.kind:<20}{s.precision:7.3f}{s.recall:7.3f}{s.f1:7.3f}"
+                         f"{s.tp:5d}{s.fp:5d}{s.fn:5d}")
+        for f in self.failed:
+            lines.append(f"  skipped: {f}")
+        for s in (self.people, self.affiliations):
+            for m in s.misses[:show]:
+                lines.append(f"  missed {s.kind}: {m}")
+            for m in s.false_positives[:show]:
+                lines.append(f"  wrong  {s.kind}: {m}")
+        return "\n".join(lines) + "\n"
+
+
+def is_corpus_gold(gold: Any) -> bool:
+    """Whether a parsed gold file is the folder format: a list of ``{"doc": ...}`` objects."""
+    return isinstance(gold, list) and all(isinstance(g, dict) and "doc" in g for g in gold)
+
+
+def score_corpus_document(graph: Any, gold: dict[str, Any], people: Score,
+                          affiliations: Score) -> None:
+    """Add one document's people and affiliation counts to the running scores."""
+    from .queries import run_query
+
+    stem = Path(gold["doc"]).stem
+    per, org = _Groups(gold.get("people", [])), _Groups(gold.get("organizations", []))
+    want = {(per(f["person"][0]), f["relation"], org(f["organization"][0]))
+            for f in gold.get("affiliations", [])}
+    got: set[tuple[Any, str, Any]] = set()
+    for r in run_query("affiliations", graph).rows:
+        if r[1] not in CORPUS_RELATIONS:
+            continue
+        key = (per(r[0]), r[1], org(r[2]))
+        got.add(key if None not in key else (r[0], r[1], r[2]))
+
+    def show(k: tuple[Any, str, Any]) -> str:
+        if isinstance(k[0], int) and isinstance(k[2], int):
+            return f"{stem}: {gold['people'][k[0]][-1]} {k[1]} {gold['organizations'][k[2]][0]}"
+        return f"{stem}: {k[0]} {k[1]} {k[2]} (not an annotated pair of entities)"
+
+    affiliations.tp += len(got & want)
+    affiliations.misses += sorted(show(k) for k in want - got)
+    affiliations.false_positives += sorted(show(k) for k in got - want)
+    found: set[int] = set()
+    for r in run_query("people", graph).rows:
+        i = per(r[0])
+        if i is None or i in found:
+            people.false_positives.append(f"{stem}: {r[0]}")
+        else:
+            found.add(i)
+    people.tp += len(found)
+    people.misses += [f"{stem}: {names[-1]}" for i, names in enumerate(gold.get("people", []))
+                      if i not in found]
+    people.fp, people.fn = len(people.false_positives), len(people.misses)
+    affiliations.fp = len(affiliations.false_positives)
+    affiliations.fn = len(affiliations.misses)
+
+
+def evaluate_corpus(folder: str | Path, gold_path: str | Path, *, model: str | None = None,
+                    jobs: int = 1, save: str | Path | None = None,
+                    progress: Any = None) -> CorpusReport:
+    """Build every article the gold file lists (from ``folder``), each on its own, and score
+    people and affiliations, micro-averaged; ``save`` also writes each graph and its
+    ``people``/``affiliations`` query results (SPARQL CSV) there, for other scorers."""
+    gold = _load_gold(gold_path)
+    if not is_corpus_gold(gold):
+        raise InputError(f"{gold_path}: a folder needs a gold file that lists its documents "
+                         '([{"doc": "000.txt", ...}, ...]); this one describes one article')
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise InputError(f"{folder}: no such folder of articles")
+    return _score_entries(folder, gold, model=model, jobs=jobs, save=save, progress=progress)
+
+
+def _score_entries(folder: Path, gold: list[dict[str, Any]], *, model: str | None = None,
+                   jobs: int = 1, save: str | Path | None = None,
+                   progress: Any = None) -> CorpusReport:
+    from .build import extract_paths
+    from .errors import KGError
+    from .pipeline import DEFAULT_MODEL
+    from .queries import run_query
+    from .rdf import to_graph, write_atomic, write_graph
+
+    if save is not None and not Path(save).is_dir():
+        raise InputError(f"{save}: no such folder to save the graphs in; create it first")
+    people, affs = Score("people"), Score("affiliations")
+    paths = [folder / g["doc"] for g in gold]
+    failed: list[str] = []
+    for g, (path, x) in zip(gold, extract_paths(paths, model=model or DEFAULT_MODEL, jobs=jobs,
+                                                progress=progress), strict=True):
+        if isinstance(x, KGError):
+            failed.append(str(x))
+            score_corpus_document(_empty_graph(), g, people, affs)
+            continue
+        graph = to_graph(x)
+        score_corpus_document(graph, g, people, affs)
+        if save is not None:
+            stem = Path(save) / path.stem
+            write_graph(graph, f"{stem}.ttl")
+            for q in ("people", "affiliations"):
+                write_atomic(f"{stem}.{q}.csv", run_query(q, graph).render("csv").encode())
+    return CorpusReport(str(folder), len(gold), people, affs, failed)
+
+
+def _empty_graph() -> Any:
+    from rdflib import Graph
+
+    return Graph()
+
+
+def _load_gold(gold_path: str | Path) -> Any:
+    try:
+        return json.loads(Path(gold_path).read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise InputError(f"{gold_path}: no such gold file") from exc
+    except IsADirectoryError as exc:
+        raise InputError(f"{gold_path} is a folder; give the gold JSON file") from exc
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise InputError(f"{gold_path}: not a JSON gold file ({exc})") from exc

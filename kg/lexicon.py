@@ -131,5 +131,6 @@ def is_name_token(tok: str) -> bool:
         return False
     if re.fullmatch(r"[A-Z]\.(?:-?[A-Z]\.)*", tok):
         return True
-    return bool(re.fullmatch(r"[A-Z\u00c0-\u00de][a-z\u00df-\u00ff\u0100-\u024f'’]+(?:-[A-Z][a-z'’]+)?"
+    return bool(re.fullmatch(r"[A-Z\u00c0-\u00de][a-z\u00df-\u00ff\u0100-\u024f'’]+"
+                             r"(?:-[A-Z][a-z'’]+)?"
                              r"|[A-Z][a-z]*[A-Z][a-z]+|[A-Z]['’][A-Z][a-z]+", tok))

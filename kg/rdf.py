@@ -23,7 +23,7 @@ from pathlib import Path
 from rdflib import Graph, Literal, URIRef
 
 from .dates import PartialDate
-from .errors import InputError
+from .errors import InputError, KGError
 from .resolve import Extraction, norm_name
 from .vocab import KG, KGR, PROV, RDF, SDO, XSD, bind_prefixes
 
@@ -36,6 +36,7 @@ __all__ = [
     "ORG_TYPES",
     "RELATION_PROPERTIES",
     "date_literal",
+    "SUFFIXES",
 ]
 
 ORG_TYPES = {
@@ -221,8 +222,14 @@ def to_graph(x: Extraction, *, graph: Graph | None = None) -> Graph:
     return g
 
 
+#: The RDF formats kg writes, with their usual file endings.
+SUFFIXES = {"turtle": ".ttl", "nt": ".nt", "xml": ".rdf", "json-ld": ".jsonld"}
+
+
 def serialize(graph: Graph, fmt: str = "turtle") -> bytes:
     """Serialise a graph; Turtle output is deterministic for graphs without blank nodes."""
+    if fmt not in SUFFIXES:
+        raise KGError(f"unknown RDF format {fmt!r}; use one of {', '.join(SUFFIXES)}")
     data = graph.serialize(format=fmt, encoding="utf-8")
     return data if isinstance(data, bytes) else data.encode("utf-8")
 

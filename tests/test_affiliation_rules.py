@@ -98,8 +98,8 @@ def test_follow_up_sentence_names_the_first_author():
      "officer, respectively, since May 2019.",
      ("Tom Vale", "worksFor", "Quillon Robotics", "2019-05", None)),
     # a relative clause after two coordinated names is about the nearer one
-    ("# Jane Roe\n\nJane Roe is an engineer. The paper's authors were Roe, Tom Vale and Martin Keller, "
-     "who had left Quillon Robotics to join Marrow Labs in 2021.",
+    ("# Jane Roe\n\nJane Roe is an engineer. The paper's authors were Roe, Tom Vale and "
+     "Martin Keller, who had left Quillon Robotics to join Marrow Labs in 2021.",
      ("Martin Keller", "worksFor", "Marrow Labs", "2021", None)),
     # a date range the parse splits ("From 2015 to | 2017 Roe was ...")
     ("# Jane Roe\n\nJane Roe is a linguist. From 2015 to 2017 Roe was a postdoctoral research "
@@ -112,6 +112,6 @@ def test_references_back_to_an_organisation(text, expected):
 
 def test_a_relative_clause_is_not_given_to_the_first_of_two_names():
     got = _affiliations("# Jane Roe\n\nJane Roe is an engineer. The paper's authors were Roe, "
-                        "Tom Vale and Martin Keller, who had left Quillon Robotics to join Marrow Labs "
-                        "in 2021.")
+                        "Tom Vale and Martin Keller, who had left Quillon Robotics to join "
+                        "Marrow Labs in 2021.")
     assert not any(p == "Tom Vale" for p, *_ in got)

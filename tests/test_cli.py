@@ -71,7 +71,9 @@ def test_bad_articles_give_one_line_errors_and_keep_the_old_output(
 
 def test_directory_and_utf16_articles(tmp_path):
     r = runner.invoke(app, ["build", str(tmp_path), "-o", str(tmp_path / "x.ttl")])
-    assert r.exit_code == 2 and "directory" in r.stderr
+    assert r.exit_code == 1 and "--out-dir or --merge" in r.stderr
+    r = runner.invoke(app, ["build", str(tmp_path), "--merge", str(tmp_path / "x.ttl")])
+    assert r.exit_code == 2 and "no article files" in r.stderr
     art = tmp_path / "zoe.txt"
     art.write_bytes("Zoë Ündal\n\nZoë Ündal is a chemist who studied at the University of Lund "
                     "and joined Acme Corp in 2001.".encode("utf-16"))

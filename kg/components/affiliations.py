@@ -25,12 +25,14 @@ _W = r"(?:[\w'’&.-]+\s+)"
 _CUES: list[tuple[str, str, re.Pattern[str]]] = [
     # (relation, when: start|end|none, pattern matched against the text left of the org)
     ("founderOf", "start", re.compile(
-        r"\b(?:co-?founded|founded|cofounded|established|set up|started|launched)\s+(?:the\s+|a\s+|an\s+)?"
+        r"\b(?:co-?founded|founded|cofounded|established|set up|started|launched)\s+"
+        r"(?:the\s+|a\s+|an\s+)?"
         + _W + r"{0,4}$", re.I)),
     ("founderOf", "none", re.compile(r"\b" + FOUNDER_TITLES + r"s?\s+of\s+(?:the\s+|a\s+|an\s+)?"
                                      + _W + r"{0,4}$", re.I)),
     ("alumniOf", "end", re.compile(
-        r"\b(?:graduated\s+(?:\w+\s+)?from|graduate of|alumn\w+ of|degree\s+(?:\w+\s+){0,3}(?:from|at)|"
+        r"\b(?:graduated\s+(?:\w+\s+)?from|graduate of|alumn\w+ of|"
+        r"degree\s+(?:\w+\s+){0,3}(?:from|at)|"
         r"(?:ph\.?\s?d\.?|doctorate|master['’]?s|bachelor['’]?s|mba|b\.?a\.?|b\.?s\.?c?\.?|m\.?s\.?c?\.?|"
         r"m\.?a\.?|diploma|degrees?)\b[^,;()]{0,50}?\b(?:from|at)|earned\s+[^,;]{0,40}\bat)\s+"
         r"(?:the\s+)?" + _W + r"{0,2}$", re.I)),
@@ -38,7 +40,8 @@ _CUES: list[tuple[str, str, re.Pattern[str]]] = [
         r"\b(?:attended|attending|enrolled\s+(?:at|in)|enrolling\s+(?:at|in)|studied\s+(?:\w+\s+){0,3}"
         r"(?:at|in)|studying\s+(?:\w+\s+){0,3}at|educated\s+at|(?:under)?graduate\s+(?:student\s+)?at|"
         r"(?:doctoral|phd|ph\.d\.|graduate|master['’]?s)\s+student\s+at|student\s+at|students\s+at|"
-        r"matriculated\s+at|went\s+to|admitted\s+to|entered)\s+(?:the\s+)?" + _W + r"{0,2}$", re.I)),
+        r"matriculated\s+at|went\s+to|admitted\s+to|entered)\s+(?:the\s+)?"
+        + _W + r"{0,2}$", re.I)),
     ("alumniOf", "end", re.compile(r"\bmatriculated\s+from\s+(?:the\s+)?" + _W + r"{0,2}$", re.I)),
     ("memberOf", "start", re.compile(
         r"\b(?:accepted\s+into|admitted\s+into|member\s+of|joined\s+the\s+(?:\w+\s+)?board\s+of|"
@@ -91,7 +94,8 @@ class _Sentence:
         self.subject = facts.subject
         self.people = sorted((p.start, p.end, p.name) for p in facts.people
                              if p.start < self.s1 and p.end > self.s0)
-        self.orgs = sorted(((o.start, o.end, o) for o in facts.orgs if self.s0 <= o.start < self.s1),
+        self.orgs = sorted(((o.start, o.end, o) for o in facts.orgs
+                            if self.s0 <= o.start < self.s1),
                            key=lambda x: x[0])
         pron = r"\b(he|him|his)\b" if facts.subject_pronoun != "she" else r"\b(she|her)\b"
         self.pronouns = [(m.start() + self.s0, m.end() + self.s0)
@@ -110,7 +114,8 @@ class _Sentence:
         # "the company", "the firm": the last company named before
         m = re.match(r"(?:company|firm|startup|start-up|business|lab|laboratory)\b",
                      doc_text(self.doc)[char : char + 12], re.I)
-        if m and re.search(r"\b(?:the|this)\s+$", doc_text(self.doc)[max(0, char - 6) : char], re.I):
+        if m and re.search(r"\b(?:the|this)\s+$",
+                           doc_text(self.doc)[max(0, char - 6) : char], re.I):
             first = ("lab",) if m.group(0).lower().startswith("lab") else ("company",)
             last = _last_org_before(self.doc, char, first) or _last_org_before(
                 self.doc, char, (*first, None))
@@ -149,7 +154,7 @@ class _Sentence:
                     # "with A and B, who had left X": the name right before "who" (the parse
                     # often hangs the clause on the first of two coordinated names)
                     text = doc_text(self.doc)
-                    for ps, pe, name in self.people:
+                    for _ps, pe, name in self.people:
                         if pe <= head.idx and re.fullmatch(r"\s*,?\s*", text[pe : head.idx]):
                             return [(name, False)]
                     # "X is a chemist who studied at Y": the agent is the copula's subject
@@ -266,14 +271,16 @@ def _merge_dates(a: _Dates, b: _Dates) -> _Dates:
 
 
 def _clause_end(doc: Doc, pos: int, limit: int) -> int:
-    m = re.search(r";|\.\s|,|\s+to\s+(?:join|work|pursue)\b|\s(?:and|but|while|where|before|after)\s+"
+    m = re.search(r";|\.\s|,|\s+to\s+(?:join|work|pursue)\b|"
+                  r"\s(?:and|but|while|where|before|after)\s+"
                   r"(?!(?:early\s+|late\s+|mid-?)?\d|[A-Z][a-z]+\s+\d)",
                   doc_text(doc)[pos:limit])
     return pos + m.start() if m else limit
 
 
 def _leading_date(sent_text: str) -> PartialDate | None:
-    m = re.match(r"\s*(?:In|On|By|During|From|Since)\s+((?:early|late|mid-?)?\s*[^,]{3,25}?),", sent_text)
+    m = re.match(r"\s*(?:In|On|By|During|From|Since)\s+((?:early|late|mid-?)?\s*[^,]{3,25}?),",
+                 sent_text)
     if m:
         found = find_dates(m.group(1))
         if found:
@@ -297,7 +304,8 @@ def kg_affiliations(doc: Doc) -> Doc:
         lead = _leading_date(sent.text)
 
         def add(person: str, rel: str, org: OrgFact, start: PartialDate | None,
-                end: PartialDate | None, person_is_org: bool = False, soft: bool = False) -> None:
+                end: PartialDate | None, person_is_org: bool = False, soft: bool = False,
+                *, span: tuple[int, int] = span) -> None:
             if person == org.name:
                 return
             facts.affiliations.append(AffiliationFact(person, rel, org.name, span, start, end,
@@ -365,7 +373,7 @@ def kg_affiliations(doc: Doc) -> Doc:
                         soft=rel in ("worksFor", "alumniOf") and when != "none")
                     if rel == "fundedBy":
                         # "from General Catalyst's Rough Draft Ventures": both fund
-                        for s2, e2, o2 in ctx.orgs:
+                        for s2, _e2, o2 in ctx.orgs:
                             if s2 > oe and re.fullmatch(r"['’]s\s+", doc_text(doc)[oe:s2]):
                                 add(name, rel, o2, start, end, True)
                 # "co-founded X with A, B, and C"
@@ -373,15 +381,17 @@ def kg_affiliations(doc: Doc) -> Doc:
                     stop = re.search(r";|\.\s", doc_text(doc)[oe:ctx.s1])
                     tail_end = oe + stop.start() if stop else ctx.s1
                     tail = doc_text(doc)[oe:tail_end]
-                    w = re.match(r"(?:\s+in\s+[A-Z][\w-]+(?:,\s+[A-Z][\w-]+)?)?\s+(?:together\s+)?with\b",
+                    w = re.match(r"(?:\s+in\s+[A-Z][\w-]+(?:,\s+[A-Z][\w-]+)?)?"
+                                 r"\s+(?:together\s+)?with\b",
                                  tail)
                     if w:
                         for s, _, n in ctx.people:
                             if oe + w.end() <= s < tail_end:
                                 add(n, rel, org, start, end)
                 # "(who joined in 2015)" right after a person sets that person's start
-                for s, e, n in ctx.people:
-                    jm = re.match(r"\s*\(\s*who\s+joined\s+(?:in\s+)?([^)]{4,20})\)", doc_text(doc)[e:ctx.s1])
+                for _s, e, n in ctx.people:
+                    jm = re.match(r"\s*\(\s*who\s+joined\s+(?:in\s+)?([^)]{4,20})\)",
+                                  doc_text(doc)[e:ctx.s1])
                     if jm and rel == "worksFor":
                         jd = find_dates(jm.group(1))
                         add(n, rel, org, jd[0][2] if jd else None, None)
@@ -467,12 +477,14 @@ def _classify(gov: Token, link: str) -> tuple[str, str] | None:
             return ("founderOf", "start")
         if lemma in _LEAVE_VERBS and link in ("obj", "from"):
             return ("worksFor", "end")
-        if lemma in _STUDY_VERBS and (link in _STUDY_PREPS or (link == "obj" and lemma == "attend")):
+        if lemma in _STUDY_VERBS and (link in _STUDY_PREPS
+                                      or (link == "obj" and lemma == "attend")):
             return ("alumniOf", "start" if lemma != "graduate" else "end")
         if lemma == "play" and link == "for":
             return ("alumniOf", "none")
         if lemma in _DEGREE_VERBS and link in ("from", "at") and any(
-                _DEGREE_NOUNS.match(c.lower_) or any(_DEGREE_NOUNS.match(g.lower_) for g in c.subtree)
+                _DEGREE_NOUNS.match(c.lower_)
+                or any(_DEGREE_NOUNS.match(g.lower_) for g in c.subtree)
                 for c in gov.children if c.dep_ in ("dobj", "obj")):
             return ("alumniOf", "end")
         objs = [c for c in gov.children if c.dep_ in ("dobj", "obj")]
@@ -615,7 +627,8 @@ def _timeline_item(doc: Doc, ctx: _Sentence, add) -> bool:
 
 
 def _title_patterns(doc: Doc, ctx: _Sentence, org: OrgFact, add) -> None:
-    """'<Org> chief executive <Person>', '<Person>, a former <Org> co-founder', '<Person>, CEO of <Org>'."""
+    """'<Org> chief executive <Person>', '<Person>, a former <Org> co-founder',
+    '<Person>, CEO of <Org>'."""
     after = doc_text(doc)[org.end : ctx.s1]
     m = re.match(r"['’]?s?\s+(?:former\s+|then[- ]|current\s+|longtime\s+)?(" + FOUNDER_TITLES + "|"
                  + JOB_TITLES + r")\s+", after, re.I)
@@ -630,21 +643,23 @@ def _title_patterns(doc: Doc, ctx: _Sentence, org: OrgFact, add) -> None:
     left = doc_text(doc)[ctx.s0 : org.start]
     lm = re.search(r",\s+(?:a|an|the)?\s*(?:former\s+|then[- ]|current\s+)?$", left)
     if m and lm:
-        for s, e, name in ctx.people:
-            if re.fullmatch(r"\s*", doc_text(doc)[e : org.start - len(lm.group(0)) + (lm.end() - lm.end())]
+        for _s, e, name in ctx.people:
+            if re.fullmatch(r"\s*",
+                            doc_text(doc)[e : org.start - len(lm.group(0)) + (lm.end() - lm.end())]
                             ) or doc_text(doc)[e : ctx.s0 + lm.start()].strip() == "":
                 rel = "founderOf" if re.match(FOUNDER_TITLES, m.group(1), re.I) else "worksFor"
                 add(name, rel, org, None, None)
                 return
     # "<Person> at <Org>"
-    for s, e, name in ctx.people:
+    for _s, e, name in ctx.people:
         if re.fullmatch(r"\s+(?:at|of)\s+(?:the\s+)?", doc_text(doc)[e : org.start]):
             add(name, "worksFor", org, None, None, soft=True)
             return
     # "<Person> remaining as a long-tenured employee", in a sentence about <Org>
     for s, e, name in ctx.people:
         rm = re.match(r"\s+(?:remaining|remained|serving|served|staying|stayed|working)\s+as\s+"
-                      r"(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}" + JOB_TITLES + r"\b", doc_text(doc)[e : ctx.s1], re.I)
+                      r"(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}" + JOB_TITLES + r"\b",
+                      doc_text(doc)[e : ctx.s1], re.I)
         if rm and org.start < s and org.actor is not None:
             add(name, "worksFor", org, None, None)
 

@@ -39,7 +39,8 @@ HEAD_KINDS: dict[str, tuple[str, ...] | None] = {
     "bank": None, "newspaper": None, "magazine": None, "orchestra": None, "club": None,
     "party": None, "ministry": None, "council": None, "centre": None, "center": None,
 }
-_DEFINITE = re.compile(r"\b(?:the|this|that)\s+(" + "|".join(map(re.escape, HEAD_KINDS)) + r")(?:['’]s)?\b")
+_DEFINITE = re.compile(r"\b(?:the|this|that)\s+(" + "|".join(map(re.escape, HEAD_KINDS))
+                       + r")(?:['’]s)?\b")
 _ITS = re.compile(r"\bits\b")
 _THERE = re.compile(r"\bthere\b", re.I)
 _EXISTENTIAL = re.compile(r"\s+(?:is|are|was|were|be|been|being|has|have|had|remain\w*|seem\w*|"
@@ -83,7 +84,8 @@ def kg_org_anaphora(doc: Doc) -> Doc:
             if _EXISTENTIAL.match(text, m.end()) or not free(*m.span()):
                 continue
             ante = _last_before(named, s0, m.start())
-            if ante is None or any(ent.label_ in _PLACE_ENTS and ante.end <= ent.start_char < m.start()
+            if ante is None or any(ent.label_ in _PLACE_ENTS
+                                   and ante.end <= ent.start_char < m.start()
                                    for ent in doc.ents):
                 continue
             added.append(_mention(ante, m.start(), m.end(), (s0, s1)))

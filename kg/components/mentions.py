@@ -28,8 +28,10 @@ from .structure import block_at, doc_text, facts_of
 __all__ = ["kg_people", "kg_orgs", "clean_name", "is_person_name", "NAME_RE"]
 
 _NAME_TOK = r"(?:[A-Z]\.|[A-Z][\w'’]*(?:-[A-Z]?[\w'’]+)?)"
-NAME_RE = _NAME_TOK + r"(?:\s+(?:" + _NAME_TOK + r"|van|von|de|da|del|der|di|le|la|bin|al))" + r"{1,3}"
-_LIST_ITEM = re.compile(r"(?<![\w.])(" + NAME_RE + r"|" + _NAME_TOK + r")(?=\s*(?:,|\band\b|\bas\b|\)|\.|;|$))")
+NAME_RE = (_NAME_TOK + r"(?:\s+(?:" + _NAME_TOK
+           + r"|van|von|de|da|del|der|di|le|la|bin|al))" + r"{1,3}")
+_LIST_ITEM = re.compile(r"(?<![\w.])(" + NAME_RE + r"|" + _NAME_TOK
+                        + r")(?=\s*(?:,|\band\b|\bas\b|\)|\.|;|$))")
 
 
 def clean_name(text: str) -> str:
@@ -176,7 +178,8 @@ def kg_people(doc: Doc) -> Doc:
                     _add_person(doc, s, e, "list")
     # "with Prafulla Dhariwal as first author", "co-authors Jane Doe and ..."
     for m in re.finditer(r"\bwith\s+(" + NAME_RE + r")\s+as\s+(?:the\s+)?(?:\w+\s+)?(?:co-?)?author"
-                         r"|\b(?:co-?authors?|authors?|co-?founders?|students?)\s+(" + NAME_RE + r")",
+                         r"|\b(?:co-?authors?|authors?|co-?founders?|students?)\s+("
+                         + NAME_RE + r")",
                          doc_text(doc)):
         g = 1 if m.group(1) else 2
         s, e = m.start(g), m.end(g)
@@ -209,7 +212,13 @@ def kg_people(doc: Doc) -> Doc:
         if tok.text in singles and tok.text[:1].isupper() and not _is_date_word(tok):
             s, e = tok.idx, tok.idx + len(tok.text)
             if free(s, e) and not _in_quotes(facts, s, e) and not in_row(s):
-                if doc_text(doc)[max(0, s - 1) : s] == "@" or doc_text(doc)[e : e + 1] in ("/", "@"):
+                if (doc_text(doc)[max(0, s - 1) : s] == "@"
+                        or doc_text(doc)[e : e + 1] in ("/", "@")):
+                    continue
+                # "Shaw Communications", "Morris & Co.": a surname that starts a longer name
+                nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+                if nxt is not None and not _is_date_word(nxt) and re.match(
+                        r" (?:&|[A-Z][a-z]+\b(?!['’]))", doc_text(doc)[e : e + 20]):
                     continue
                 taken.append((s, e))
                 _add_person(doc, s, e, "surname")
@@ -231,7 +240,8 @@ def _is_date_word(tok) -> bool:
     nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
     prv = tok.nbor(-1) if tok.i > 0 else None
     return bool((nxt is not None and nxt.like_num) or (prv is not None and prv.like_num)
-                or (prv is not None and prv.lower_ in ("in", "since", "until", "of", "early", "late")))
+                or (prv is not None
+                    and prv.lower_ in ("in", "since", "until", "of", "early", "late")))
 
 
 def _nearest_person_before(doc: Doc, char: int, sent: Span) -> str | None:
@@ -269,12 +279,13 @@ _CUE_ORG = re.compile(
     r"interview\s+with|wrote\s+for|writing\s+for|columns?\s+(?:for|in))"
     r"|(?P<loose>\b(?:left|leaving|at|for))))\s+(?:the\s+)?"
     r"(?P<org>(?:[A-Z][\w&'’.-]*[\w&])(?:\s+(?:of\s+|&\s+)?[A-Z][\w&'’.-]*[\w&]){0,3})")
-_VENUE = re.compile(r"(?:the\s+)?(?:" + "|".join(re.escape(v) for v in VENUES) + r")(?:\s+['’]?\d{2,4})?",
-                    re.I)
+_VENUE = re.compile(r"(?:the\s+)?(?:" + "|".join(re.escape(v) for v in VENUES)
+                    + r")(?:\s+['’]?\d{2,4})?", re.I)
 _NOT_ORG_ENTS = {"PERSON", "DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY",
                  "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE"}
 _KIND_CONTEXT = [
-    ("company", re.compile(r"\b(startup|start-up|company|firm|corporation|business|maker)\b", re.I)),
+    ("company", re.compile(r"\b(startup|start-up|company|firm|corporation|business|maker)\b",
+                           re.I)),
     ("accelerator", re.compile(r"\b(accelerator|incubator)\b", re.I)),
     ("lab", re.compile(r"\b(lab|laboratory|research group)\b", re.I)),
     ("media", re.compile(r"\b(newspaper|outlet|magazine|reported|reporting|coverage|trade press)\b",
@@ -375,7 +386,7 @@ def kg_orgs(doc: Doc) -> Doc:
                 add(s, e)
     # the first word of a known organisation's name stands for it ("Helixa raised ...")
     shorts: dict[str, str] = {}
-    for (fs, fe), f in found.items():
+    for (_fs, _fe), f in found.items():
         words = f.name.split()
         if (len(words) >= 2 and len(words[0]) > 3 and words[0][0].isupper()
                 and words[0].lower() not in NON_NAME_WORDS and org_kind_from_name(words[0]) is None
@@ -390,7 +401,8 @@ def kg_orgs(doc: Doc) -> Doc:
         # a place and standing where places stand ("in X", "X-based", "X, Massachusetts")
         text = doc_text(doc)
         placelike = sum(t in ("GPE", "LOC", "NORP") and bool(
-            re.search(r"\b(?:in|near|to|from|around|outside|across|of)\s+$", text[max(0, s - 8) : s])
+            re.search(r"\b(?:in|near|to|from|around|outside|across|of)\s+$",
+                      text[max(0, s - 8) : s])
             or re.match(r"-based|,\s+[A-Z]|\s+(?:area|region|city|state)\b", text[e : e + 12]))
             for s, e, t in spots)
         if placelike * 2 > len(spots) or not spots:
@@ -401,7 +413,8 @@ def kg_orgs(doc: Doc) -> Doc:
     # capitalised subjects of actor verbs ("The Information reported that ...")
     for tok in doc:
         if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_ in ORG_ACTOR_VERBS \
-                and tok.text[:1].isupper() and tok.pos_ in ("PROPN", "NOUN") and tok.ent_type_ != "PERSON":
+                and tok.text[:1].isupper() and tok.pos_ in ("PROPN", "NOUN") \
+                and tok.ent_type_ != "PERSON":
             left = min([c.i for c in tok.subtree if c.i <= tok.i and c.dep_ in ("det", "compound")]
                        + [tok.i])
             span = doc[left : tok.i + 1]
@@ -414,7 +427,7 @@ def kg_orgs(doc: Doc) -> Doc:
         add(m.start(1), m.end(1), actor=True)
     # "University of the Witwatersrand (Wits)": the bracketed short name is the same body
     defined: dict[str, str] = {}
-    for (s, e), f in sorted(found.items()):
+    for (_s, e), f in sorted(found.items()):
         dm = re.match(r"\s*\(\s*([A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,2})\s*\)",
                       doc_text(doc)[e : e + 40])
         if dm and len(dm.group(1)) < len(f.name) and dm.group(1).lower() not in NON_NAME_WORDS:
@@ -430,7 +443,8 @@ def kg_orgs(doc: Doc) -> Doc:
         if tok_span is not None and tok_span.root.dep_ in ("nsubj", "nsubjpass") \
                 and tok_span.root.head.lemma_ in ORG_ACTOR_VERBS:
             f.actor = True
-        if re.match(r"\s+(?:later\s+|also\s+|has\s+|had\s+)?(?:reported|announced|said|published|released|"
+        if re.match(r"\s+(?:later\s+|also\s+|has\s+|had\s+)?"
+                    r"(?:reported|announced|said|published|released|"
                     r"wrote|raised|acquired|hired|launched|stated)\b", doc_text(doc)[e : e + 30]):
             f.actor = True
         f.kind = org_kind_from_name(f.name) or _kind_from_context(doc, s, e)
@@ -481,8 +495,8 @@ def _kind_from_context(doc: Doc, s: int, e: int) -> str | None:
     if appos:
         words = [*words, appos.group(1)]
     for kind, pat in _KIND_CONTEXT:
-        if re.search(pat.pattern + r"\s+(?:(?:by|in|from|of)\s+)?(?:the\s+)?(?:[\w-]+\s+){0,2}$", before,
-                     re.I) or any(pat.fullmatch(w) for w in words):
+        if re.search(pat.pattern + r"\s+(?:(?:by|in|from|of)\s+)?(?:the\s+)?(?:[\w-]+\s+){0,2}$",
+                     before, re.I) or any(pat.fullmatch(w) for w in words):
             return kind
     return None
 

@@ -136,7 +136,8 @@ def kg_papers(doc: Doc) -> Doc:
                 continue
             p = PaperFact(title, span)
             p.aliases.extend(_aliases_after(doc_text(doc)[qe + 1 : s1]))
-            m = re.search(r"\bthe\s+" + _SHORT_NAME + r"\s+(?:paper|report|preprint)\s*,?\s*[\"“]?$",
+            m = re.search(r"\bthe\s+" + _SHORT_NAME
+                          + r"\s+(?:paper|report|preprint)\s*,?\s*[\"“]?$",
                           doc_text(doc)[max(s0, qs - 60) : qs])
             if m:
                 p.aliases.append(m.group(1))
@@ -151,13 +152,14 @@ def kg_papers(doc: Doc) -> Doc:
                 r"\b(the paper['’]s authors|listed among|listed as (?:an? )?(?:co-)?author|"
                 r"authorship)\b|" + _FOLLOW_UP, text, re.I
             ):
-                for ps, pe, name in _person_at(doc, s0, s1):
+                for _ps, pe, name in _person_at(doc, s0, s1):
                     pos = _role_after(doc_text(doc)[pe:s1])
                     last_paper.authors.append(AuthorFact(name, pos, pos == 1))
                 if re.search(r"^\s*(he|she)\b", text, re.I) and facts.subject:
                     last_paper.authors.append(AuthorFact(facts.subject))
             # a work named by its short name: "He was also a co-author of DALL-E, ..."
-            m = re.search(r"\b(?:co-?author|first author|author)\s+(?:of|on)\s+" + _SHORT_NAME, text)
+            m = re.search(r"\b(?:co-?author|first author|author)\s+(?:of|on)\s+" + _SHORT_NAME,
+                          text)
             if m and not re.fullmatch(r"(?:The|A|An|Papers?)\b.*", m.group(1)):
                 who = _claimant(doc, s0, s0 + m.start(), facts)
                 dates = find_dates(text)
@@ -167,8 +169,9 @@ def kg_papers(doc: Doc) -> Doc:
             continue
         for qs, qe, p in papers_here:
             _fill_prose_paper(doc, p, s0, s1, qs, qe, multiple=len(papers_here) > 1)
-            if pending and re.search(r"\b(associated|accompanying|corresponding|underlying)\s+paper",
-                                     text, re.I) and sent.start - pending[3] < 80:
+            if pending and re.search(
+                    r"\b(associated|accompanying|corresponding|underlying)\s+paper",
+                    text, re.I) and sent.start - pending[3] < 80:
                 p.aliases.append(pending[0])
                 p.authors.extend(pending[1])
                 if p.date is None:
@@ -218,7 +221,8 @@ def _fill_prose_paper(doc: Doc, p: PaperFact, s0: int, s1: int, qs: int, qe: int
         same = [d for _, _, d in outside if d.year == nearest[2].year]
         p.date = max(same, key=lambda d: len(d.iso))
     p.identifiers = parse_identifiers(text, bare_arxiv=bool(re.search(r"arxiv", text, re.I)))
-    p.venue = _venue_in(doc_text(doc)[s0:qs] + " " + doc_text(doc)[qe:s1], p.date.year if p.date else None)
+    p.venue = _venue_in(doc_text(doc)[s0:qs] + " " + doc_text(doc)[qe:s1],
+                        p.date.year if p.date else None)
     if p.venue is None and re.search(r"\bposted (?:to|on) arxiv\b", text, re.I):
         p.venue = "arXiv"
     if multiple:
@@ -231,15 +235,16 @@ def _fill_prose_paper(doc: Doc, p: PaperFact, s0: int, s1: int, qs: int, qe: int
         before = rel_text[s0:ps]
         role = _role_after(after)
         if role is None and re.match(r"\s*(?:,\s*)?(?:who|whose)\b", after) or re.search(
-            r"\b(according to|said|by|told|described|praised|cited|interviewed|with whom)\s+$", before
+            r"\b(according to|said|by|told|described|praised|cited|interviewed|with whom)\s+$",
+            before
         ):
             if not re.search(r"\bwith\s+$", before):
                 continue
         a = AuthorFact(name)
         m = re.match(r"\s+(?:was\s+|is\s+)?(?:again\s+|also\s+)?(?:the\s+)?as?\s*(\w+)\s+author\b",
                      after) or re.match(r"\s+(?:was|is)\s+(?:again\s+|also\s+)?(?:the\s+)?(\w+)\s+"
-                                        r"author\b", after) or re.match(r"\s+as\s+(?:the\s+)?(\w+)\s+author\b",
-                                                                       after)
+                                        r"author\b", after) or re.match(
+                                            r"\s+as\s+(?:the\s+)?(\w+)\s+author\b", after)
         if m and m.group(1).lower() in _ORDINALS:
             a.position = _ORDINALS[m.group(1).lower()]
             a.first = a.position == 1
@@ -288,7 +293,8 @@ def split_authors(cell: str) -> list[str]:
     while i < len(parts):
         cur = parts[i]
         nxt = parts[i + 1] if i + 1 < len(parts) else None
-        if nxt is not None and " " not in cur.strip() and initials.match(nxt + ".") and not initials.match(cur + "."):
+        if (nxt is not None and " " not in cur.strip() and initials.match(nxt + ".")
+                and not initials.match(cur + ".")):
             ini = " ".join(x + "." for x in re.findall(r"[A-Z][a-z]?(?=\.|\s|$|-)", nxt))
             out.append(f"{ini} {cur}")
             i += 2
@@ -329,7 +335,9 @@ def kg_tables(doc: Doc) -> Doc:
             continue
         h = block.header
         cells = [doc_text(doc)[s:e].strip() for s, e in block.cells]
-        get = lambda i: cells[i] if i is not None and i < len(cells) else ""  # noqa: E731
+        def get(i: int | None, cells: list[str] = cells) -> str:
+            return cells[i] if i is not None and i < len(cells) else ""
+
         c_title = _column(h, "title", "paper", "publication", "work", "article")
         if c_title is None:
             continue
