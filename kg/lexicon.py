@@ -18,6 +18,8 @@ __all__ = [
     "VENUES",
     "ORG_ACTOR_VERBS",
     "is_name_token",
+    "ROMAN",
+    "ROLE_PREFIXES",
 ]
 
 # Words in an organisation's name that give its kind; the first match wins.
@@ -60,6 +62,20 @@ def org_kind_from_name(name: str) -> str | None:
     return None
 
 
+#: A regnal or generational number after a name: "Louis XIII", "Benedict XVI".
+ROMAN = re.compile(r"(?:X{0,3})(?:IX|IV|V?I{0,3})")
+
+#: Role words that the tagger glues to the front of a name ("Drummer Lars Ulrich").
+ROLE_PREFIXES = {
+    "drummer", "guitarist", "bassist", "singer", "vocalist", "pianist", "composer", "conductor",
+    "actor", "actress", "director", "producer", "writer", "author", "poet", "painter", "artist",
+    "gov", "gov.", "governor", "senator", "sen.", "rep.", "representative", "president",
+    "chairman", "chancellor", "minister", "mayor", "judge", "justice", "coach", "manager",
+    "striker", "goalkeeper", "quarterback", "pitcher", "head", "captain", "professor", "prof.",
+    "dr", "dr.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "sir", "dame", "general", "gen.",
+    "lt.", "colonel", "col.", "commander", "reverend", "rev.", "father", "brother", "sister",
+}
+
 NAME_PARTICLES = {
     "van", "von", "de", "der", "den", "da", "das", "do", "dos", "du", "del", "della", "di",
     "la", "le", "ter", "ten", "bin", "binti", "ibn", "al", "el", "y", "e", "st.", "mac",
@@ -85,6 +101,11 @@ NON_NAME_WORDS = {
     Prime Minister President Chairman Chief Executive Officer Director Secretary General Senator
     Governor Mayor King Queen Prince Princess Pope Bishop Emperor Captain Colonel Admiral
     Street Road Avenue Square Park Bridge Station Airport Hospital Church Cathedral Museum
+    Glacier Cemetery Island Islands Valley Bay Coast County Province District Region Highway
+    Railway Railroad Airlines Records Studios Pictures Films Entertainment Communications Motors
+    Books Publishing Publishers Racing Fund Ventures Capital Partners Philharmonic Orchestra
+    Band Battalion Battalions Army
+    Navy Regiment Division Club Team League Catholic Orthodox Orthodoxy Star Cross
     Formerly Twitter GitHub
     """.split()
 }
@@ -130,6 +151,8 @@ def is_name_token(tok: str) -> bool:
     if tok.lower() in NON_NAME_WORDS:
         return False
     if re.fullmatch(r"[A-Z]\.(?:-?[A-Z]\.)*", tok):
+        return True
+    if ROMAN.fullmatch(tok):  # "George V", "John D. Rockefeller III" (checked by position)
         return True
     return bool(re.fullmatch(r"[A-Z\u00c0-\u00de][a-z\u00df-\u00ff\u0100-\u024f'’]+"
                              r"(?:-[A-Z][a-z'’]+)?"

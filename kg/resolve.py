@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from .dates import PartialDate
 from .facts import Facts, PaperFact, Span
-from .lexicon import org_kind_from_name
+from .lexicon import NAME_PARTICLES, org_kind_from_name
 from .reader import Article
 
 __all__ = [
@@ -116,6 +116,12 @@ def same_person(a: str, b: str) -> bool:
     pa, pb = _parts(a), _parts(b)
     if len(pa) < 2 or len(pb) < 2:
         return False
+    # "Miguel Hidalgo y Costilla" and "Miguel Hidalgo": a full name that goes on after a
+    # joining particle
+    short, long_ = sorted((pa, pb), key=len)
+    joined = len(long_) > len(short) and long_[len(short)].lower() in ("y", "e", "i", "de", "del")
+    if joined and [norm_name(x) for x in long_[: len(short)]] == [norm_name(x) for x in short]:
+        return True
     if norm_name(pa[-1]) != norm_name(pb[-1]):
         return False
     ga, gb = pa[:-1], pb[:-1]
@@ -152,6 +158,11 @@ class _PeopleIndex:
         key = norm_name(name)
         if key in self.by_form:
             return self.by_form[key]
+        tail = self._particle_tail(name)
+        if tail is not None:
+            tail.aliases.add(name)
+            self.by_form[key] = tail
+            return tail
         for ent in self.entities:
             if same_person(name, ent.name) or any(same_person(name, a) for a in ent.aliases
                                                   if len(_parts(a)) > 1):
@@ -188,7 +199,19 @@ class _PeopleIndex:
         for ent in self.entities:
             if same_person(name, ent.name):
                 return ent
-        return None
+        return self._particle_tail(name)
+
+    def _particle_tail(self, name: str) -> Person | None:
+        """The one known person whose name ends with ``name``, a surname with a particle
+        ("De Masi" for "Francesco De Masi")."""
+        parts = _parts(name)
+        if len(parts) < 2 or parts[0].lower() not in NAME_PARTICLES:
+            return None
+        key = norm_name(name).split()
+        tail = [e for e in self.entities
+                if [norm_name(x) for x in _parts(e.name)[-len(parts):]] == key
+                and len(_parts(e.name)) > len(parts)]
+        return tail[0] if len(tail) == 1 else None
 
 
 def _paper_key(title: str) -> str:
@@ -267,12 +290,15 @@ def resolve(article: Article, facts: Facts) -> Extraction:
                 ent.evidence.add(span)
         return ent
 
-    for p in facts.people:
-        person(p.name, p.sentence)
     for al in facts.aliases:
         ent = person(al.name, al.sentence)
         if ent is not None:
             ent.aliases.add(al.alias)
+            people.by_form.setdefault(norm_name(al.alias), ent)
+    for p in facts.people:
+        if person(p.name, p.sentence) is None and p.source == "ner":
+            # a one-word name the model tags PERSON that is no one else's surname or alias
+            people.add_full(p.name).evidence.add(p.sentence)
 
     # ---- papers
     papers: list[Paper] = []

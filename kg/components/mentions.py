@@ -12,13 +12,15 @@ from __future__ import annotations
 import re
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ..facts import AliasFact, OrgFact, PersonFact
 from ..lexicon import (
     JOB_TITLES,
     NON_NAME_WORDS,
     ORG_ACTOR_VERBS,
+    ROLE_PREFIXES,
+    ROMAN,
     VENUES,
     is_name_token,
     org_kind_from_name,
@@ -60,6 +62,8 @@ def is_person_name(text: str, *, single: bool = False) -> bool:
     toks = text.split()
     if not toks or len(toks) > 5 or (len(toks) == 1 and not single):
         return False
+    if any(ROMAN.fullmatch(t) for t in toks[:-1]) or (len(toks) == 1 and ROMAN.fullmatch(toks[0])):
+        return False  # a numeral only ends a name
     if not toks[0][:1].isupper() or toks[-1].lower() in NON_NAME_WORDS:
         return False
     if any(ch.isdigit() for ch in text):
@@ -104,15 +108,23 @@ def _sent_of(doc: Doc, char: int) -> Span:
 
 def _add_person(doc: Doc, s: int, e: int, source: str) -> None:
     facts = facts_of(doc)
+    s, e = _clean_span(doc, s, e, person=True)
     name = doc_text(doc)[s:e]
+    if not name:
+        return
     sent = _sent_of(doc, s)
     facts.people.append(PersonFact(name, s, e, (sent.start_char, sent.end_char), source))
 
 
-def _clean_span(doc: Doc, s: int, e: int) -> tuple[int, int]:
-    """Shrink a character span to the cleaned name inside it."""
+def _clean_span(doc: Doc, s: int, e: int, *, person: bool = False) -> tuple[int, int]:
+    """Shrink a character span to the cleaned name inside it ("Drummer Lars Ulrich's" →
+    "Lars Ulrich")."""
     raw = doc_text(doc)[s:e]
     name = clean_name(raw)
+    words = name.split()
+    while person and len(words) > 2 and words[0].lower() in ROLE_PREFIXES:
+        words = words[1:]
+    name = " ".join(words)
     if not name:
         return (s, s)
     k = raw.find(name)
@@ -139,16 +151,34 @@ def kg_people(doc: Doc) -> Doc:
         return b is not None and b.kind in ("row", "reference")
 
     known: set[str] = set()
+    single_ents: set[str] = set()
     for ent in doc.ents:
-        if ent.label_ != "PERSON":
+        if ent.label_ not in ("PERSON", "ORG"):
             continue
-        s, e = _clean_span(doc, ent.start_char, ent.end_char)
+        s, e = _clean_span(doc, ent.start_char, ent.end_char, person=True)
         name = doc_text(doc)[s:e]
-        if (is_person_name(name) and not _in_quotes(facts, s, e)
+        if ent.label_ == "PERSON" and (is_person_name(name) and not _in_quotes(facts, s, e)
                 and not _is_acronym_expansion(doc, s, e) and not in_row(s)):
             known.add(name)
+        elif ent.label_ == "PERSON" and (is_person_name(name, single=True) and len(ent) == 1
+                                         and _acts_as_person(ent[0])
+              and not _in_quotes(facts, s, e) and not in_row(s)):
+            single_ents.add(name)  # "Hitler", "Shostakovich": kept unless part of a name
+        elif ent.label_ == "ORG" and _org_tagged_person(ent):
+            s, e = _clean_span(doc, ent.start_char, ent.end_char, person=True)
+            if is_person_name(doc_text(doc)[s:e]) and not _in_quotes(facts, s, e):
+                known.add(doc_text(doc)[s:e])
     if facts.subject:
         known.add(facts.subject)
+    # one-word names the model tags PERSON and that are no part of a longer known name
+    # (nor tagged otherwise elsewhere, nor the first word of a longer name: "Ledgerline
+    # Analytics", "Nintendo Australia")
+    parts_of_known = {w for n in known for w in n.split()}
+    other = {w for ent in doc.ents if ent.label_ != "PERSON" for w in ent.text.split()}
+    for n in single_ents - parts_of_known - other:
+        if not re.search(r"(?<![\w-])" + re.escape(n) + r"(?:\s+[A-Z][\w-]+|['’]s\s+[A-Z])",
+                         doc_text(doc)):
+            known.add(n)
     # a name tagged PERSON once is a person wherever it stands
     for name in sorted(known, key=len, reverse=True):
         for m in re.finditer(r"(?<![\w@])" + re.escape(name) + r"(?![\w])", doc_text(doc)):
@@ -229,6 +259,49 @@ def kg_people(doc: Doc) -> Doc:
         if who:
             facts.aliases.append(AliasFact(who, m.group(1), (sent.start_char, sent.end_char)))
     return doc
+
+
+_PERSON_GOVERNORS = {"under", "by", "replacing", "replace", "succeeded", "succeeding", "defeated",
+                     "defeating", "married", "marry"}
+
+
+def _org_tagged_person(ent: Span) -> bool:
+    """An entity tagged ORG that is a person: a two- or three-word name with no organisation
+    word, listed beside a person ("Kirsty Wark and Emily Maitlis"), governed by "under" or
+    "by" ("under the supervision of ... Klaus Wagner", "created by Walt Disney"), or right
+    after a lower-case role noun ("businessman JR Shaw")."""
+    if not 2 <= len(ent) <= 3 or org_kind_from_name(ent.text) is not None:
+        return False
+    if not all(t.pos_ == "PROPN" and is_name_token(t.text) for t in ent):
+        return False
+    root = ent.root
+    kin = [root.head, *root.head.conjuncts, *root.conjuncts] if root.dep_ in ("conj", "appos") \
+        else list(root.conjuncts)
+    if any(t.ent_type_ == "PERSON" and t not in ent for t in kin):
+        return True
+    if root.dep_ in ("pobj", "dobj") and root.head.lower_ in _PERSON_GOVERNORS:
+        return True
+    if root.dep_ == "pobj" and root.head.dep_ == "conj" and root.head.head.lower_ == "under":
+        return True
+    prev = ent.doc[ent.start - 1] if ent.start > 0 else None
+    return prev is not None and prev.pos_ == "NOUN" and prev.is_lower and bool(
+        re.fullmatch(r"[a-z]+(?:man|woman|person|ist|ian)|presenter|singer|writer|actor|actress|"
+                     r"author|director|producer|player|founder|leader|painter|composer|drummer|"
+                     r"teacher|lawyer|officer|architect|designer|illustrator|poet", prev.text))
+
+
+def _acts_as_person(tok: Token) -> bool:
+    """Whether a one-word PERSON entity stands where people stand: a clause's subject or
+    object, an owner ("Zuma's"), or listed beside another person ("Paul, Alexandre and
+    Nicolas"); not after "in"/"at" (places) nor inside a longer noun phrase."""
+    if tok.pos_ != "PROPN" or tok.i > 0 and tok.doc[tok.i - 1].lower_ in ("in", "at", "near"):
+        return False
+    if tok.dep_ in ("nsubj", "nsubjpass", "dobj", "poss"):
+        return True
+    if tok.dep_ in ("conj", "appos"):
+        kin = [tok.head, *tok.head.conjuncts]
+        return any(t is not tok and t.ent_type_ == "PERSON" for t in kin)
+    return False
 
 
 def _is_date_word(tok) -> bool:

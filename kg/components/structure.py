@@ -101,17 +101,40 @@ def kg_subject(doc: Doc) -> Doc:
     facts = facts_of(doc)
     art: Article | None = doc._.kg_article
     subject = None
+    title_block = next((b for b in art.blocks if b.kind == "title"), None) if art else None
+    raw_title = doc_text(doc)[title_block.start : title_block.end] if title_block else ""
+    if _THING.search(raw_title.strip()):
+        facts.subject = None  # "Load (album)", "Excitebots (video game)": not about a person
+        _count_pronouns(doc, facts)
+        return doc
     if art is not None and art.title:
         title = re.sub(r"\s*\([^)]*\)\s*$", "", art.title).strip()
         title = re.sub(r",\s.*$", "", title)  # "X, Marquis of Y"
         if _name_shaped(title):
             subject = _fuller_name(doc, title)
     if subject is None:
+        # no title that is a name: the first person named, unless the title says the page
+        # is about something else ("Load (album)")
         for ent in doc.ents:
-            if ent.label_ == "PERSON" and _name_shaped(ent.text.strip()):
-                subject = ent.text.strip()
+            name = ent.text.strip()
+            if ent.label_ == "PERSON" and _name_shaped(name):
+                if not (art is not None and art.title) or name in art.title:
+                    subject = name
                 break
     facts.subject = subject
+    _count_pronouns(doc, facts)
+    return doc
+
+
+#: A title's disambiguator that says the page is about a thing, not a person.
+_THING = re.compile(
+    r"\((?:[\w\s-]*\s)?(?:album|song|single|film|movie|band|novel|book|play|opera|musical|"
+    r"painting|sculpture|ship|company|magazine|newspaper|journal|game|video game|series|TV series|"
+    r"programme|program|show|river|lake|mountain|station|building|church|school|university|"
+    r"organi[sz]ation|party|team|club|railway|software|vehicle|car|aircraft|horse)\)\s*$", re.I)
+
+
+def _count_pronouns(doc: Doc, facts: Facts) -> None:
     counts = {"he": 0, "she": 0}
     for tok in doc:
         p = _PRONOUNS.get(tok.lower_)
@@ -119,7 +142,6 @@ def kg_subject(doc: Doc) -> Doc:
             counts[p] += 1
     if counts["he"] or counts["she"]:
         facts.subject_pronoun = "he" if counts["he"] >= counts["she"] else "she"
-    return doc
 
 
 _PARTICLE = r"(?:van|von|de|der|den|da|del|di|du|le|la|bin|ibn|al|y)"

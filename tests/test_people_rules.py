@@ -1,0 +1,43 @@
+"""People rules on short texts, through the public extraction API; the expected names are
+what each text states, read by hand."""
+
+from __future__ import annotations
+
+from kg.pipeline import extract
+from kg.reader import read_text
+
+
+def _people(text: str) -> set[str]:
+    return {p.name for p in extract(read_text(text)).people}
+
+
+def test_a_regnal_number_is_part_of_the_name():
+    got = _people("Anna Weiss\n\nAnna Weiss (1702 – 1771) was a German painter at the court of "
+                  "Louis XV, who commissioned four portraits from her.")
+    assert {"Anna Weiss", "Louis XV"} <= got
+
+
+def test_a_role_word_before_a_name_is_not_part_of_it():
+    got = _people("Hard Rain (album)\n\nHard Rain is the fifth album by the band. Drummer Lars "
+                  "Ulrich said the record was made quickly.")
+    assert "Lars Ulrich" in got and not any(n.startswith("Drummer") for n in got)
+
+
+def test_a_page_about_a_thing_has_no_person_subject():
+    x = extract(read_text("Hard Rain (album)\n\nHard Rain is the fifth album by the band. "
+                          "Drummer Lars Ulrich said the record was made quickly."))
+    assert x.subject is None
+
+
+def test_a_surname_that_starts_a_company_name_is_not_a_person():
+    x = extract(read_text("Marta Kovac\n\nMarta Kovac is a Slovenian chemist. In 1996 Kovac "
+                          "founded Kovac Polymers together with Ivan Horvat."))
+    assert {p.name for p in x.people} == {"Marta Kovac", "Ivan Horvat"}
+    assert ("Marta Kovac", "founderOf", "Kovac Polymers") in {
+        (a.person, a.relation, a.organization) for a in x.affiliations}
+
+
+def test_a_surname_with_a_particle_is_the_same_person():
+    got = _people("Franco De Luca\n\nFranco De Luca (born 1931) is an Italian composer. De Luca "
+                  "studied at the Conservatory of Naples.")
+    assert got == {"Franco De Luca"}
