@@ -630,14 +630,23 @@ def _title_patterns(doc: Doc, ctx: _Sentence, org: OrgFact, add) -> None:
     """'<Org> chief executive <Person>', '<Person>, a former <Org> co-founder',
     '<Person>, CEO of <Org>'."""
     after = doc_text(doc)[org.end : ctx.s1]
-    m = re.match(r"['’]?s?\s+(?:former\s+|then[- ]|current\s+|longtime\s+)?(" + FOUNDER_TITLES + "|"
-                 + JOB_TITLES + r")\s+", after, re.I)
+    m = re.match(r"['’]?s?\s+(?:former\s+|then[- ]|current\s+|longtime\s+)?(?:[a-z-]+\s+){0,2}?("
+                 + FOUNDER_TITLES + "|" + JOB_TITLES + r")\s+", after, re.I)
     if m:
         pstart = org.end + m.end()
-        for s, _, name in ctx.people:
+        for s, e, name in ctx.people:
             if s == pstart:
                 rel = "founderOf" if re.match(FOUNDER_TITLES, m.group(1), re.I) else "worksFor"
                 add(name, rel, org, None, None)
+                # "Eskom chairperson A and chief executive B"
+                more = re.match(r"\s+and\s+(?:[a-z-]+\s+){0,2}?(" + FOUNDER_TITLES + "|"
+                                + JOB_TITLES + r")\s+", doc_text(doc)[e : ctx.s1])
+                if more:
+                    for s2, _, name2 in ctx.people:
+                        if s2 == e + more.end():
+                            rel2 = "founderOf" if re.match(FOUNDER_TITLES, more.group(1),
+                                                           re.I) else "worksFor"
+                            add(name2, rel2, org, None, None)
                 return
     m = re.match(r"\s+(" + FOUNDER_TITLES + "|" + JOB_TITLES + r")\b", after, re.I)
     left = doc_text(doc)[ctx.s0 : org.start]
