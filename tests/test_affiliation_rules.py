@@ -105,6 +105,11 @@ def test_follow_up_sentence_names_the_first_author():
     ("# Jane Roe\n\nJane Roe is a linguist. From 2015 to 2017 Roe was a postdoctoral research "
      "fellow at the University of Tromso.",
      ("Jane Roe", "worksFor", "University of Tromso", "2015", "2017")),
+    # a list of schools with places between them
+    ("# Jane Roe\n\nJane Roe is a lawyer. She was educated at Lakefield College School in "
+     "Lakefield, Ontario, McGill University in Montreal, Quebec, and at the University of "
+     "Toronto.",
+     ("Jane Roe", "alumniOf", "McGill University", None, None)),
 ])
 def test_references_back_to_an_organisation(text, expected):
     assert expected in _affiliations(text)

@@ -371,6 +371,11 @@ def kg_affiliations(doc: Doc) -> Doc:
                         continue
                     add(name, rel, org, start, end, is_org,
                         soft=rel in ("worksFor", "alumniOf") and when != "none")
+                    if rel == "alumniOf" and when != "end":
+                        # "educated at A in Lakefield, Ontario, B in Montreal, and at C"
+                        for o2 in _listed_after(doc, ctx, org):
+                            if o2.kind in ("university", "school", None):
+                                add(name, rel, o2, None, None, soft=True)
                     if rel == "fundedBy":
                         # "from General Catalyst's Rough Draft Ventures": both fund
                         for s2, _e2, o2 in ctx.orgs:
@@ -624,6 +629,26 @@ def _timeline_item(doc: Doc, ctx: _Sentence, add) -> bool:
         if rel != "memberOf":
             break
     return done
+
+
+_LIST_GLUE = re.compile(
+    r"(?:\s+in\s+[A-Z][\w.'’-]*(?:,?\s+[A-Z][\w.'’-]*){0,3})?"
+    r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:at\s+)?(?:the\s+)?")
+
+
+def _listed_after(doc: Doc, ctx: _Sentence, org: OrgFact) -> list[OrgFact]:
+    """The organisations listed after ``org`` in the same sentence, places between them
+    allowed ("A in Lakefield, Ontario, B in Montreal, Quebec, and at C")."""
+    out: list[OrgFact] = []
+    prev_end = org.end
+    for s2, _, o2 in ctx.orgs:
+        if s2 < prev_end or o2.name == org.name:
+            continue
+        if not _LIST_GLUE.fullmatch(doc_text(doc)[prev_end:s2]):
+            break
+        out.append(o2)
+        prev_end = o2.end
+    return out
 
 
 def _title_patterns(doc: Doc, ctx: _Sentence, org: OrgFact, add) -> None:
