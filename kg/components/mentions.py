@@ -383,6 +383,12 @@ def _trim_keyword_org(text: str) -> str:
         words = words[2:]
         if words and words[0].lower() == "the":
             words = words[1:]
+    # "United Hatters of", "Northwestern University and the School ...": a dangling
+    # joining word at the end, or two names joined by "and the"
+    name = re.split(r"\s+and\s+the\s+", " ".join(words))[0]
+    words = name.split()
+    while words and words[-1].lower() in {"of", "and", "the", "for", "to", "de", "in", "at"}:
+        words = words[:-1]
     return " ".join(words)
 
 
