@@ -156,12 +156,14 @@ def build_many(paths: Iterable[str | Path], *, out_dir: str | Path | None = None
     graph written there, entities with the same name becoming one node. A file that cannot
     be read is recorded in ``failed`` and the rest are built.
     """
-    from .rdf import SUFFIXES, to_graph, write_graph
+    from rdflib import Graph
 
+    from .rdf import suffix_for, to_graph, write_graph
+
+    suffix = suffix_for(fmt)
     files = collect_articles(paths)
     if not files:
         raise InputError("no articles given; name one or more files or a folder")
-    suffix = SUFFIXES.get(fmt, ".ttl")
     if out_dir is not None and not Path(out_dir).is_dir():
         raise InputError(f"{out_dir}: no such folder for the graphs; create it first")
     if out_dir is None and merge is None:
@@ -178,9 +180,7 @@ def build_many(paths: Iterable[str | Path], *, out_dir: str | Path | None = None
             batch.failed.append((path, str(x)))
             continue
         if merge is not None:
-            from rdflib import Graph as _Graph
-
-            merged = merged if merged is not None else _Graph()
+            merged = merged if merged is not None else Graph()
             to_graph(x, graph=merged)
             batch.written.append((path, Path(merge), BuildResult(x, merged)))
             continue

@@ -80,15 +80,14 @@ def build(
     Several files or a folder are read in one spaCy pass; a file that cannot be read is
     reported and skipped, and the exit code is then 4 (partial).
     """
-    from .rdf import SUFFIXES
+    from .rdf import suffix_for
 
-    if fmt not in SUFFIXES:
-        _fail(f"unknown RDF format {fmt!r}; use one of {', '.join(SUFFIXES)}", EXIT_USAGE)
+    suffix = suffix_for(fmt)  # before any extraction
     single = len(articles) == 1 and not articles[0].is_dir() and merge is None and out_dir is None
     if single:
         from .build import build_file
 
-        out = output or articles[0].with_suffix(SUFFIXES[fmt])
+        out = output or articles[0].with_suffix(suffix)
         result = build_file(articles[0], out, model=model, fmt=fmt)
         typer.echo(f"wrote {out}: {result.summary()}", err=True)
         return
@@ -108,7 +107,7 @@ def build(
     else:
         for _, out, result in batch.written:
             typer.echo(f"wrote {out}: {result.summary()}", err=True)
-    if batch.failed:
+    if batch.partial:
         raise typer.Exit(EXIT_PARTIAL if batch.written else EXIT_INPUT)
 
 

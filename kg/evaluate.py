@@ -12,6 +12,7 @@ import itertools
 import json
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -261,12 +262,18 @@ def score_corpus_document(graph: Any, gold: dict[str, Any], people: Score,
     """Add one document's people and affiliation counts to the running scores."""
     from .queries import run_query
 
+    _score_rows(run_query("people", graph).rows, run_query("affiliations", graph).rows, gold,
+                people, affiliations)
+
+
+def _score_rows(people_rows: list[Any], affiliation_rows: list[Any], gold: dict[str, Any],
+                people: Score, affiliations: Score) -> None:
     stem = Path(gold["doc"]).stem
     per, org = _Groups(gold.get("people", [])), _Groups(gold.get("organizations", []))
     want = {(per(f["person"][0]), f["relation"], org(f["organization"][0]))
             for f in gold.get("affiliations", [])}
     got: set[tuple[Any, str, Any]] = set()
-    for r in run_query("affiliations", graph).rows:
+    for r in affiliation_rows:
         if r[1] not in CORPUS_RELATIONS:
             continue
         key = (per(r[0]), r[1], org(r[2]))
@@ -281,7 +288,7 @@ def score_corpus_document(graph: Any, gold: dict[str, Any], people: Score,
     affiliations.misses += sorted(show(k) for k in want - got)
     affiliations.false_positives += sorted(show(k) for k in got - want)
     found: set[int] = set()
-    for r in run_query("people", graph).rows:
+    for r in people_rows:
         i = per(r[0])
         if i is None or i in found:
             people.false_positives.append(f"{stem}: {r[0]}")
@@ -297,7 +304,7 @@ def score_corpus_document(graph: Any, gold: dict[str, Any], people: Score,
 
 def evaluate_corpus(folder: str | Path, gold_path: str | Path, *, model: str | None = None,
                     jobs: int = 1, save: str | Path | None = None,
-                    progress: Any = None) -> CorpusReport:
+                    progress: Callable[[int, int], None] | None = None) -> CorpusReport:
     """Build every article the gold file lists (from ``folder``), each on its own, and score
     people and affiliations, micro-averaged; ``save`` also writes each graph and its
     ``people``/``affiliations`` query results (SPARQL CSV) there, for other scorers."""
@@ -313,7 +320,7 @@ def evaluate_corpus(folder: str | Path, gold_path: str | Path, *, model: str | N
 
 def _score_entries(folder: Path, gold: list[dict[str, Any]], *, model: str | None = None,
                    jobs: int = 1, save: str | Path | None = None,
-                   progress: Any = None) -> CorpusReport:
+                   progress: Callable[[int, int], None] | None = None) -> CorpusReport:
     from .build import extract_paths
     from .errors import KGError
     from .pipeline import DEFAULT_MODEL
@@ -332,12 +339,13 @@ def _score_entries(folder: Path, gold: list[dict[str, Any]], *, model: str | Non
             score_corpus_document(_empty_graph(), g, people, affs)
             continue
         graph = to_graph(x)
-        score_corpus_document(graph, g, people, affs)
+        tables = {q: run_query(q, graph) for q in ("people", "affiliations")}
+        _score_rows(tables["people"].rows, tables["affiliations"].rows, g, people, affs)
         if save is not None:
             stem = Path(save) / path.stem
             write_graph(graph, f"{stem}.ttl")
-            for q in ("people", "affiliations"):
-                write_atomic(f"{stem}.{q}.csv", run_query(q, graph).render("csv").encode())
+            for q, table in tables.items():
+                write_atomic(f"{stem}.{q}.csv", table.render("csv").encode())
     return CorpusReport(str(folder), len(gold), people, affs, failed)
 
 

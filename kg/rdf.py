@@ -37,6 +37,7 @@ __all__ = [
     "RELATION_PROPERTIES",
     "date_literal",
     "SUFFIXES",
+    "suffix_for",
 ]
 
 ORG_TYPES = {
@@ -226,10 +227,20 @@ def to_graph(x: Extraction, *, graph: Graph | None = None) -> Graph:
 SUFFIXES = {"turtle": ".ttl", "nt": ".nt", "xml": ".rdf", "json-ld": ".jsonld"}
 
 
-def serialize(graph: Graph, fmt: str = "turtle") -> bytes:
-    """Serialise a graph; Turtle output is deterministic for graphs without blank nodes."""
+def suffix_for(fmt: str) -> str:
+    """The file ending of an RDF format kg writes; an unknown format is a usage error.
+
+    >>> suffix_for("nt")
+    '.nt'
+    """
     if fmt not in SUFFIXES:
         raise KGError(f"unknown RDF format {fmt!r}; use one of {', '.join(SUFFIXES)}")
+    return SUFFIXES[fmt]
+
+
+def serialize(graph: Graph, fmt: str = "turtle") -> bytes:
+    """Serialise a graph; Turtle output is deterministic for graphs without blank nodes."""
+    suffix_for(fmt)
     data = graph.serialize(format=fmt, encoding="utf-8")
     return data if isinstance(data, bytes) else data.encode("utf-8")
 

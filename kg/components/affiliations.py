@@ -651,6 +651,11 @@ def _listed_after(doc: Doc, ctx: _Sentence, org: OrgFact) -> list[OrgFact]:
     return out
 
 
+def _title_relation(title: str) -> str:
+    """founderOf for a founder's title ("co-founder"), else worksFor ("chief executive")."""
+    return "founderOf" if re.match(FOUNDER_TITLES, title, re.I) else "worksFor"
+
+
 def _title_patterns(doc: Doc, ctx: _Sentence, org: OrgFact, add) -> None:
     """'<Org> chief executive <Person>', '<Person>, a former <Org> co-founder',
     '<Person>, CEO of <Org>'."""
@@ -661,17 +666,14 @@ def _title_patterns(doc: Doc, ctx: _Sentence, org: OrgFact, add) -> None:
         pstart = org.end + m.end()
         for s, e, name in ctx.people:
             if s == pstart:
-                rel = "founderOf" if re.match(FOUNDER_TITLES, m.group(1), re.I) else "worksFor"
-                add(name, rel, org, None, None)
+                add(name, _title_relation(m.group(1)), org, None, None)
                 # "Eskom chairperson A and chief executive B"
                 more = re.match(r"\s+and\s+(?:[a-z-]+\s+){0,2}?(" + FOUNDER_TITLES + "|"
                                 + JOB_TITLES + r")\s+", doc_text(doc)[e : ctx.s1])
                 if more:
                     for s2, _, name2 in ctx.people:
                         if s2 == e + more.end():
-                            rel2 = "founderOf" if re.match(FOUNDER_TITLES, more.group(1),
-                                                           re.I) else "worksFor"
-                            add(name2, rel2, org, None, None)
+                            add(name2, _title_relation(more.group(1)), org, None, None)
                 return
     m = re.match(r"\s+(" + FOUNDER_TITLES + "|" + JOB_TITLES + r")\b", after, re.I)
     left = doc_text(doc)[ctx.s0 : org.start]
@@ -681,8 +683,7 @@ def _title_patterns(doc: Doc, ctx: _Sentence, org: OrgFact, add) -> None:
             if re.fullmatch(r"\s*",
                             doc_text(doc)[e : org.start - len(lm.group(0)) + (lm.end() - lm.end())]
                             ) or doc_text(doc)[e : ctx.s0 + lm.start()].strip() == "":
-                rel = "founderOf" if re.match(FOUNDER_TITLES, m.group(1), re.I) else "worksFor"
-                add(name, rel, org, None, None)
+                add(name, _title_relation(m.group(1)), org, None, None)
                 return
     # "<Person> at <Org>"
     for _s, e, name in ctx.people:

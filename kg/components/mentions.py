@@ -165,9 +165,8 @@ def kg_people(doc: Doc) -> Doc:
               and not _in_quotes(facts, s, e) and not in_row(s)):
             single_ents.add(name)  # "Hitler", "Shostakovich": kept unless part of a name
         elif ent.label_ == "ORG" and _org_tagged_person(ent):
-            s, e = _clean_span(doc, ent.start_char, ent.end_char, person=True)
-            if is_person_name(doc_text(doc)[s:e]) and not _in_quotes(facts, s, e):
-                known.add(doc_text(doc)[s:e])
+            if is_person_name(name) and not _in_quotes(facts, s, e):
+                known.add(name)
     if facts.subject:
         known.add(facts.subject)
     # one-word names the model tags PERSON and that are no part of a longer known name
@@ -275,9 +274,7 @@ def _org_tagged_person(ent: Span) -> bool:
     if not all(t.pos_ == "PROPN" and is_name_token(t.text) for t in ent):
         return False
     root = ent.root
-    kin = [root.head, *root.head.conjuncts, *root.conjuncts] if root.dep_ in ("conj", "appos") \
-        else list(root.conjuncts)
-    if any(t.ent_type_ == "PERSON" and t not in ent for t in kin):
+    if _beside_a_person(root, ent):
         return True
     if root.dep_ in ("pobj", "dobj") and root.head.lower_ in _PERSON_GOVERNORS:
         return True
@@ -302,6 +299,14 @@ def _acts_as_person(tok: Token) -> bool:
         kin = [tok.head, *tok.head.conjuncts]
         return any(t is not tok and t.ent_type_ == "PERSON" for t in kin)
     return False
+
+
+def _beside_a_person(tok: Token, own: Span) -> bool:
+    """Whether ``tok`` is coordinated or in apposition with a word tagged PERSON outside
+    its own name ``own`` ("Kirsty Wark and Emily Maitlis")."""
+    kin = [tok.head, *tok.head.conjuncts, *tok.conjuncts] if tok.dep_ in ("conj", "appos") \
+        else list(tok.conjuncts)
+    return any(t.ent_type_ == "PERSON" and t not in own for t in kin)
 
 
 def _is_date_word(tok) -> bool:
