@@ -181,7 +181,7 @@ class _Sentence:
                     break
                 if head.pos_ == "PRON" and head.lower_ in ("they", "who", "which"):
                     break
-            if tok.dep_ in ("appos",) or tok.head is tok:
+            if tok.dep_ in ("appos",) or tok.dep_ == "ROOT":
                 break
             tok = tok.head
             seen += 1
@@ -226,12 +226,12 @@ _Dates = tuple[PartialDate | None, PartialDate | None, PartialDate | None]
 def _verb_of(tok: Token | None) -> Token | None:
     """The verb heading the clause that holds ``tok`` (auxiliaries lead to their verb)."""
     hops = 0
-    while tok is not None and tok.pos_ not in ("VERB", "AUX") and tok.head is not tok and hops < 8:
+    while tok is not None and tok.pos_ not in ("VERB", "AUX") and tok.dep_ != "ROOT" and hops < 8:
         if tok.dep_ == "appos":  # "X, a former engineer at Y": an aside about X, no clause
             return None
         tok = tok.head
         hops += 1
-    while tok is not None and tok.dep_ in ("aux", "auxpass") and tok.head is not tok:
+    while tok is not None and tok.dep_ in ("aux", "auxpass"):
         tok = tok.head
     return tok if tok is not None and tok.pos_ in ("VERB", "AUX") else None
 
@@ -259,7 +259,7 @@ def _clause_dates(doc: Doc, verb: Token | None) -> _Dates:
 def _is_predicate(tok: Token) -> bool:
     """Whether the clause's dates belong to ``tok``'s relation: it is the verb or the
     predicate ("she was a postdoc at X from 2009"), not an aside ("while a student at X")."""
-    while tok.dep_ in ("amod", "compound", "advmod") and tok.head is not tok:
+    while tok.dep_ in ("amod", "compound", "advmod"):
         tok = tok.head  # "postdoctoral" in "a postdoctoral researcher at X"
     if tok.pos_ in ("VERB", "AUX") or tok.dep_ in ("attr", "dobj"):
         return True
@@ -456,7 +456,7 @@ def _governor(org_tok: Token) -> tuple[Token, str] | None:
     """The word that governs an organisation and the link: a preposition, 'obj' or 'mod'."""
     r = org_tok
     hops = 0
-    while r.dep_ in ("conj", "appos") and r.head is not r and hops < 6:
+    while r.dep_ in ("conj", "appos") and hops < 6:
         r = r.head
         hops += 1
     if r.dep_ == "pobj":
@@ -526,11 +526,11 @@ def _classify(gov: Token, link: str) -> tuple[str, str] | None:
 
 def _agents_of(ctx: _Sentence, gov: Token) -> list[tuple[str, bool]]:
     """The person a governing word is about: the name it is attached to, else its clause's."""
-    for tok in (gov, gov.head):
-        if tok.dep_ in ("compound", "appos", "conj") or tok is gov.head:
-            w = ctx.who_at(tok.idx) if tok is not gov else None
-            if w and not w[1] and tok is gov.head and gov.dep_ in ("compound", "appos", "amod"):
-                return [w]
+    # "Y, a professor at X": the name the role stands in apposition to
+    if gov.dep_ in ("compound", "appos", "amod"):
+        w = ctx.who_at(gov.head.idx)
+        if w and not w[1]:
+            return [w]
     # "the institute's director, Lars Halvorsen": the name in apposition to the role
     for c in gov.children:
         if c.dep_ == "appos" and c.i > gov.i:

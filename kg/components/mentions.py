@@ -295,10 +295,7 @@ def _acts_as_person(tok: Token) -> bool:
         return False
     if tok.dep_ in ("nsubj", "nsubjpass", "dobj", "poss"):
         return True
-    if tok.dep_ in ("conj", "appos"):
-        kin = [tok.head, *tok.head.conjuncts]
-        return any(t is not tok and t.ent_type_ == "PERSON" for t in kin)
-    return False
+    return tok.dep_ in ("conj", "appos") and _beside_a_person(tok, tok.doc[tok.i : tok.i + 1])
 
 
 def _beside_a_person(tok: Token, own: Span) -> bool:
