@@ -128,37 +128,151 @@ def _progress(what: str) -> Iterator[Callable[[int, int], None]]:
         yield tick
 
 
-@app.command()
-@handles_errors
-def query(
-    name: Annotated[str, typer.Argument(help="Saved query name ('kg queries' lists them).")],
-    graph: GraphOpt = None,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="table, csv or json.")] = "table",
-    param: Annotated[list[str] | None, typer.Option("--param", "-p",
-                                                    help="Parameter as NAME=VALUE.")] = None,
-) -> None:
-    """Run a saved query on a graph and print the result."""
-    from .queries import load_graph, run_query
+ParamOpt = Annotated[list[str] | None, typer.Option(
+    "--param", "-p", help="A parameter as NAME=VALUE (a name, an IRI or @subject for a "
+    "person); repeat for more.")]
+EngineOpt = Annotated[str, typer.Option("--engine", "-e", help="rdflib (default) or "
+                                        "oxigraph (faster on large graphs).")]
+EndpointOpt = Annotated[str | None, typer.Option(
+    "--endpoint", help="Run on this SPARQL 1.1 endpoint URL instead of a graph file.")]
+FormatOpt = Annotated[str | None, typer.Option(
+    "--format", "-f", help="table, csv, tsv, json, markdown; for CONSTRUCT/DESCRIBE turtle, "
+    "nt or jsonld. Default: table on a terminal, csv otherwise (or from --output's ending).")]
+OutputOpt = Annotated[Path | None, typer.Option(
+    "--output", "-o", help="Write the result to this file (atomically) instead of stdout.")]
+TimeoutOpt = Annotated[float, typer.Option(
+    "--timeout", help="Seconds to wait for an endpoint.")]
 
+_FORMAT_BY_SUFFIX = {".csv": "csv", ".tsv": "tsv", ".json": "json", ".md": "markdown",
+                     ".txt": "table", ".ttl": "turtle", ".nt": "nt", ".jsonld": "jsonld"}
+
+
+def _params(items: list[str] | None) -> dict[str, str]:
     params: dict[str, str] = {}
-    for item in param or []:
+    for item in items or []:
         if "=" not in item:
             _fail(f"--param takes NAME=VALUE, not {item!r}", EXIT_USAGE)
         k, v = item.split("=", 1)
         params[k.strip()] = v.strip()
-    table = run_query(name, load_graph(graph), params)
-    sys.stdout.write(table.render(fmt))
+    return params
+
+
+def _run_and_print(q: Any, graph: Path | None, params: list[str] | None, engine: str,
+                   endpoint: str | None, fmt: str | None, output: Path | None,
+                   timeout: float) -> None:
+    """Run a query (saved or ad hoc), print or write the result; ASK sets the exit code."""
+    from .engines import open_engine
+    from .queries import run_query
+    from .results import GRAPH_FORMATS, RESULT_FORMATS
+    from .sparql import parse_sparql
+
+    form = parse_sparql(q.text).form  # refuse updates before a graph is even read
+    if fmt is None:
+        suffix = output.suffix.lower() if output is not None else ""
+        fmt = _FORMAT_BY_SUFFIX.get(suffix) or (
+            "turtle" if form in ("CONSTRUCT", "DESCRIBE")
+            else "table" if output is None and sys.stdout.isatty() else "csv")
+    if fmt not in RESULT_FORMATS + GRAPH_FORMATS + ("ttl", "json-ld"):
+        _fail(f"unknown format {fmt!r}; use one of {', '.join(RESULT_FORMATS + GRAPH_FORMATS)}",
+              EXIT_USAGE)
+    result = run_query(q, open_engine(graph, engine=engine, endpoint=endpoint, timeout=timeout),
+                       _params(params))
+    width = None
+    if output is None and sys.stdout.isatty():
+        import shutil
+
+        width = shutil.get_terminal_size().columns
+    text = result.render(fmt, width=width)
+    if output is not None:
+        from .rdf import write_atomic
+
+        write_atomic(output, text.encode("utf-8"))
+    else:
+        sys.stdout.write(text)
+    if result.form == "ASK" and not result.boolean:
+        raise typer.Exit(1)
 
 
 @app.command()
 @handles_errors
-def queries() -> None:
+def query(
+    name: Annotated[str | None, typer.Argument(
+        help="Saved query name ('kg queries' lists them).")] = None,
+    file: Annotated[Path | None, typer.Option(
+        "--file", "-F", help="Run the query in this .rq file instead of a saved one.")] = None,
+    graph: GraphOpt = None,
+    param: ParamOpt = None,
+    engine: EngineOpt = "rdflib",
+    endpoint: EndpointOpt = None,
+    fmt: FormatOpt = None,
+    output: OutputOpt = None,
+    timeout: TimeoutOpt = 60.0,
+) -> None:
+    """Run a saved query (or one from --file) on a graph or an endpoint and print the result.
+
+    ASK queries print true or false and exit 0 or 1. Updates are refused (exit 3).
+    """
+    from .queries import get_query, read_query_file
+
+    if (name is None) == (file is None):
+        _fail("give a saved query NAME or --file QUERY.rq (one of them)", EXIT_USAGE)
+    q = read_query_file(file) if file is not None else get_query(str(name))
+    _run_and_print(q, graph, param, engine, endpoint, fmt, output, timeout)
+
+
+@app.command()
+@handles_errors
+def sparql(
+    text: Annotated[str, typer.Argument(
+        help="The SPARQL query, or - to read it from standard input.")],
+    graph: GraphOpt = None,
+    param: ParamOpt = None,
+    engine: EngineOpt = "rdflib",
+    endpoint: EndpointOpt = None,
+    fmt: FormatOpt = None,
+    output: OutputOpt = None,
+    timeout: TimeoutOpt = 60.0,
+) -> None:
+    """Run an ad-hoc SPARQL query (SELECT, ASK, CONSTRUCT or DESCRIBE).
+
+    Variables written ?_name are parameters, bound with --param name=VALUE.
+    """
+    from .queries import SavedQuery
+
+    if text == "-":
+        text = sys.stdin.read()
+    _run_and_print(SavedQuery.parse("sparql", text), graph, param, engine, endpoint, fmt,
+                   output, timeout)
+
+
+queries_app = typer.Typer(help="List and show the saved queries.", invoke_without_command=True,
+                          add_completion=False)
+app.add_typer(queries_app, name="queries")
+
+
+@queries_app.callback()
+@handles_errors
+def queries(ctx: typer.Context) -> None:
     """List the saved queries with their summaries and parameters."""
+    if ctx.invoked_subcommand is not None:
+        return
     from .queries import list_queries
 
-    for q in list_queries():
-        params = ", ".join(f"{p}={q.defaults[p]}" if p in q.defaults else p for p in q.parameters)
-        typer.echo(f"{q.name:<30} {q.summary}" + (f"  [{params}]" if params else ""))
+    qs = list_queries()
+    width = max(len(q.name) for q in qs)
+    for q in qs:
+        typer.echo(f"{q.name:<{width}}  {q.summary}")
+        if q.parameters:
+            typer.echo(f"{'':<{width}}  parameters: {q.signature()}")
+
+
+@queries_app.command("show")
+@handles_errors
+def queries_show(name: Annotated[str, typer.Argument(help="Saved query name.")]) -> None:
+    """Print a saved query: its header (summary, tags, defaults) and its SPARQL."""
+    from .queries import get_query
+
+    sys.stdout.write(get_query(name).text)
 
 
 @app.command()

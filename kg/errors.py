@@ -7,6 +7,8 @@ __all__ = [
     "InputError",
     "GraphError",
     "QueryError",
+    "UnsafeQueryError",
+    "EndpointError",
     "ModelError",
     "ValidationError",
     "EXIT_OK",
@@ -45,6 +47,16 @@ class QueryError(KGError):
     """A saved query that does not exist, a bad parameter, or a query that fails."""
 
     exit_code = EXIT_USAGE
+
+
+class UnsafeQueryError(QueryError):
+    """A query kg refuses to run: an update, or one that would reach outside the graph."""
+
+    exit_code = EXIT_UNSAFE
+
+
+class EndpointError(InputError):
+    """A SPARQL endpoint that cannot be reached or does not answer as SPARQL 1.1 says."""
 
 
 class ModelError(KGError):

@@ -1,54 +1,68 @@
-"""Saved SPARQL queries: files with a grlc-style header, run with bound parameters.
+"""Saved SPARQL queries: files with a grlc header, run with parameters bound as RDF terms.
 
 A saved query is a ``queries/NAME.rq`` file. Its header lines start with ``#+`` (the grlc
-decorator convention): ``summary``, ``tags`` and ``defaults``. Parameters are the query's
-variables that start with an underscore (``?_person``, the BASIL convention); values are
-bound as RDF terms with ``initBindings``, never pasted into the query text. A person
-parameter takes a name as well as an IRI; the default ``"@subject"`` means the subject of
-the article the graph was built from.
+decorator convention, so grlc can serve the same folder as a web API): ``summary``,
+``tags``, ``defaults`` and ``enumerate``. Parameters follow the BASIL convention grlc
+uses: ``?_person`` is a required parameter ``person``, ``?__year`` an optional one, and a
+suffix types the value (``?_year_integer``, ``?_paper_iri``, ``?_label_en``, or
+``?_day_xsd_date``). Values are bound as RDF terms (rdflib's ``initBindings``, pyoxigraph's
+substitutions, or a ``VALUES`` block for an endpoint), never pasted into the query text.
+
+An untyped or ``iri`` parameter takes an entity's name (``schema:name`` or one of its
+``schema:alternateName``), an IRI, or ``@subject``: the subject of the article the graph
+was built from.
 
 >>> q = get_query("coauthors")
 >>> q.summary
 "A person's co-authors, ranked by the number of papers they share."
->>> q.parameters, q.defaults
-(['person'], {'person': '@subject'})
+>>> [(p.name, p.required, p.type) for p in q.parameters], q.defaults
+([('person', True, None)], {'person': '@subject'})
+>>> run_query("coauthors", params={"person": "Luke Metz"}).rows
+[['Alec Radford', '1'], ['Soumith Chintala', '1']]
 """
 
 from __future__ import annotations
 
-import csv
 import difflib
-import io
-import json
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any
 
-from .errors import GraphError, InputError, QueryError
+from .engines import Engine, RdflibEngine, load_graph, open_engine
+from .errors import InputError, QueryError
+from .results import GRAPH_FORMATS, RESULT_FORMATS, QueryResult
+from .sparql import Sparql, parse_sparql
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
-
     from rdflib import Graph
-    from rdflib.query import Result, ResultRow
-    from rdflib.term import Identifier
+    from rdflib.term import Node
 
 __all__ = [
+    "Parameter",
     "SavedQuery",
-    "ResultTable",
+    "QueryResult",
     "resource_dir",
+    "default_graph_path",
     "list_queries",
     "get_query",
+    "read_query_file",
     "load_graph",
     "run_query",
-    "resolve_entity",
-    "default_graph_path",
+    "resolve_value",
     "FORMATS",
 ]
 
-FORMATS = ("table", "csv", "json")
+FORMATS = RESULT_FORMATS + GRAPH_FORMATS
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+_SDO = "https://schema.org/"
+# BASIL type suffixes and the XSD datatypes they stand for ("iri" and "literal" are kinds)
+_TYPES = {"iri": None, "literal": None, "string": "string", "integer": "integer",
+          "int": "integer", "decimal": "decimal", "double": "double", "float": "float",
+          "number": "decimal", "boolean": "boolean", "date": "date",
+          "datetime": "dateTime", "dateTime": "dateTime", "gYear": "gYear", "year": "gYear"}
 
 
 def resource_dir(name: str) -> Path:
@@ -70,46 +84,118 @@ def default_graph_path() -> Path:
 
 
 @dataclass(frozen=True)
+class Parameter:
+    """A query parameter, read from a BASIL variable name.
+
+    >>> Parameter.from_variable("__year_integer")
+    Parameter(name='year', variable='__year_integer', required=False, type='integer', lang=None)
+    >>> Parameter.from_variable("_label_en").lang
+    'en'
+    """
+
+    name: str
+    variable: str
+    required: bool = True
+    type: str | None = None  # iri, literal, or an XSD datatype's local name
+    lang: str | None = None
+
+    @classmethod
+    def from_variable(cls, var: str) -> Parameter:
+        required = not var.startswith("__")
+        parts = var.lstrip("_").split("_")
+        name, rest = parts[0], parts[1:]
+        typ = lang = None
+        if rest[:1] == ["xsd"] and len(rest) == 2:
+            typ = rest[1]
+        elif len(rest) == 1 and rest[0] in _TYPES:
+            typ = _TYPES[rest[0]] or rest[0]
+        elif len(rest) == 1 and re.fullmatch(r"[a-z]{2}", rest[0]):
+            lang = rest[0]
+        return cls(name, var, required, typ, lang)
+
+    def describe(self, default: str | None = None) -> str:
+        """``name``, its type, and its default or ``optional``."""
+        kind = self.type or (f"@{self.lang}" if self.lang else "")
+        text = self.name + (f":{kind}" if kind else "")
+        if default is not None:
+            return f"{text}={default}"
+        return text if self.required else f"{text} (optional)"
+
+
+_VARIABLE = re.compile(r"[?$](__?[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)*)")
+
+
+def _body(text: str) -> str:
+    """The query text without comments and strings (where ``?_x`` is not a variable)."""
+    return re.sub(r'#[^\n]*|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|<[^<>\s]*>', " ", text)
+
+
+@dataclass(frozen=True)
 class SavedQuery:
+    """A query and what its grlc header says about it.
+
+    >>> q = SavedQuery.parse("adhoc", "SELECT ?n WHERE { ?_who <https://schema.org/name> ?n }")
+    >>> [p.name for p in q.parameters], q.summary
+    (['who'], '')
+    """
+
     name: str
     text: str
     summary: str = ""
     tags: tuple[str, ...] = ()
     defaults: dict[str, str] = field(default_factory=dict)
-    parameters: list[str] = field(default_factory=list)
+    enumerate: tuple[str, ...] = ()
+    parameters: tuple[Parameter, ...] = ()
     path: str | None = None
 
     @classmethod
     def parse(cls, name: str, text: str, path: str | None = None) -> SavedQuery:
-        summary = ""
-        tags: list[str] = []
-        defaults: dict[str, str] = {}
-        section = None
+        """Read the ``#+`` header (a small YAML subset: scalars and ``- item`` lists)."""
+        fields: dict[str, Any] = {}
+        key = None
         for line in text.splitlines():
             if not line.startswith("#+"):
                 if line.strip() and not line.startswith("#"):
                     break
                 continue
             body = line[2:].rstrip()
-            m = re.match(r"\s?(\w+):\s*(.*)$", body)
-            if m and not body.startswith("   "):
-                section, value = m.group(1), m.group(2).strip()
-                if section == "summary":
-                    summary = value
+            top = re.match(r"\s?([A-Za-z_]\w*):\s*(.*)$", body)
+            if top and not body.startswith("  "):
+                key, value = top.group(1), top.group(2).strip()
+                if value.startswith("[") and value.endswith("]"):
+                    fields[key] = [v.strip().strip("\"'") for v in value[1:-1].split(",")
+                                   if v.strip()]
+                else:
+                    fields[key] = value.strip("\"'") if value else []
                 continue
             item = re.match(r"\s+-\s+(.*)$", body)
-            if item and section == "tags":
-                tags.append(item.group(1).strip())
-            elif item and section == "defaults":
-                kv = re.match(r"(\w+)\s*:\s*(.*)$", item.group(1))
-                if kv:
-                    defaults[kv.group(1)] = kv.group(2).strip().strip("\"'")
-        body_text = "\n".join(x for x in text.splitlines() if not x.lstrip().startswith("#"))
-        params: list[str] = []
-        for m in re.finditer(r"[?$]__?([A-Za-z][A-Za-z0-9]*)", body_text):
-            if m.group(1) not in params:
-                params.append(m.group(1))
-        return cls(name, text, summary, tuple(tags), defaults, params, path)
+            if item and key is not None and isinstance(fields.get(key), list):
+                fields[key].append(item.group(1).strip())
+        defaults: dict[str, str] = {}
+        for entry in fields.get("defaults", []):
+            kv = re.match(r"(\w+)\s*:\s*(.*)$", entry)
+            if kv:
+                defaults[kv.group(1)] = kv.group(2).strip().strip("\"'")
+        params: dict[str, Parameter] = {}
+        for m in _VARIABLE.finditer(_body(text)):
+            p = Parameter.from_variable(m.group(1))
+            params.setdefault(p.name, p)
+        summary = fields.get("summary", "")
+        return cls(name, text, summary if isinstance(summary, str) else "",
+                   tuple(str(t).strip("\"'") for t in fields.get("tags", [])), defaults,
+                   tuple(str(e).strip("\"'") for e in fields.get("enumerate", [])),
+                   tuple(params.values()), path)
+
+    def parameter(self, name: str) -> Parameter:
+        for p in self.parameters:
+            if p.name == name:
+                return p
+        known = ", ".join(p.name for p in self.parameters) or "none"
+        raise QueryError(f"query {self.name!r} has no parameter {name!r} (parameters: {known})")
+
+    def signature(self) -> str:
+        """The parameters with their defaults, as ``kg queries`` shows them."""
+        return ", ".join(p.describe(self.defaults.get(p.name)) for p in self.parameters)
 
 
 @lru_cache(maxsize=1)
@@ -132,151 +218,130 @@ def get_query(name: str) -> SavedQuery:
     raise QueryError(f"no saved query named {name!r}{hint}")
 
 
-_FORMATS_BY_SUFFIX = {".ttl": "turtle", ".nt": "nt", ".nq": "nquads", ".trig": "trig",
-                      ".jsonld": "json-ld", ".json": "json-ld", ".rdf": "xml", ".xml": "xml",
-                      ".owl": "xml", ".n3": "n3"}
+def read_query_file(path: str | Path, *, max_bytes: int = 1_000_000) -> SavedQuery:
+    """A query from a ``.rq`` file (with or without a grlc header), named after the file."""
+    from .reader import decode_bytes
+
+    p = Path(path)
+    if not p.is_file():
+        what = "is a directory" if p.is_dir() else "no such file"
+        raise InputError(f"{p}: {what}; give the path of a SPARQL query file (.rq)")
+    if p.stat().st_size > max_bytes:
+        raise InputError(f"{p} is over {max_bytes} bytes; that is not a query")
+    text = decode_bytes(p.read_bytes(), what=str(p))
+    return SavedQuery.parse(p.stem, text, str(p))
 
 
-def load_graph(path: str | Path | None = None) -> Graph:
-    """Parse a graph file (format from its extension); errors name the file and line."""
-    from rdflib import Graph
-
-    p = Path(path) if path is not None else default_graph_path()
-    if not p.exists():
-        raise InputError(f"{p}: no such graph file; build one with 'kg build ARTICLE -o {p}'")
-    if p.is_dir():
-        raise InputError(f"{p} is a directory; give a graph file (.ttl, .nt, .jsonld ...)")
-    fmt = _FORMATS_BY_SUFFIX.get(p.suffix.lower(), "turtle")
-    g = Graph()
-    try:
-        g.parse(p, format=fmt)
-    except Exception as exc:  # rdflib raises many kinds; all mean "does not parse"
-        msg = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        line = re.search(r"line (\d+)", str(exc))
-        where = f"{p}:{line.group(1)}" if line else str(p)
-        raise GraphError(f"{where}: not valid {fmt} ({msg[:200]})") from exc
-    return g
+def _first_column(engine: Engine, text: str, bindings: Mapping[str, Node]) -> list[Node]:
+    return [r[0] for r in engine.run(parse_sparql(text), bindings).terms if r[0] is not None]
 
 
-def resolve_entity(graph: Graph, value: str) -> Any:
-    """A parameter value as an RDF term: an entity named ``value``, an IRI, or a literal."""
+_SUBJECT = f"SELECT DISTINCT ?s WHERE {{ ?a <{_SDO}about> ?s }} ORDER BY ?s"
+_BY_NAME = (f"SELECT DISTINCT ?e WHERE {{ ?e <{_SDO}name>|<{_SDO}alternateName> ?n . "
+            f"FILTER(LCASE(STR(?n)) = LCASE(STR(?_value))) }} ORDER BY ?e")
+_BY_PRIMARY_NAME = (f"SELECT DISTINCT ?e WHERE {{ ?e <{_SDO}name> ?n . "
+                    f"FILTER(LCASE(STR(?n)) = LCASE(STR(?_value))) }} ORDER BY ?e")
+_NAMES = f"SELECT DISTINCT ?n WHERE {{ ?e <{_SDO}name>|<{_SDO}alternateName> ?n }}"
+
+
+def resolve_value(engine: Engine, param: Parameter, value: str) -> Node:
+    """A parameter value as the RDF term to bind.
+
+    Typed parameters give typed literals (the value is checked); an untyped or ``iri``
+    parameter gives the entity that ``value`` names (its name or an alias, any case),
+    the IRI itself, or the article's subject for ``@subject``. A name that matches no
+    entity is an error naming close matches; for an untyped parameter a value that does
+    not look like a name is a plain literal.
+    """
     from rdflib import Literal, URIRef
-    from rdflib.namespace import SDO
 
+    if param.lang:
+        return Literal(value, lang=param.lang)
+    if param.type not in (None, "iri", "literal"):
+        try:
+            term = Literal(value, datatype=URIRef(_XSD + param.type))
+        except Exception:  # rdflib warns rather than raises on most ill-typed values
+            term = None
+        if term is None or (term.value is None and param.type != "string"):
+            raise QueryError(f"parameter {param.name!r} takes an xsd:{param.type} value, "
+                             f"not {value!r}")
+        return term
+    if param.type == "literal":
+        return Literal(value)
     if value == "@subject":
-        # objects of a parsed graph are terms (Identifiers), which are ordered
-        subjects = sorted(cast("set[Identifier]", set(graph.objects(None, SDO.about))))
+        subjects = _first_column(engine, _SUBJECT, {})
         if not subjects:
-            raise QueryError("the graph names no article subject; pass --param person=NAME")
+            raise QueryError(f"the graph names no article subject; pass --param "
+                             f"{param.name}=NAME")
         return subjects[0]
-    if re.match(r"^(https?|urn|file):", value):
+    if re.match(r"^(https?|urn|file):\S+$", value):
+        from .sparql import term_to_sparql
+
+        term_to_sparql(URIRef(value))  # checks that SPARQL can hold it
         return URIRef(value)
-    want = value.casefold().strip()
-    names: dict[str, set[Any]] = {}
-    for prop in (SDO.name, SDO.alternateName):
-        for s, o in graph.subject_objects(prop):
-            names.setdefault(str(o).casefold(), set()).add(s)
-    hits = names.get(want, set())
+    key = {"_value": Literal(value.strip())}
+    hits = _first_column(engine, _BY_NAME, key)
+    if len(hits) > 1:  # a full name beats another entity's alias
+        hits = _first_column(engine, _BY_PRIMARY_NAME, key) or hits
     if len(hits) == 1:
-        return next(iter(hits))
+        return hits[0]
     if len(hits) > 1:
-        raise QueryError(f"{value!r} names several entities; give the fullest name or an IRI")
-    close = difflib.get_close_matches(want, list(names), n=3, cutoff=0.6)
-    hint = f"; close matches: {', '.join(repr(c) for c in close)}" if close else ""
-    if close or re.match(r"^[A-Z][\w.'-]+( [A-Z][\w.'-]+)+$", value):
-        raise QueryError(f"no person or organisation named {value!r} in the graph{hint}")
+        raise QueryError(f"{value!r} names {len(hits)} entities ({', '.join(map(str, hits))});"
+                         f" give the fullest name or an IRI")
+    names = [str(n) for n in _first_column(engine, _NAMES, {})]
+    close = difflib.get_close_matches(value, names, n=3, cutoff=0.6) or \
+        difflib.get_close_matches(value.casefold(), [n.casefold() for n in names], n=3,
+                                  cutoff=0.6)
+    if close or param.type == "iri" or re.match(r"^[A-Z][\w.'-]+( [A-Z][\w.'-]+)+$", value):
+        hint = f"; close matches: {', '.join(repr(c) for c in close)}" if close else \
+            "; 'kg query people' lists the people"
+        raise QueryError(f"no person, organisation or paper named {value!r} in the graph{hint}")
     return Literal(value)
 
 
-@dataclass
-class ResultTable:
-    """A SELECT result: column names and rows of strings (empty string for unbound)."""
+def _as_engine(source: Engine | Graph | str | Path | None) -> Engine:
+    if isinstance(source, Engine):
+        return source
+    if source is None or isinstance(source, str | Path):
+        return open_engine(source)
+    return RdflibEngine(source)
 
-    columns: list[str]
-    rows: list[list[str]]
-    raw: Any = None
 
-    def to_csv(self) -> str:
-        """SPARQL 1.1 Query Results CSV."""
-        buf = io.StringIO()
-        w = csv.writer(buf, lineterminator="\r\n")
-        w.writerow(self.columns)
-        w.writerows(self.rows)
-        return buf.getvalue()
-
-    def to_json(self) -> str:
-        """SPARQL 1.1 Query Results JSON."""
-        data = self.raw.serialize(format="json") if self.raw is not None else None
-        if data is not None:
-            return json.dumps(json.loads(data), indent=2, ensure_ascii=False) + "\n"
-        bindings = [
-            {c: {"type": "literal", "value": v}
-             for c, v in zip(self.columns, r, strict=True) if v != ""}
-            for r in self.rows
-        ]
-        return json.dumps({"head": {"vars": self.columns}, "results": {"bindings": bindings}},
-                          indent=2, ensure_ascii=False) + "\n"
-
-    def to_table(self, max_width: int = 60) -> str:
-        def cut(v: str) -> str:
-            return v if len(v) <= max_width else v[: max_width - 1] + "…"
-
-        rows = [[cut(v) for v in r] for r in self.rows]
-        widths = [max([len(c)] + [len(r[i]) for r in rows]) for i, c in enumerate(self.columns)]
-        line = "  ".join(c.ljust(w) for c, w in zip(self.columns, widths, strict=True)).rstrip()
-        out = [line, "  ".join("-" * w for w in widths)]
-        out += ["  ".join(v.ljust(w) for v, w in zip(r, widths, strict=True)).rstrip()
-                for r in rows]
-        out.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
-        return "\n".join(out) + "\n"
-
-    def render(self, fmt: str) -> str:
-        if fmt == "csv":
-            return self.to_csv()
-        if fmt == "json":
-            return self.to_json()
-        if fmt == "table":
-            return self.to_table()
-        raise QueryError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
+def bind(query: SavedQuery, engine: Engine,
+         params: Mapping[str, str] | None = None) -> dict[str, Node]:
+    """The bindings for ``query``: its defaults overridden by ``params``, as RDF terms."""
+    values = dict(query.defaults)
+    for k, v in (params or {}).items():
+        query.parameter(k)  # unknown names are errors
+        values[k] = v
+    bindings: dict[str, Node] = {}
+    for p in query.parameters:
+        if p.name in values:
+            bindings[p.variable] = resolve_value(engine, p, values[p.name])
+        elif p.required:
+            raise QueryError(f"query {query.name!r} needs a value for {p.name!r}: "
+                             f"--param {p.name}=VALUE")
+    return bindings
 
 
 def run_query(
-    query: SavedQuery | str, graph: Graph, params: dict[str, str] | None = None
-) -> ResultTable:
-    """Run a saved query (or its name) on ``graph`` with parameters bound as RDF terms.
+    query: SavedQuery | str,
+    source: Engine | Graph | str | Path | None = None,
+    params: Mapping[str, str] | None = None,
+) -> QueryResult:
+    """Run a saved query (or its name) with parameters bound as RDF terms.
 
-    >>> from kg.queries import load_graph
-    >>> t = run_query("first-author-papers-by-year", load_graph())
+    ``source`` is an :class:`kg.engines.Engine`, an rdflib Graph, a graph file, or
+    ``None`` for the bundled graph. The query is parsed first: an update is refused
+    before anything runs.
+
+    >>> t = run_query("first-author-papers-by-year")
     >>> t.columns
     ['year', 'title']
-    >>> year, title = t.rows[0]
-    >>> year
-    '2015'
-    >>> title
-    'Unsupervised Representation Learning with Deep Convolutional Generative Adversarial Networks'
+    >>> t.rows[0][0], t.rows[0][1][:40]
+    ('2015', 'Unsupervised Representation Learning wit')
     """
-    from rdflib.plugins.sparql import prepareQuery
-
     q = get_query(query) if isinstance(query, str) else query
-    values = dict(q.defaults)
-    for k, v in (params or {}).items():
-        if k not in q.parameters:
-            known = ", ".join(q.parameters) or "none"
-            raise QueryError(f"query {q.name!r} has no parameter {k!r} (parameters: {known})")
-        values[k] = v
-    bindings = {}
-    for k in q.parameters:
-        if k in values:
-            bindings["_" + k] = resolve_entity(graph, values[k])
-    try:
-        prepared = prepareQuery(q.text)
-        res: Result = graph.query(prepared, initBindings=bindings)
-    except QueryError:
-        raise
-    except Exception as exc:
-        raise QueryError(f"query {q.name!r} failed: {str(exc).splitlines()[0][:200]}") from exc
-    cols = [str(v) for v in (res.vars or [])]
-    # saved queries are SELECT queries, so the result iterates over ResultRows
-    select_rows = cast("Iterable[ResultRow]", res)
-    rows = [["" if r[c] is None else str(r[c]) for c in cols] for r in select_rows]
-    return ResultTable(cols, rows, res)
+    sparql: Sparql = parse_sparql(q.text)
+    engine = _as_engine(source)
+    return engine.run(sparql, bind(q, engine, params))

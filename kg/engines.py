@@ -1,0 +1,342 @@
+"""Where queries run: rdflib on a graph, pyoxigraph in memory, or a SPARQL 1.1 endpoint.
+
+Every engine takes a parsed, read-only query (:class:`kg.sparql.Sparql`) and variables to
+bind as RDF terms, and returns a :class:`kg.results.QueryResult` of rdflib terms, so the
+same saved query gives the same answer on each.
+
+- :class:`RdflibEngine` binds with ``initBindings`` on the prepared query.
+- :class:`OxigraphEngine` and :class:`EndpointEngine` (the query sent over HTTP, by the
+  SPARQL 1.1 Protocol) take the values in a ``VALUES`` block at the start of the WHERE
+  group (:func:`kg.sparql.with_values`). pyoxigraph's own ``substitutions`` only take
+  projected variables, which rules out parameters of aggregate queries.
+
+>>> from rdflib import Graph, URIRef
+>>> from kg.sparql import parse_sparql
+>>> g = Graph().parse(data="<urn:a> <urn:p> <urn:b> .", format="nt")
+>>> q = parse_sparql("SELECT ?o WHERE { ?s <urn:p> ?o }")
+>>> RdflibEngine(g).run(q, {"s": URIRef("urn:a")}).rows
+[['urn:b']]
+>>> OxigraphEngine.from_graph(g).run(q, {"s": URIRef("urn:a")}).rows
+[['urn:b']]
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from abc import ABC, abstractmethod
+from collections.abc import Mapping
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from .errors import EndpointError, GraphError, InputError, QueryError
+from .results import QueryResult
+from .sparql import Sparql, with_values
+
+if TYPE_CHECKING:
+    from rdflib import Graph
+    from rdflib.term import Node
+
+__all__ = [
+    "Engine",
+    "RdflibEngine",
+    "OxigraphEngine",
+    "EndpointEngine",
+    "ENGINES",
+    "open_engine",
+    "load_graph",
+    "rdf_format",
+]
+
+#: The engines ``--engine`` accepts for a graph file.
+ENGINES = ("rdflib", "oxigraph")
+
+# file ending -> (rdflib format, pyoxigraph RdfFormat name)
+_FORMATS = {".ttl": ("turtle", "TURTLE"), ".nt": ("nt", "N_TRIPLES"),
+            ".nq": ("nquads", "N_QUADS"), ".trig": ("trig", "TRIG"),
+            ".jsonld": ("json-ld", "JSON_LD"), ".json": ("json-ld", "JSON_LD"),
+            ".rdf": ("xml", "RDF_XML"), ".xml": ("xml", "RDF_XML"), ".owl": ("xml", "RDF_XML"),
+            ".n3": ("n3", "N3")}
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+
+
+def rdf_format(path: str | Path) -> tuple[str, str]:
+    """The (rdflib, pyoxigraph) format names for a graph file, from its ending.
+
+    >>> rdf_format("x.nt")
+    ('nt', 'N_TRIPLES')
+    """
+    return _FORMATS.get(Path(path).suffix.lower(), ("turtle", "TURTLE"))
+
+
+def _graph_path(path: str | Path | None) -> Path:
+    from .queries import default_graph_path
+
+    p = Path(path) if path is not None else default_graph_path()
+    if not p.exists():
+        raise InputError(f"{p}: no such graph file; build one with 'kg build ARTICLE -o {p}'")
+    if p.is_dir():
+        raise InputError(f"{p} is a directory; give a graph file (.ttl, .nt, .jsonld ...)")
+    return p
+
+
+def _parse_failure(p: Path, fmt: str, exc: Exception) -> GraphError:
+    text = str(exc)
+    msg = text.splitlines()[0] if text else type(exc).__name__
+    line = re.search(r"line (\d+)", text) or re.search(r"^(\d+):", text)
+    where = f"{p}:{line.group(1)}" if line else str(p)
+    return GraphError(f"{where}: not valid {fmt} ({msg[:200]})")
+
+
+def load_graph(path: str | Path | None = None) -> Graph:
+    """Parse a graph file with rdflib (format from its ending); errors name file and line.
+
+    Without ``path``, the bundled graph of the seed article.
+    """
+    from rdflib import Graph
+
+    p = _graph_path(path)
+    fmt = rdf_format(p)[0]
+    g = Graph()
+    try:
+        g.parse(p, format=fmt)
+    except Exception as exc:  # rdflib raises many kinds; all mean "does not parse"
+        raise _parse_failure(p, fmt, exc) from exc
+    return g
+
+
+def _first_seen(text: str) -> dict[str, int]:
+    """Variables in the order they first appear (the column order of ``SELECT *``)."""
+    from .queries import _body
+
+    order: dict[str, int] = {}
+    for m in re.finditer(r"[?$](\w+)", _body(text)):
+        order.setdefault(m.group(1), len(order))
+    return order
+
+
+def _select(query: Sparql, cols: list[str], rows: list[tuple[Node | None, ...]]
+            ) -> QueryResult:
+    """A SELECT result; for ``SELECT *`` the columns in the order the query first names
+    them (engines differ: rdflib uses a set's order, oxigraph sorts)."""
+    if "projection" not in query.tree[1]:
+        order = _first_seen(query.text)
+        perm = sorted(range(len(cols)), key=lambda i: order.get(cols[i], len(order)))
+        cols = [cols[i] for i in perm]
+        rows = [tuple(r[i] for i in perm) for r in rows]
+    return QueryResult("SELECT", cols, rows)
+
+
+class Engine(ABC):
+    """Runs parsed read-only queries with bound variables."""
+
+    name: ClassVar[str] = ""
+
+    @abstractmethod
+    def run(self, query: Sparql, bindings: Mapping[str, Node] | None = None) -> QueryResult:
+        """Run ``query`` with ``bindings`` (variable name without ``?`` -> RDF term)."""
+
+
+@lru_cache(maxsize=64)
+def _prepared(text: str) -> Any:
+    """rdflib's prepared query (parsed and translated to the algebra) for ``text``.
+
+    Made from the text each time it is first needed: the translation changes the parse
+    tree it is given, so :attr:`Sparql.tree` is not reused for it.
+    """
+    from rdflib.plugins.sparql import prepareQuery
+
+    return prepareQuery(text)
+
+
+class RdflibEngine(Engine):
+    """rdflib's SPARQL engine on an in-memory :class:`rdflib.Graph`."""
+
+    name = "rdflib"
+
+    def __init__(self, graph: Graph) -> None:
+        self.graph = graph
+
+    @classmethod
+    def from_path(cls, path: str | Path | None = None) -> RdflibEngine:
+        return cls(load_graph(path))
+
+    def run(self, query: Sparql, bindings: Mapping[str, Node] | None = None) -> QueryResult:
+        try:
+            res = self.graph.query(_prepared(query.text), initBindings=dict(bindings or {}))  # type: ignore[arg-type]
+            if query.form == "ASK":
+                return QueryResult("ASK", boolean=bool(res.askAnswer))
+            if query.form in ("CONSTRUCT", "DESCRIBE"):
+                return QueryResult(query.form, graph=res.graph)
+            cols = [str(v) for v in (res.vars or [])]
+            rows: list[tuple[Node | None, ...]] = [tuple(r) for r in res]  # type: ignore[arg-type]
+        except QueryError:
+            raise
+        except Exception as exc:
+            raise QueryError(f"the query failed: {str(exc).splitlines()[0][:200]}") from exc
+        return _select(query, cols, rows)
+
+
+def _from_ox(term: Any) -> Node | None:
+    import pyoxigraph as ox
+    from rdflib import BNode, Literal, URIRef
+
+    if term is None:
+        return None
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        dt = term.datatype.value
+        return Literal(term.value) if dt == _XSD_STRING else Literal(term.value, datatype=dt)
+    raise QueryError(f"kg cannot show the RDF term {term!r}")
+
+
+class OxigraphEngine(Engine):
+    """pyoxigraph's SPARQL engine on an in-memory store (fast on large graphs)."""
+
+    name = "oxigraph"
+
+    def __init__(self, store: Any) -> None:
+        self.store = store
+
+    @classmethod
+    def from_path(cls, path: str | Path | None = None) -> OxigraphEngine:
+        import pyoxigraph as ox
+
+        p = _graph_path(path)
+        fmt = rdf_format(p)[1]
+        store = ox.Store()
+        try:
+            store.bulk_load(path=str(p), format=getattr(ox.RdfFormat, fmt))
+        except (SyntaxError, ValueError, OSError) as exc:
+            raise _parse_failure(p, fmt.lower().replace("_", "-"), exc) from exc
+        return cls(store)
+
+    @classmethod
+    def from_graph(cls, graph: Graph) -> OxigraphEngine:
+        import pyoxigraph as ox
+
+        store = ox.Store()
+        data = graph.serialize(format="nt", encoding="utf-8")
+        store.bulk_load(data, format=ox.RdfFormat.N_TRIPLES)
+        return cls(store)
+
+    def run(self, query: Sparql, bindings: Mapping[str, Node] | None = None) -> QueryResult:
+        text = with_values(query.text, bindings or {}, query.form)
+        try:
+            res = self.store.query(text)
+            if query.form == "ASK":
+                return QueryResult("ASK", boolean=bool(res))
+            if query.form in ("CONSTRUCT", "DESCRIBE"):
+                from rdflib import Graph
+
+                g = Graph()
+                for t in res:
+                    g.add((_from_ox(t.subject), _from_ox(t.predicate),  # type: ignore[arg-type]
+                           _from_ox(t.object)))
+                return QueryResult(query.form, graph=g)
+            cols = [v.value for v in res.variables]
+            rows = [tuple(_from_ox(s[i]) for i in range(len(cols))) for s in res]
+        except (SyntaxError, OSError, ValueError, TypeError, RuntimeError) as exc:
+            raise QueryError(f"the query failed: {str(exc).splitlines()[0][:200]}") from exc
+        return _select(query, cols, rows)
+
+
+def _from_json(b: dict[str, str]) -> Node:
+    from rdflib import BNode, Literal, URIRef
+
+    kind, value = b.get("type"), b.get("value", "")
+    if kind == "uri":
+        return URIRef(value)
+    if kind == "bnode":
+        return BNode(value)
+    if kind in ("literal", "typed-literal"):
+        if b.get("xml:lang"):
+            return Literal(value, lang=b["xml:lang"])
+        dt = b.get("datatype")
+        return Literal(value, datatype=dt) if dt and dt != _XSD_STRING else Literal(value)
+    raise EndpointError(f"the endpoint sent a term kg cannot read: {b!r}")
+
+
+class EndpointEngine(Engine):
+    """A SPARQL 1.1 endpoint over HTTP (the SPARQL 1.1 Protocol, query by POST)."""
+
+    name = "endpoint"
+
+    def __init__(self, url: str, *, timeout: float = 60.0) -> None:
+        if not re.match(r"^https?://[^\s/]+", url):
+            raise InputError(f"{url!r} is not an http(s) URL of a SPARQL endpoint")
+        self.url = url
+        self.timeout = timeout
+
+    def _post(self, text: str, accept: str) -> bytes:
+        import urllib.error
+        import urllib.parse
+        import urllib.request
+
+        body = urllib.parse.urlencode({"query": text}).encode("utf-8")
+        req = urllib.request.Request(self.url, data=body, method="POST", headers={
+            "Accept": accept, "Content-Type": "application/x-www-form-urlencoded",
+            "User-Agent": "kg"})
+        try:
+            with urllib.request.urlopen(req, timeout=self.timeout) as resp:
+                data: bytes = resp.read()
+                return data
+        except urllib.error.HTTPError as exc:
+            detail = exc.read().decode("utf-8", "replace").strip().splitlines()
+            msg = detail[0][:200] if detail else exc.reason
+            raise QueryError(f"the endpoint {self.url} refused the query "
+                             f"(HTTP {exc.code}: {msg})") from None
+        except (urllib.error.URLError, TimeoutError, OSError) as exc:
+            reason = getattr(exc, "reason", exc)
+            raise EndpointError(f"cannot reach the SPARQL endpoint {self.url} ({reason}); "
+                                f"is the server running?") from None
+
+    def run(self, query: Sparql, bindings: Mapping[str, Node] | None = None) -> QueryResult:
+        text = with_values(query.text, bindings or {}, query.form)
+        if query.form in ("CONSTRUCT", "DESCRIBE"):
+            from rdflib import Graph
+
+            data = self._post(text, "application/n-triples")
+            try:
+                g = Graph().parse(data=data.decode("utf-8"), format="nt")
+            except Exception as exc:
+                raise EndpointError(f"the endpoint {self.url} sent a graph that is not "
+                                    f"N-Triples ({str(exc)[:120]})") from None
+            return QueryResult(query.form, graph=g)
+        data = self._post(text, "application/sparql-results+json")
+        try:
+            doc = json.loads(data)
+        except ValueError:
+            raise EndpointError(f"the endpoint {self.url} did not answer with SPARQL "
+                                f"results JSON") from None
+        if query.form == "ASK":
+            return QueryResult("ASK", boolean=bool(doc.get("boolean")))
+        cols = list(doc.get("head", {}).get("vars", []))
+        rows = [tuple(_from_json(b[c]) if c in b else None for c in cols)
+                for b in doc.get("results", {}).get("bindings", [])]
+        return _select(query, cols, rows)
+
+
+def open_engine(graph: str | Path | Graph | None = None, *, engine: str = "rdflib",
+                endpoint: str | None = None, timeout: float = 60.0) -> Engine:
+    """An engine over a graph file (or an rdflib Graph), or over a SPARQL endpoint.
+
+    Without ``graph`` or ``endpoint``, the bundled graph of the seed article.
+    """
+    if endpoint is not None:
+        if graph is not None:
+            raise QueryError("give a graph file or an endpoint, not both")
+        return EndpointEngine(endpoint, timeout=timeout)
+    if engine not in ENGINES:
+        raise QueryError(f"unknown engine {engine!r}; use one of {', '.join(ENGINES)}")
+    if graph is not None and not isinstance(graph, str | Path):
+        return RdflibEngine(graph) if engine == "rdflib" else OxigraphEngine.from_graph(graph)
+    if engine == "oxigraph":
+        return OxigraphEngine.from_path(graph)
+    return RdflibEngine.from_path(graph)
