@@ -26,7 +26,6 @@ import json
 import re
 from abc import ABC, abstractmethod
 from collections.abc import Mapping
-from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -120,7 +119,7 @@ def _select(query: Sparql, cols: list[str], rows: list[tuple[Node | None, ...]]
             ) -> QueryResult:
     """A SELECT result; for ``SELECT *`` the columns in the order the query first names
     them (engines differ: rdflib uses a set's order, oxigraph sorts)."""
-    if "projection" not in query.tree[1]:
+    if query.star:
         order = _first_seen(query.text)
         perm = sorted(range(len(cols)), key=lambda i: order.get(cols[i], len(order)))
         cols = [cols[i] for i in perm]
@@ -138,18 +137,6 @@ class Engine(ABC):
         """Run ``query`` with ``bindings`` (variable name without ``?`` -> RDF term)."""
 
 
-@lru_cache(maxsize=64)
-def _prepared(text: str) -> Any:
-    """rdflib's prepared query (parsed and translated to the algebra) for ``text``.
-
-    Made from the text each time it is first needed: the translation changes the parse
-    tree it is given, so :attr:`Sparql.tree` is not reused for it.
-    """
-    from rdflib.plugins.sparql import prepareQuery
-
-    return prepareQuery(text)
-
-
 class RdflibEngine(Engine):
     """rdflib's SPARQL engine on an in-memory :class:`rdflib.Graph`."""
 
@@ -163,8 +150,13 @@ class RdflibEngine(Engine):
         return cls(load_graph(path))
 
     def run(self, query: Sparql, bindings: Mapping[str, Node] | None = None) -> QueryResult:
+        from rdflib.plugins.sparql.algebra import translateQuery
+
         try:
-            res = self.graph.query(_prepared(query.text), initBindings=dict(bindings or {}))  # type: ignore[arg-type]
+            if "rdflib" not in query.prepared:
+                query.prepared["rdflib"] = translateQuery(query.tree)
+            init = dict(bindings or {})
+            res = self.graph.query(query.prepared["rdflib"], initBindings=init)  # type: ignore[arg-type]
             if query.form == "ASK":
                 return QueryResult("ASK", boolean=bool(res.askAnswer))
             if query.form in ("CONSTRUCT", "DESCRIBE"):

@@ -64,6 +64,16 @@ _TYPES = {"iri": None, "literal": None, "string": "string", "integer": "integer"
           "number": "decimal", "boolean": "boolean", "date": "date",
           "datetime": "dateTime", "dateTime": "dateTime", "gYear": "gYear", "year": "gYear"}
 
+# lexical forms of the XSD types a parameter may take (checked before binding)
+_LEXICAL = {
+    "integer": r"[+-]?\d+", "decimal": r"[+-]?(\d+(\.\d*)?|\.\d+)",
+    "double": r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?|INF|-INF|NaN",
+    "float": r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?|INF|-INF|NaN",
+    "boolean": r"true|false|1|0", "date": r"-?\d{4,}-\d\d-\d\d(Z|[+-]\d\d:\d\d)?",
+    "dateTime": r"-?\d{4,}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)?",
+    "gYear": r"-?\d{4,}(Z|[+-]\d\d:\d\d)?",
+}
+
 
 def resource_dir(name: str) -> Path:
     """The folder of bundled resources ``name`` (ontology, queries, data).
@@ -257,16 +267,13 @@ def resolve_value(engine: Engine, param: Parameter, value: str) -> Node:
 
     if param.lang:
         return Literal(value, lang=param.lang)
-    if param.type not in (None, "iri", "literal"):
-        try:
-            term = Literal(value, datatype=URIRef(_XSD + param.type))
-        except Exception:  # rdflib warns rather than raises on most ill-typed values
-            term = None
-        if term is None or (term.value is None and param.type != "string"):
+    if param.type not in (None, "iri", "literal", "string"):
+        pattern = _LEXICAL.get(param.type)
+        if pattern is not None and not re.fullmatch(pattern, value.strip()):
             raise QueryError(f"parameter {param.name!r} takes an xsd:{param.type} value, "
                              f"not {value!r}")
-        return term
-    if param.type == "literal":
+        return Literal(value.strip(), datatype=URIRef(_XSD + param.type))
+    if param.type in ("literal", "string"):  # RDF 1.1: a plain literal is an xsd:string
         return Literal(value)
     if value == "@subject":
         subjects = _first_column(engine, _SUBJECT, {})

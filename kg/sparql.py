@@ -39,11 +39,18 @@ _BAD_IRI = re.compile(r'[<>"{}|^`\\\x00-\x20]')
 
 @dataclass(frozen=True)
 class Sparql:
-    """A parsed, read-only query: its text, its form and rdflib's parse tree."""
+    """A parsed, read-only query: its text, its form and rdflib's parse tree.
+
+    ``star`` says whether it is ``SELECT *``. Engines may keep what they make of the query
+    (rdflib's algebra) in ``prepared``; rdflib's translation changes the tree it is given,
+    so it is made once per parsed query.
+    """
 
     text: str
     form: str  # SELECT, ASK, CONSTRUCT or DESCRIBE
     tree: Any = field(default=None, repr=False, compare=False)
+    star: bool = False
+    prepared: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
 
 @lru_cache(maxsize=64)
@@ -76,7 +83,7 @@ def parse_sparql(text: str) -> Sparql:
     except Exception as exc:  # the grammar's actions raise plain exceptions too
         raise QueryError(f"not a valid SPARQL query: {str(exc).splitlines()[0][:200]}") from None
     form = tree[1].name.removesuffix("Query").upper()
-    return Sparql(text, form, tree)
+    return Sparql(text, form, tree, form == "SELECT" and "projection" not in tree[1])
 
 
 def term_to_sparql(term: Node, *, strict: bool = True) -> str:

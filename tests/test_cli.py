@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 import sys
@@ -34,11 +35,131 @@ def test_query_json_is_sparql_results_json():
     assert len(data["results"]["bindings"]) == 47
 
 
-def test_queries_lists_every_saved_query_with_parameters():
+def test_queries_lists_every_saved_query_with_summary_and_parameters():
+    from kg.queries import list_queries
+
     r = runner.invoke(app, ["queries"])
     assert r.exit_code == 0
-    assert re.search(r"^coauthors\s+A person's co-authors.*\[person=@subject\]$", r.stdout, re.M)
-    assert len(r.stdout.splitlines()) == 7
+    out = r.stdout
+    for q in list_queries():
+        assert re.search(rf"^{re.escape(q.name)}\s+{re.escape(q.summary)}$", out, re.M), q.name
+    assert re.search(r"^coauthors\s+A person's co-authors.*\n\s+parameters: person=@subject$",
+                     out, re.M)
+    assert re.search(r"^papers-in-year\s.*\n\s+parameters: year:integer=2020$", out, re.M)
+    assert re.search(r"^organization-people\s.*\n\s+parameters: organization \(optional\)$",
+                     out, re.M)
+    assert re.search(r"^common-coauthors\s.*\n\s+parameters: person=@subject, other$", out,
+                     re.M)
+
+
+def test_queries_show_prints_the_saved_query():
+    r = runner.invoke(app, ["queries", "show", "coauthors"])
+    assert r.exit_code == 0
+    assert r.stdout == (ROOT / "queries" / "coauthors.rq").read_text(encoding="utf-8")
+    r = runner.invoke(app, ["queries", "show", "coauthor"])
+    assert r.exit_code == 1 and "did you mean coauthors" in r.stderr
+
+
+def test_query_param_takes_a_name():
+    r = runner.invoke(app, ["query", "coauthors", "--param", "person=Ilya Sutskever", "-f", "csv"])
+    assert r.exit_code == 0
+    assert r.stdout.splitlines()[:3] == ["coauthor,shared_papers", "Alec Radford,8",
+                                         "Jong Wook Kim,3"]
+    r = runner.invoke(app, ["query", "coauthors", "-p", "person=Ilya Sutskevr"])
+    assert r.exit_code == 1
+    assert r.stderr == ("kg: error: no person, organisation or paper named 'Ilya Sutskevr' in "
+                        "the graph; close matches: 'Ilya Sutskever', 'Sutskever'\n")
+
+
+def test_query_formats_tsv_markdown_and_table():
+    r = runner.invoke(app, ["query", "papers-per-venue", "-f", "tsv"])
+    assert r.stdout.splitlines()[:2] == ["?venue\t?papers", '"arXiv"\t5']
+    r = runner.invoke(app, ["query", "papers-per-venue", "-f", "markdown"])
+    assert r.stdout.splitlines()[:3] == ["| venue | papers |", "| --- | --- |", "| arXiv | 5 |"]
+    r = runner.invoke(app, ["query", "papers-per-venue", "-f", "table"])
+    assert r.stdout.splitlines() == [
+        "venue                    papers", "-----------------------  ------",
+        "arXiv                    5", "ICML                     2", "OpenAI technical report  2",
+        "NeurIPS                  1", "(4 rows)"]
+    r = runner.invoke(app, ["query", "papers-per-venue", "-f", "yaml"])
+    assert r.exit_code == 1 and "unknown format 'yaml'" in r.stderr
+
+
+def test_ask_prints_true_or_false_and_sets_the_exit_code():
+    r = runner.invoke(app, ["query", "have-coauthored", "-p", "other=Luke Metz"])
+    assert (r.exit_code, r.stdout) == (0, "true\n")
+    r = runner.invoke(app, ["query", "have-coauthored", "-p", "other=Yann LeCun"])
+    assert (r.exit_code, r.stdout) == (1, "false\n")
+    r = runner.invoke(app, ["sparql", "ASK { ?p a <https://schema.org/Person> }", "-f", "json"])
+    assert r.exit_code == 0 and json.loads(r.stdout) == {"head": {}, "boolean": True}
+
+
+def test_construct_prints_turtle_or_ntriples():
+    r = runner.invoke(app, ["query", "person-card", "-p", "person=Luke Metz"])
+    assert r.exit_code == 0
+    assert r.stdout.startswith("@prefix schema: <https://schema.org/> .")
+    assert '<https://w3id.org/kg/resource/person/luke-metz> a schema:Person ;' in r.stdout
+    r = runner.invoke(app, ["query", "person-card", "-p", "person=Luke Metz", "-f", "nt"])
+    lines = r.stdout.splitlines()
+    assert len(lines) == 6 and lines == sorted(lines)
+    assert ('<https://w3id.org/kg/resource/person/luke-metz> <https://schema.org/name> '
+            '"Luke Metz" .') in lines
+    r = runner.invoke(app, ["query", "person-card", "-p", "person=Luke Metz", "-f", "jsonld"])
+    assert any(n.get("@id") == "https://w3id.org/kg/resource/person/luke-metz"
+               for n in json.loads(r.stdout))
+
+
+def test_sparql_runs_an_ad_hoc_query_with_parameters():
+    q = ("PREFIX s: <https://schema.org/> SELECT ?name WHERE { ?p s:author ?_who , ?a . "
+         "?a s:name ?name FILTER(?a != ?_who) } ORDER BY ?name")
+    r = runner.invoke(app, ["sparql", q, "-p", "who=Luke Metz", "-f", "csv"])
+    assert r.exit_code == 0
+    assert r.stdout.splitlines() == ["name", "Alec Radford", "Soumith Chintala"]
+    r = runner.invoke(app, ["sparql", "-", "-f", "csv"], input="SELECT (1 AS ?one) {}")
+    assert r.stdout.splitlines() == ["one", "1"]
+    r = runner.invoke(app, ["sparql", "SELECT ?x WHERE { ?x ?y }"])
+    assert r.exit_code == 1 and r.stderr.startswith("kg: error: not a valid SPARQL query:")
+
+
+def test_query_file_and_output_file(tmp_path):
+    rq = tmp_path / "mine.rq"
+    rq.write_text("#+ summary: Papers in a venue.\n#+ defaults:\n#+   - venue: arXiv\n"
+                  "PREFIX kg: <https://w3id.org/kg/ontology#>\n"
+                  "SELECT (COUNT(?p) AS ?n) WHERE { ?p kg:venue ?_venue_string }\n",
+                  encoding="utf-8")
+    r = runner.invoke(app, ["query", "--file", str(rq), "-f", "csv"])
+    assert r.exit_code == 0 and r.stdout.splitlines() == ["n", "5"]
+    r = runner.invoke(app, ["query", "--file", str(rq), "-p", "venue=NeurIPS", "-f", "csv"])
+    assert r.stdout.splitlines() == ["n", "1"]
+    out = tmp_path / "venues.json"
+    out.write_text("old", encoding="utf-8")
+    r = runner.invoke(app, ["query", "papers-per-venue", "-o", str(out)])
+    assert r.exit_code == 0 and r.stdout == ""
+    assert json.loads(out.read_text(encoding="utf-8"))["head"]["vars"] == ["venue", "papers"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["mine.rq", "venues.json"]
+    r = runner.invoke(app, ["query", "people", "--file", str(rq)])
+    assert r.exit_code == 1 and "one of them" in r.stderr
+
+
+def test_updates_are_refused_with_exit_code_3(tmp_path):
+    graph = tmp_path / "g.ttl"
+    graph.write_bytes((ROOT / "data" / "radford.ttl").read_bytes())
+    for q in ("DELETE WHERE { ?s ?p ?o }", "CLEAR DEFAULT", "LOAD <file:///etc/passwd>"):
+        r = runner.invoke(app, ["sparql", q, "--graph", str(graph)])
+        assert r.exit_code == 3 and "read-only" in r.stderr, q
+    bad = tmp_path / "drop.rq"
+    bad.write_text("DROP ALL", encoding="utf-8")
+    r = runner.invoke(app, ["query", "--file", str(bad), "--graph", str(graph)])
+    assert r.exit_code == 3
+    assert graph.read_bytes() == (ROOT / "data" / "radford.ttl").read_bytes()
+
+
+def test_oxigraph_engine_on_the_cli():
+    r = runner.invoke(app, ["query", "first-author-papers-by-year", "-e", "oxigraph", "-f",
+                            "csv"])
+    assert r.exit_code == 0 and len(r.stdout.splitlines()) == 7
+    r = runner.invoke(app, ["query", "people", "-e", "jena"])
+    assert r.exit_code == 1 and "unknown engine 'jena'" in r.stderr
 
 
 def test_validate_passes_on_the_bundled_graph():

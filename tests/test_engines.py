@@ -1,0 +1,152 @@
+"""Every saved query gives the same answer on rdflib, pyoxigraph and a live SPARQL endpoint.
+
+The endpoint is a real server: the ``oxigraph`` command (a dev dependency) serving
+``data/radford.ttl`` read-only on a loopback port picked for the test.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+from conftest import SEED_TTL
+from rdflib.compare import isomorphic
+from typer.testing import CliRunner
+
+from kg.cli import app
+from kg.engines import EndpointEngine, OxigraphEngine, RdflibEngine
+from kg.errors import EndpointError, QueryError
+from kg.queries import list_queries, run_query
+
+runner = CliRunner()
+
+# values for the parameters that have no default, so that every query returns rows
+PARAMS = {
+    "common-coauthors": {"other": "Ilya Sutskever"},
+    "papers-together": {"other": "Ilya Sutskever"},
+    "have-coauthored": {"other": "Luke Metz"},
+    "paper-authors": {"paper": "CLIP"},
+}
+# more bindings worth comparing: other people, an optional parameter, a typed one
+EXTRA = [
+    ("coauthors", {"person": "Mark Chen"}),
+    ("timeline", {"person": "Luke Metz"}),
+    ("organization-people", {"organization": "OpenAI"}),
+    ("papers-in-year", {"year": "2021"}),
+    ("have-coauthored", {"other": "Yann LeCun"}),
+    ("author-positions", {"person": "Ilya Sutskever"}),
+    ("evidence", {"person": "Madison May"}),
+    ("person-card", {"person": "Slater Victoroff"}),
+]
+CASES = [(q.name, PARAMS.get(q.name, {})) for q in list_queries()] + EXTRA
+
+
+def _same(a, b):
+    assert a.form == b.form
+    if a.graph is not None:
+        assert isomorphic(a.graph, b.graph)
+        assert len(a.graph) > 0
+        return
+    assert a.boolean == b.boolean
+    assert a.columns == b.columns
+    assert a.terms == b.terms
+
+
+@pytest.fixture(scope="module")
+def engines(seed_graph):
+    return RdflibEngine(seed_graph), OxigraphEngine.from_path(SEED_TTL)
+
+
+@pytest.mark.parametrize("name, params", CASES, ids=[f"{n}-{i}" for i, (n, _) in
+                                                      enumerate(CASES)])
+def test_rdflib_and_oxigraph_give_the_same_answer(engines, name, params):
+    rd, ox = engines
+    a, b = run_query(name, rd, params), run_query(name, ox, params)
+    _same(a, b)
+    assert a.form != "SELECT" or a.terms, "compare queries that return rows"
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def endpoint(tmp_path_factory):
+    exe = shutil.which("oxigraph", path=str(Path(sys.executable).parent) + os.pathsep +
+                       os.environ.get("PATH", ""))
+    assert exe, "the oxigraph server is a dev dependency: pip install -e '.[dev]'"
+    db = tmp_path_factory.mktemp("oxigraph")
+    subprocess.run([exe, "load", "--location", str(db), "--file", str(SEED_TTL)],
+                   check=True, capture_output=True)
+    port = _free_port()
+    proc = subprocess.Popen([exe, "serve-read-only", "--location", str(db), "--bind",
+                             f"127.0.0.1:{port}"], stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}/query"
+    deadline = time.monotonic() + 20
+    while True:
+        try:
+            urllib.request.urlopen(f"{url}?query=ASK%7B%7D", timeout=1).read()
+            break
+        except OSError:
+            if time.monotonic() > deadline or proc.poll() is not None:
+                proc.kill()
+                raise
+            time.sleep(0.1)
+    yield url
+    proc.terminate()
+    proc.wait(timeout=10)
+
+
+@pytest.mark.parametrize("name, params", CASES, ids=[f"{n}-{i}" for i, (n, _) in
+                                                      enumerate(CASES)])
+def test_a_live_endpoint_gives_the_same_answer(engines, endpoint, name, params):
+    a = run_query(name, engines[0], params)
+    b = run_query(name, EndpointEngine(endpoint), params)
+    _same(a, b)
+
+
+def test_cli_runs_a_saved_query_on_the_endpoint(endpoint):
+    r = runner.invoke(app, ["query", "first-author-collaborators", "--endpoint", endpoint,
+                            "-f", "csv"])
+    assert r.exit_code == 0, r.stderr
+    assert r.stdout.splitlines()[:3] == ["coauthor,first_author_papers",
+                                         "Ilya Sutskever,5", "Jong Wook Kim,2"]
+    r = runner.invoke(app, ["query", "have-coauthored", "--endpoint", endpoint,
+                            "-p", "other=Yann LeCun"])
+    assert (r.exit_code, r.stdout) == (1, "false\n")
+
+
+def test_hostile_values_change_nothing_on_the_endpoint(endpoint):
+    with socket.socket() as trap:  # a SERVICE call would have to connect here
+        trap.bind(("127.0.0.1", 0))
+        trap.listen()
+        trap.settimeout(0.5)
+        port = trap.getsockname()[1]
+        for value in ('x" } ?s ?p ?o #', f"a> }} SERVICE <http://127.0.0.1:{port}/> {{"):
+            try:
+                rows = run_query("coauthors", EndpointEngine(endpoint), {"person": value}).rows
+            except QueryError:
+                rows = []
+            assert rows == []
+        with pytest.raises(socket.timeout):
+            trap.accept()
+
+
+def test_unreachable_endpoint_is_a_clear_error():
+    port = _free_port()  # nothing listens there
+    with pytest.raises(EndpointError, match="cannot reach the SPARQL endpoint"):
+        run_query("people", EndpointEngine(f"http://127.0.0.1:{port}/query", timeout=5))
+    r = runner.invoke(app, ["query", "people", "--endpoint", f"http://127.0.0.1:{port}/q"])
+    assert r.exit_code == 2 and r.stderr.startswith("kg: error: cannot reach")
+    r = runner.invoke(app, ["query", "people", "--endpoint", "ftp://example.org/sparql"])
+    assert r.exit_code == 2 and "not an http(s) URL" in r.stderr
