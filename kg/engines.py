@@ -137,6 +137,20 @@ class Engine(ABC):
         """Run ``query`` with ``bindings`` (variable name without ``?`` -> RDF term)."""
 
 
+def _prepare(text: str) -> Any:
+    """rdflib's parsed and translated query; a syntax error says where it is."""
+    from pyparsing import ParseException
+    from rdflib.plugins.sparql import prepareQuery
+
+    try:
+        return prepareQuery(text)
+    except ParseException as exc:
+        raise QueryError(f"not a valid SPARQL query: {exc.msg} at line {exc.lineno}, "
+                         f"column {exc.col}") from None
+    except Exception as exc:  # the grammar's actions raise plain exceptions too
+        raise QueryError(f"not a valid SPARQL query: {str(exc).splitlines()[0][:200]}") from None
+
+
 class RdflibEngine(Engine):
     """rdflib's SPARQL engine on an in-memory :class:`rdflib.Graph`."""
 
@@ -150,11 +164,9 @@ class RdflibEngine(Engine):
         return cls(load_graph(path))
 
     def run(self, query: Sparql, bindings: Mapping[str, Node] | None = None) -> QueryResult:
-        from rdflib.plugins.sparql.algebra import translateQuery
-
+        if "rdflib" not in query.prepared:
+            query.prepared["rdflib"] = _prepare(query.text)
         try:
-            if "rdflib" not in query.prepared:
-                query.prepared["rdflib"] = translateQuery(query.tree)
             init = dict(bindings or {})
             res = self.graph.query(query.prepared["rdflib"], initBindings=init)  # type: ignore[arg-type]
             if query.form == "ASK":

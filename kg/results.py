@@ -200,10 +200,13 @@ class QueryResult:
         return "\n".join(out) + "\n"
 
     def to_table(self, width: int | None = None) -> str:
-        """An aligned text table; with ``width``, the widest columns are cut to fit."""
+        """An aligned text table: with ``width`` (a terminal's), the widest columns are cut
+        to fit it; without, no column is wider than 80 characters."""
         rows = [[v.replace("\n", " ") for v in r] for r in self.rows]
         widths = [max([len(c)] + [len(r[i]) for r in rows]) for i, c in enumerate(self.columns)]
-        if width is not None:
+        if width is None:  # not a terminal: keep every column readable
+            widths = [min(w, 80) for w in widths]
+        else:
             budget = width - 2 * (len(widths) - 1)
             while sum(widths) > budget and max(widths, default=0) > 12:
                 i = widths.index(max(widths))
