@@ -78,7 +78,7 @@ def build(
     """Build the knowledge graph of each ARTICLE and write it (Turtle by default).
 
     Several files or a folder are read in one spaCy pass; a file that cannot be read is
-    reported and skipped, and the exit code is then 4 (partial).
+    reported and skipped, and the exit code is then 6 (partial).
     """
     from .rdf import suffix_for
 

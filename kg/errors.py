@@ -9,6 +9,7 @@ __all__ = [
     "QueryError",
     "UnsafeQueryError",
     "EndpointError",
+    "QueryTimeout",
     "ModelError",
     "ValidationError",
     "EXIT_OK",
@@ -16,6 +17,7 @@ __all__ = [
     "EXIT_INPUT",
     "EXIT_UNSAFE",
     "EXIT_PARTIAL",
+    "EXIT_TIMEOUT",
     "EXIT_INVALID",
 ]
 
@@ -23,8 +25,9 @@ EXIT_OK = 0
 EXIT_USAGE = 1
 EXIT_INPUT = 2
 EXIT_UNSAFE = 3
-EXIT_PARTIAL = 4  # a batch where some articles were built and some skipped
+EXIT_TIMEOUT = 4  # a query that ran out of time
 EXIT_INVALID = 5
+EXIT_PARTIAL = 6  # a batch where some articles were built and some skipped
 
 
 class KGError(Exception):
@@ -53,6 +56,12 @@ class UnsafeQueryError(QueryError):
     """A query kg refuses to run: an update, or one that would reach outside the graph."""
 
     exit_code = EXIT_UNSAFE
+
+
+class QueryTimeout(QueryError):
+    """A query that did not finish within its time limit."""
+
+    exit_code = EXIT_TIMEOUT
 
 
 class EndpointError(InputError):
