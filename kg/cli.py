@@ -141,7 +141,13 @@ FormatOpt = Annotated[str | None, typer.Option(
 OutputOpt = Annotated[Path | None, typer.Option(
     "--output", "-o", help="Write the result to this file (atomically) instead of stdout.")]
 TimeoutOpt = Annotated[float, typer.Option(
-    "--timeout", help="Seconds to wait for an endpoint.")]
+    "--timeout", help="Stop the query after this many seconds (exit 4); 0: no limit.")]
+MaxRowsOpt = Annotated[int, typer.Option(
+    "--max-rows", min=0, help="Print at most this many rows and say the result is "
+    "truncated; 0: no limit.")]
+AllowServiceOpt = Annotated[list[str] | None, typer.Option(
+    "--allow-service", help="Let SERVICE call this endpoint URL (repeat for more); "
+    "SERVICE is refused otherwise.")]
 
 _FORMAT_BY_SUFFIX = {".csv": "csv", ".tsv": "tsv", ".json": "json", ".md": "markdown",
                      ".txt": "table", ".ttl": "turtle", ".nt": "nt", ".jsonld": "jsonld"}
@@ -159,14 +165,15 @@ def _params(items: list[str] | None) -> dict[str, str]:
 
 def _run_and_print(q: Any, graph: Path | None, params: list[str] | None, engine: str,
                    endpoint: str | None, fmt: str | None, output: Path | None,
-                   timeout: float) -> None:
+                   timeout: float, max_rows: int, allow_service: list[str] | None) -> None:
     """Run a query (saved or ad hoc), print or write the result; ASK sets the exit code."""
     from .engines import open_engine
     from .queries import run_query
     from .results import GRAPH_FORMATS, RESULT_FORMATS
     from .sparql import parse_sparql
 
-    form = parse_sparql(q.text).form  # refuse updates before a graph is even read
+    # refuse unsafe queries before a graph is even read
+    form = parse_sparql(q.text, frozenset(allow_service or ())).form
     if fmt is None:
         suffix = output.suffix.lower() if output is not None else ""
         fmt = _FORMAT_BY_SUFFIX.get(suffix) or (
@@ -175,8 +182,12 @@ def _run_and_print(q: Any, graph: Path | None, params: list[str] | None, engine:
     if fmt not in RESULT_FORMATS + GRAPH_FORMATS + ("ttl", "json-ld"):
         _fail(f"unknown format {fmt!r}; use one of {', '.join(RESULT_FORMATS + GRAPH_FORMATS)}",
               EXIT_USAGE)
-    result = run_query(q, open_engine(graph, engine=engine, endpoint=endpoint, timeout=timeout),
-                       _params(params))
+    source = open_engine(graph, engine=engine, endpoint=endpoint, timeout=timeout or 60.0)
+    result = run_query(q, source, _params(params), timeout=timeout or None,
+                       max_rows=max_rows or None, allow_service=allow_service or ())
+    if result.truncated:
+        typer.echo(f"kg: warning: the result is truncated to its first {max_rows} rows; "
+                   f"raise --max-rows to see more", err=True)
     width = None
     if output is None and sys.stdout.isatty():
         import shutil
@@ -207,6 +218,8 @@ def query(
     fmt: FormatOpt = None,
     output: OutputOpt = None,
     timeout: TimeoutOpt = 60.0,
+    max_rows: MaxRowsOpt = 100_000,
+    allow_service: AllowServiceOpt = None,
 ) -> None:
     """Run a saved query (or one from --file) on a graph or an endpoint and print the result.
 
@@ -217,7 +230,8 @@ def query(
     if (name is None) == (file is None):
         _fail("give a saved query NAME or --file QUERY.rq (one of them)", EXIT_USAGE)
     q = read_query_file(file) if file is not None else get_query(str(name))
-    _run_and_print(q, graph, param, engine, endpoint, fmt, output, timeout)
+    _run_and_print(q, graph, param, engine, endpoint, fmt, output, timeout, max_rows,
+                   allow_service)
 
 
 @app.command()
@@ -232,6 +246,8 @@ def sparql(
     fmt: FormatOpt = None,
     output: OutputOpt = None,
     timeout: TimeoutOpt = 60.0,
+    max_rows: MaxRowsOpt = 100_000,
+    allow_service: AllowServiceOpt = None,
 ) -> None:
     """Run an ad-hoc SPARQL query (SELECT, ASK, CONSTRUCT or DESCRIBE).
 
@@ -242,7 +258,7 @@ def sparql(
     if text == "-":
         text = sys.stdin.read()
     _run_and_print(SavedQuery.parse("sparql", text), graph, param, engine, endpoint, fmt,
-                   output, timeout)
+                   output, timeout, max_rows, allow_service)
 
 
 queries_app = typer.Typer(help="List and show the saved queries.", invoke_without_command=True,

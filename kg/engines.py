@@ -25,7 +25,8 @@ from __future__ import annotations
 import json
 import re
 from abc import ABC, abstractmethod
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
+from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -115,8 +116,16 @@ def _first_seen(text: str) -> dict[str, int]:
     return order
 
 
-def _select(query: Sparql, cols: list[str], rows: list[tuple[Node | None, ...]]
-            ) -> QueryResult:
+def _take(rows: Iterable[Any], max_rows: int | None) -> tuple[list[Any], bool]:
+    """At most ``max_rows`` of ``rows`` (read lazily), and whether any were left out."""
+    if max_rows is None:
+        return list(rows), False
+    taken = list(islice(rows, max_rows + 1))
+    return taken[:max_rows], len(taken) > max_rows
+
+
+def _select(query: Sparql, cols: list[str], rows: list[tuple[Node | None, ...]],
+            truncated: bool = False) -> QueryResult:
     """A SELECT result; for ``SELECT *`` the columns in the order the query first names
     them (engines differ: rdflib uses a set's order, oxigraph sorts)."""
     if query.star:
@@ -124,7 +133,7 @@ def _select(query: Sparql, cols: list[str], rows: list[tuple[Node | None, ...]]
         perm = sorted(range(len(cols)), key=lambda i: order.get(cols[i], len(order)))
         cols = [cols[i] for i in perm]
         rows = [tuple(r[i] for i in perm) for r in rows]
-    return QueryResult("SELECT", cols, rows)
+    return QueryResult("SELECT", cols, rows, truncated=truncated)
 
 
 class Engine(ABC):
@@ -133,8 +142,13 @@ class Engine(ABC):
     name: ClassVar[str] = ""
 
     @abstractmethod
-    def run(self, query: Sparql, bindings: Mapping[str, Node] | None = None) -> QueryResult:
-        """Run ``query`` with ``bindings`` (variable name without ``?`` -> RDF term)."""
+    def run(self, query: Sparql, bindings: Mapping[str, Node] | None = None, *,
+            max_rows: int | None = None) -> QueryResult:
+        """Run ``query`` with ``bindings`` (variable name without ``?`` -> RDF term).
+
+        With ``max_rows``, at most that many rows are read and the result says whether
+        more were left out.
+        """
 
 
 def _prepare(text: str) -> Any:
@@ -163,7 +177,8 @@ class RdflibEngine(Engine):
     def from_path(cls, path: str | Path | None = None) -> RdflibEngine:
         return cls(load_graph(path))
 
-    def run(self, query: Sparql, bindings: Mapping[str, Node] | None = None) -> QueryResult:
+    def run(self, query: Sparql, bindings: Mapping[str, Node] | None = None, *,
+            max_rows: int | None = None) -> QueryResult:
         if "rdflib" not in query.prepared:
             query.prepared["rdflib"] = _prepare(query.text)
         try:
@@ -174,12 +189,13 @@ class RdflibEngine(Engine):
             if query.form in ("CONSTRUCT", "DESCRIBE"):
                 return QueryResult(query.form, graph=res.graph)
             cols = [str(v) for v in (res.vars or [])]
-            rows: list[tuple[Node | None, ...]] = [tuple(r) for r in res]  # type: ignore[arg-type]
+            taken, cut = _take(res, max_rows)
+            rows: list[tuple[Node | None, ...]] = [tuple(r) for r in taken]
         except QueryError:
             raise
         except Exception as exc:
             raise QueryError(f"the query failed: {str(exc).splitlines()[0][:200]}") from exc
-        return _select(query, cols, rows)
+        return _select(query, cols, rows, cut)
 
 
 def _from_ox(term: Any) -> Node | None:
@@ -230,7 +246,8 @@ class OxigraphEngine(Engine):
         store.bulk_load(data, format=ox.RdfFormat.N_TRIPLES)
         return cls(store)
 
-    def run(self, query: Sparql, bindings: Mapping[str, Node] | None = None) -> QueryResult:
+    def run(self, query: Sparql, bindings: Mapping[str, Node] | None = None, *,
+            max_rows: int | None = None) -> QueryResult:
         text = with_values(query.text, bindings or {}, query.form)
         try:
             res = self.store.query(text)
@@ -245,10 +262,14 @@ class OxigraphEngine(Engine):
                            _from_ox(t.object)))
                 return QueryResult(query.form, graph=g)
             cols = [v.value for v in res.variables]
-            rows = [tuple(_from_ox(s[i]) for i in range(len(cols))) for s in res]
-        except (SyntaxError, OSError, ValueError, TypeError, RuntimeError) as exc:
+            taken, cut = _take(res, max_rows)
+            rows = [tuple(_from_ox(s[i]) for i in range(len(cols))) for s in taken]
+        except SyntaxError as exc:
+            raise QueryError(f"not a valid SPARQL query: {str(exc).splitlines()[0][:200]}"
+                             ) from None
+        except (OSError, ValueError, TypeError, RuntimeError) as exc:
             raise QueryError(f"the query failed: {str(exc).splitlines()[0][:200]}") from exc
-        return _select(query, cols, rows)
+        return _select(query, cols, rows, cut)
 
 
 def _from_json(b: dict[str, str]) -> Node:
@@ -301,7 +322,8 @@ class EndpointEngine(Engine):
             raise EndpointError(f"cannot reach the SPARQL endpoint {self.url} ({reason}); "
                                 f"is the server running?") from None
 
-    def run(self, query: Sparql, bindings: Mapping[str, Node] | None = None) -> QueryResult:
+    def run(self, query: Sparql, bindings: Mapping[str, Node] | None = None, *,
+            max_rows: int | None = None) -> QueryResult:
         text = with_values(query.text, bindings or {}, query.form)
         if query.form in ("CONSTRUCT", "DESCRIBE"):
             from rdflib import Graph
@@ -322,9 +344,9 @@ class EndpointEngine(Engine):
         if query.form == "ASK":
             return QueryResult("ASK", boolean=bool(doc.get("boolean")))
         cols = list(doc.get("head", {}).get("vars", []))
-        rows = [tuple(_from_json(b[c]) if c in b else None for c in cols)
-                for b in doc.get("results", {}).get("bindings", [])]
-        return _select(query, cols, rows)
+        taken, cut = _take(doc.get("results", {}).get("bindings", []), max_rows)
+        rows = [tuple(_from_json(b[c]) if c in b else None for c in cols) for b in taken]
+        return _select(query, cols, rows, cut)
 
 
 def open_engine(graph: str | Path | Graph | None = None, *, engine: str = "rdflib",

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -52,6 +52,7 @@ __all__ = [
     "load_graph",
     "run_query",
     "resolve_value",
+    "bind",
     "FORMATS",
 ]
 
@@ -335,20 +336,36 @@ def run_query(
     query: SavedQuery | str,
     source: Engine | Graph | str | Path | None = None,
     params: Mapping[str, str] | None = None,
+    *,
+    timeout: float | None = None,
+    max_rows: int | None = None,
+    allow_service: Iterable[str] = (),
 ) -> QueryResult:
     """Run a saved query (or its name) with parameters bound as RDF terms.
 
     ``source`` is an :class:`kg.engines.Engine`, an rdflib Graph, a graph file, or
-    ``None`` for the bundled graph. The query is parsed first: an update is refused
-    before anything runs.
+    ``None`` for the bundled graph. The query is read first and refused if unsafe (an
+    update, ``FROM``, or ``SERVICE`` to an endpoint not in ``allow_service``) before
+    anything runs. With ``timeout`` (seconds) the query runs in a worker process that is
+    stopped when time is up (:class:`kg.errors.QueryTimeout`); with ``max_rows`` at most
+    that many rows are returned and ``result.truncated`` says whether more were left out.
 
     >>> t = run_query("first-author-papers-by-year")
     >>> t.columns
     ['year', 'title']
     >>> t.rows[0][0], t.rows[0][1][:40]
     ('2015', 'Unsupervised Representation Learning wit')
+    >>> r = run_query("people", max_rows=2)
+    >>> r.rows, r.truncated
+    ([['Aditya Ramesh'], ['Alec Radford']], True)
     """
+    from .limits import call_with_timeout
+
     q = get_query(query) if isinstance(query, str) else query
-    sparql: Sparql = parse_sparql(q.text)
+    sparql: Sparql = parse_sparql(q.text, frozenset(allow_service))
     engine = _as_engine(source)
-    return engine.run(sparql, bind(q, engine, params))
+
+    def work() -> QueryResult:
+        return engine.run(sparql, bind(q, engine, params), max_rows=max_rows)
+
+    return call_with_timeout(work, timeout)

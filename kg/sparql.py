@@ -57,12 +57,17 @@ _UPDATES = {"INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "ADD", "MOVE"
 
 
 @lru_cache(maxsize=256)
-def parse_sparql(text: str) -> Sparql:
-    """Read the form of the query in ``text``; refuse updates before anything runs.
+def parse_sparql(text: str, allow_service: frozenset[str] = frozenset()) -> Sparql:
+    """Read the form of the query in ``text``; refuse unsafe queries before anything runs.
+
+    Refused (:class:`kg.errors.UnsafeQueryError`): updates (``INSERT``, ``DELETE``,
+    ``LOAD``, ``CLEAR``, ``DROP`` ...), dataset clauses (``FROM``, ``FROM NAMED``: they
+    would read other graphs, from the web or the file system) and ``SERVICE`` calls,
+    except to the endpoints in ``allow_service``.
 
     This reads SPARQL's tokens (comments, strings and IRIs are skipped whole), not its
-    full grammar: the engine reports syntax errors. Updates cannot run in any case (kg
-    only ever asks an engine to *query*); this gives them a clear error and exit code.
+    full grammar: the engine reports syntax errors. kg only ever asks an engine to
+    *query*, so an update could not run anyway; this gives it a clear error and exit code.
 
     >>> parse_sparql("PREFIX s: <https://schema.org/> ASK { ?x s:name 'DROP ALL' }").form
     'ASK'
@@ -72,21 +77,21 @@ def parse_sparql(text: str) -> Sparql:
     Traceback (most recent call last):
     ...
     kg.errors.UnsafeQueryError: kg runs read-only queries and this is a SPARQL update: DROP
-    """
+    >>> parse_sparql("SELECT * { SERVICE <http://127.0.0.1:9/> { ?s ?p ?o } }")
+    Traceback (most recent call last):
+    ...
+    kg.errors.UnsafeQueryError: SERVICE <http://127.0.0.1:9/> would send the query to another server; kg refuses it unless you pass --allow-service http://127.0.0.1:9/
+    """  # noqa: E501
     form = None
     star = False
     depth = 0
-    expect: list[str] = []  # tokens the prologue still owes (PREFIX p: <iri>, BASE <iri>)
+    prefixes: dict[str, str] = {}
+    tokens = [(m.lastgroup or "", m.group()) for m in _TOKEN.finditer(text)]
+    tokens = [(k, t) for k, t in tokens if k != "comment" and not (k == "other" and t.isspace())]
+    i = 0
     previous = ""
-    for m in _TOKEN.finditer(text):
-        kind, tok = m.lastgroup, m.group()
-        if kind == "comment" or (kind == "other" and tok.isspace()):
-            continue
-        if expect:
-            if kind != expect.pop(0):
-                raise QueryError(f"not a valid SPARQL query: a bad PREFIX or BASE near "
-                                 f"{tok!r}")
-            continue
+    while i < len(tokens):
+        kind, tok = tokens[i]
         word = tok.upper() if kind == "word" else ""
         if kind == "open":
             depth += 1
@@ -95,11 +100,29 @@ def parse_sparql(text: str) -> Sparql:
         elif word in _UPDATES and depth == 0:
             raise UnsafeQueryError(f"kg runs read-only queries and this is a SPARQL update: "
                                    f"{word}")
+        elif word == "SERVICE":
+            j = i + 1 + (i + 1 < len(tokens) and tokens[i + 1][1].upper() == "SILENT")
+            target = tokens[j] if j < len(tokens) else ("", "")
+            iri = _expand(target, prefixes)
+            if iri is None or iri not in allow_service:
+                shown = f"<{iri}>" if iri else target[1]
+                hint = (f"kg refuses it unless you pass --allow-service {iri}" if iri else
+                        "kg refuses a SERVICE whose endpoint is not a fixed IRI")
+                raise UnsafeQueryError(f"SERVICE {shown} would send the query to another "
+                                       f"server; {hint}")
+        elif word == "FROM" and depth == 0:
+            raise UnsafeQueryError("FROM and FROM NAMED would read other graphs (from the web "
+                                   "or the file system); kg queries only the graph you give "
+                                   "it, so leave them out")
         elif form is None:
-            if word == "PREFIX":
-                expect = ["pname", "iri"]
-            elif word == "BASE":
-                expect = ["iri"]
+            if word in ("PREFIX", "BASE"):
+                decl = tokens[i + 1: i + 3 if word == "PREFIX" else i + 2]
+                want = ["pname", "iri"] if word == "PREFIX" else ["iri"]
+                if [k for k, _ in decl] != want:
+                    raise QueryError(f"not a valid SPARQL query: a bad {word} declaration")
+                if word == "PREFIX":
+                    prefixes[decl[0][1].rstrip(":")] = decl[1][1][1:-1]
+                i += len(decl)
             elif word in _FORMS:
                 form = word
             else:
@@ -108,9 +131,21 @@ def parse_sparql(text: str) -> Sparql:
         elif form == "SELECT" and previous in ("SELECT", "DISTINCT", "REDUCED") and tok == "*":
             star = True
         previous = word or tok
+        i += 1
     if form is None:
         raise QueryError("not a SPARQL query: it is empty or only comments")
     return Sparql(text, form, star)
+
+
+def _expand(token: tuple[str, str], prefixes: dict[str, str]) -> str | None:
+    """The IRI a token names (``<iri>`` or ``prefix:local``), or None for anything else."""
+    kind, tok = token
+    if kind == "iri":
+        return tok[1:-1]
+    if kind == "pname" and tok.split(":", 1)[0] in prefixes:
+        prefix, local = tok.split(":", 1)
+        return prefixes[prefix] + local
+    return None
 
 
 def term_to_sparql(term: Node, *, strict: bool = True) -> str:
