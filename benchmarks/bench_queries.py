@@ -405,14 +405,14 @@ def main(argv: Sequence[str] | None = None) -> None:
             print(f"generating {args.papers} papers into {graph} ...", file=sys.stderr,
                   flush=True)
             summary = synth.build(args.papers, args.seed, graph)
-            desc = (f"synthetic graph: {summary['papers']:,} papers, {summary['people']:,} "
+            desc = (f"synthetic, {summary['papers']:,} papers, {summary['people']:,} "
                     f"people, {summary['organizations']:,} organisations, "
                     f"{summary['triples']:,} triples (seed {args.seed}, generated in "
                     f"{summary['seconds']} s)")
         elif not graph.is_file():
             ap.error(f"{graph}: no such graph file")
         else:
-            desc = f"graph: {graph} ({graph.stat().st_size / 1e6:,.0f} MB)"
+            desc = f"{graph} ({graph.stat().st_size / 1e6:,.0f} MB)"
         report.header.append(f"Graph: {desc}.")
         loads: list[str] = []
         params: dict[str, dict[str, str]] = {}

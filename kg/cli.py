@@ -7,6 +7,7 @@ spaCy is imported only by the commands that extract (``build``, ``eval``).
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -16,7 +17,7 @@ from typing import Annotated, Any, TypeVar
 
 import typer
 
-from .errors import EXIT_INPUT, EXIT_PARTIAL, EXIT_USAGE, KGError
+from .errors import EXIT_INPUT, EXIT_INTERNAL, EXIT_PARTIAL, EXIT_USAGE, KGError
 
 __all__ = ["app", "main"]
 
@@ -46,6 +47,13 @@ def handles_errors(fn: F) -> F:
             _fail("interrupted", 130)
         except OSError as exc:
             _fail(f"{exc.filename or ''}: {exc.strerror or exc}", 2)
+        except (typer.Exit, typer.Abort):
+            raise
+        except Exception as exc:  # a bug: still one line, unless KG_DEBUG asks for more
+            if os.environ.get("KG_DEBUG"):
+                raise
+            _fail(f"internal error ({type(exc).__name__}: {str(exc)[:200]}); please report "
+                  f"it, and set KG_DEBUG=1 to see where it happened", EXIT_INTERNAL)
         return None
 
     return wrapper  # type: ignore[return-value]

@@ -25,12 +25,12 @@ from __future__ import annotations
 import json
 import re
 from abc import ABC, abstractmethod
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from .errors import EndpointError, GraphError, InputError, QueryError
+from .errors import EndpointError, GraphError, InputError, QueryError, UnsafeInputError
 from .results import QueryResult
 from .sparql import Sparql, with_values
 
@@ -47,6 +47,7 @@ __all__ = [
     "open_engine",
     "load_graph",
     "rdf_format",
+    "check_graph_file",
 ]
 
 #: The engines ``--engine`` accepts for a graph file.
@@ -81,6 +82,44 @@ def _graph_path(path: str | Path | None) -> Path:
     return p
 
 
+def check_graph_file(p: Path, fmt: str) -> None:
+    """Refuse a graph file that would make a parser reach outside it or blow up.
+
+    XML (RDF/XML) with a DTD or entity declarations is refused (no entity is ever
+    expanded: a "billion laughs" file fails at once), and so is JSON-LD whose ``@context``
+    names a document (a remote or relative context would be fetched or opened).
+    """
+    if fmt not in ("xml", "json-ld"):
+        return
+    data = p.read_bytes()
+    if fmt == "xml":
+        if b"<!DOCTYPE" in data or b"<!ENTITY" in data:
+            raise UnsafeInputError(f"{p}: refusing XML with a DTD or entity declarations "
+                                   f"(kg never expands them); remove the <!DOCTYPE ...>")
+        return
+    try:
+        doc = json.loads(data)
+    except ValueError as exc:
+        raise GraphError(f"{p}:{getattr(exc, 'lineno', 1)}: not valid JSON-LD ({exc})") from None
+
+    def contexts(node: Any) -> Iterator[Any]:
+        if isinstance(node, dict):
+            for k, v in node.items():
+                if k == "@context":
+                    yield v
+                yield from contexts(v)
+        elif isinstance(node, list):
+            for v in node:
+                yield from contexts(v)
+
+    for ctx in contexts(doc):
+        for item in ctx if isinstance(ctx, list) else [ctx]:
+            if isinstance(item, str) or (isinstance(item, dict) and "@import" in item):
+                raise UnsafeInputError(f"{p}: refusing a JSON-LD @context that names another "
+                                       f"document ({str(item)[:80]}); kg does not fetch "
+                                       f"contexts: put the context inline")
+
+
 def _parse_failure(p: Path, fmt: str, exc: Exception) -> GraphError:
     text = str(exc)
     msg = text.splitlines()[0] if text else type(exc).__name__
@@ -98,6 +137,7 @@ def load_graph(path: str | Path | None = None) -> Graph:
 
     p = _graph_path(path)
     fmt = rdf_format(p)[0]
+    check_graph_file(p, fmt)
     g = Graph()
     try:
         g.parse(p, format=fmt)
@@ -229,6 +269,7 @@ class OxigraphEngine(Engine):
         import pyoxigraph as ox
 
         p = _graph_path(path)
+        check_graph_file(p, rdf_format(p)[0])
         fmt = rdf_format(p)[1]
         store = ox.Store()
         try:

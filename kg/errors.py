@@ -6,6 +6,7 @@ __all__ = [
     "KGError",
     "InputError",
     "GraphError",
+    "UnsafeInputError",
     "QueryError",
     "UnsafeQueryError",
     "EndpointError",
@@ -18,6 +19,7 @@ __all__ = [
     "EXIT_UNSAFE",
     "EXIT_PARTIAL",
     "EXIT_TIMEOUT",
+    "EXIT_INTERNAL",
     "EXIT_INVALID",
 ]
 
@@ -28,6 +30,7 @@ EXIT_UNSAFE = 3
 EXIT_TIMEOUT = 4  # a query that ran out of time
 EXIT_INVALID = 5
 EXIT_PARTIAL = 6  # a batch where some articles were built and some skipped
+EXIT_INTERNAL = 70  # a bug in kg (EX_SOFTWARE); the message says how to report it
 
 
 class KGError(Exception):
@@ -44,6 +47,12 @@ class InputError(KGError):
 
 class GraphError(InputError):
     """A graph file that does not parse."""
+
+
+class UnsafeInputError(InputError):
+    """An input kg refuses to read: XML with a DTD, JSON-LD with remote contexts."""
+
+    exit_code = EXIT_UNSAFE
 
 
 class QueryError(KGError):

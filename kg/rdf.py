@@ -245,6 +245,16 @@ def serialize(graph: Graph, fmt: str = "turtle") -> bytes:
     return data if isinstance(data, bytes) else data.encode("utf-8")
 
 
+def _mode_for(p: Path) -> int:
+    """The permissions a replaced file keeps, or a new file's (0o666 less the umask)."""
+    try:
+        return p.stat().st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
 def write_atomic(path: str | Path, data: bytes) -> None:
     """Write ``data`` to ``path`` through a temporary file in the same folder and a rename."""
     p = Path(path)
@@ -257,6 +267,7 @@ def write_atomic(path: str | Path, data: bytes) -> None:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
+        os.chmod(tmp, _mode_for(p))
         os.replace(tmp, p)
     except BaseException:
         try:
