@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from .errors import InputError, KGError
 from .pipeline import DEFAULT_MODEL, extract, extract_many
-from .reader import Article, read_article
+from .reader import MAX_BYTES, Article, read_article
 
 if TYPE_CHECKING:
     from rdflib import Graph
@@ -56,20 +56,21 @@ class BatchResult:
         return bool(self.failed)
 
 
-def build_graph(article: str | Path, *, model: str = DEFAULT_MODEL) -> BuildResult:
+def build_graph(article: str | Path, *, model: str = DEFAULT_MODEL,
+                max_bytes: int = MAX_BYTES) -> BuildResult:
     """Read an article file, extract its facts and map them to an RDF graph."""
     from .rdf import to_graph
 
-    x = extract(read_article(article), model=model)
+    x = extract(read_article(article, max_bytes=max_bytes), model=model)
     return BuildResult(x, to_graph(x))
 
 
 def build_file(article: str | Path, output: str | Path, *, model: str = DEFAULT_MODEL,
-               fmt: str = "turtle") -> BuildResult:
+               fmt: str = "turtle", max_bytes: int = MAX_BYTES) -> BuildResult:
     """Build the graph of ``article`` and write it atomically to ``output``."""
     from .rdf import write_graph
 
-    result = build_graph(article, model=model)
+    result = build_graph(article, model=model, max_bytes=max_bytes)
     write_graph(result.graph, output, fmt)
     return result
 
@@ -101,7 +102,7 @@ def _extract_chunk(args: tuple[list[Article], str]) -> list[Extraction]:
 
 
 def extract_paths(paths: list[Path], *, model: str = DEFAULT_MODEL, jobs: int = 1,
-                  progress: Progress | None = None,
+                  progress: Progress | None = None, max_bytes: int = MAX_BYTES,
                   ) -> Iterator[tuple[Path, Extraction | KGError]]:
     """Extract every article in ``paths``, in order; an unreadable one yields its error.
 
@@ -112,7 +113,7 @@ def extract_paths(paths: list[Path], *, model: str = DEFAULT_MODEL, jobs: int = 
     errors: dict[Path, KGError] = {}
     for p in paths:
         try:
-            read.append((p, read_article(p)))
+            read.append((p, read_article(p, max_bytes=max_bytes)))
         except KGError as exc:
             errors[p] = exc
     total = len(paths)
@@ -148,7 +149,7 @@ def extract_paths(paths: list[Path], *, model: str = DEFAULT_MODEL, jobs: int = 
 def build_many(paths: Iterable[str | Path], *, out_dir: str | Path | None = None,
                merge: str | Path | None = None, model: str = DEFAULT_MODEL,
                fmt: str = "turtle", jobs: int = 1, progress: Progress | None = None,
-               ) -> BatchResult:
+               max_bytes: int = MAX_BYTES) -> BatchResult:
     """Build the graphs of many articles (files or folders) and write them atomically.
 
     Each article gets its own graph, written to ``out_dir`` (default: beside the article)
@@ -175,7 +176,8 @@ def build_many(paths: Iterable[str | Path], *, out_dir: str | Path | None = None
                          "other in --out-dir; rename one")
     batch = BatchResult()
     merged: Graph | None = None
-    for path, x in extract_paths(files, model=model, jobs=jobs, progress=progress):
+    for path, x in extract_paths(files, model=model, jobs=jobs, progress=progress,
+                                 max_bytes=max_bytes):
         if isinstance(x, KGError):
             batch.failed.append((path, str(x)))
             continue

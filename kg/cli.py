@@ -82,6 +82,8 @@ def build(
     fmt: Annotated[
         str, typer.Option("--format", help="RDF format: turtle, nt, xml, json-ld.")
     ] = "turtle",
+    max_bytes: Annotated[int, typer.Option(
+        "--max-bytes", min=1, help="Refuse an article file larger than this.")] = 5_000_000,
 ) -> None:
     """Build the knowledge graph of each ARTICLE and write it (Turtle by default).
 
@@ -96,7 +98,7 @@ def build(
         from .build import build_file
 
         out = output or articles[0].with_suffix(suffix)
-        result = build_file(articles[0], out, model=model, fmt=fmt)
+        result = build_file(articles[0], out, model=model, fmt=fmt, max_bytes=max_bytes)
         typer.echo(f"wrote {out}: {result.summary()}", err=True)
         return
     if output is not None:
@@ -106,7 +108,7 @@ def build(
 
     with _progress("building") as tick:
         batch = build_many(articles, out_dir=out_dir, merge=merge, model=model, fmt=fmt,
-                           jobs=jobs, progress=tick)
+                           jobs=jobs, progress=tick, max_bytes=max_bytes)
     for path, reason in batch.failed:
         typer.echo(f"kg: skipped {path}: {reason}", err=True)
     if merge is not None and batch.written:

@@ -252,3 +252,15 @@ def test_build_writes_the_seed_graph(tmp_path):
     r = runner.invoke(app, ["build", str(SEED), "-o", str(out)])
     assert r.exit_code == 0
     assert out.read_bytes() == (ROOT / "data" / "radford.ttl").read_bytes()
+
+
+def test_readme_documents_every_exit_code():
+    from kg import errors
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    table = dict(re.findall(r"^\| (\d+) \| (\w+)", readme, re.M))
+    codes = {getattr(errors, n): n for n in errors.__all__ if n.startswith("EXIT_")}
+    assert {int(c) for c in table} == set(codes)
+    assert table[str(errors.EXIT_TIMEOUT)] == "timeout"
+    assert table[str(errors.EXIT_PARTIAL)] == "partial"
+    assert table[str(errors.EXIT_UNSAFE)] == "refused"
