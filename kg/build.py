@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .errors import InputError, KGError
-from .pipeline import DEFAULT_MODEL, extract, extract_many
+from .pipeline import DEFAULT_MODEL, check_length, extract, extract_many
 from .reader import MAX_BYTES, Article, read_article
 
 if TYPE_CHECKING:
@@ -113,7 +113,9 @@ def extract_paths(paths: list[Path], *, model: str = DEFAULT_MODEL, jobs: int = 
     errors: dict[Path, KGError] = {}
     for p in paths:
         try:
-            read.append((p, read_article(p, max_bytes=max_bytes)))
+            article = read_article(p, max_bytes=max_bytes)
+            check_length(article)
+            read.append((p, article))
         except KGError as exc:
             errors[p] = exc
     total = len(paths)

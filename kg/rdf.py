@@ -261,7 +261,12 @@ def write_atomic(path: str | Path, data: bytes) -> None:
     folder = p.parent if str(p.parent) else Path(".")
     if not folder.is_dir():
         raise InputError(f"{folder}: no such folder for the output; create it first")
-    fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".tmp", dir=folder)
+    if p.is_dir():
+        raise InputError(f"{p} is a directory; give a file name for the output")
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise InputError(f"{p}: cannot write in {folder} ({exc.strerror or exc})") from None
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
@@ -269,11 +274,13 @@ def write_atomic(path: str | Path, data: bytes) -> None:
             os.fsync(fh.fileno())
         os.chmod(tmp, _mode_for(p))
         os.replace(tmp, p)
-    except BaseException:
+    except BaseException as exc:
         try:
             os.unlink(tmp)
         except OSError:
             pass
+        if isinstance(exc, OSError):
+            raise InputError(f"{p}: cannot write ({exc.strerror or exc})") from None
         raise
 
 

@@ -488,7 +488,8 @@ def read_text(text: str, *, name: str = "article", path: str | None = None) -> A
     text_out = b.text()
     offsets = b.offsets + [len(source)]
     if not text_out.strip():
-        raise InputError(f"{name} has no readable text after removing markup and boilerplate")
+        raise InputError(f"{path or name} has no readable text after removing markup and "
+                         f"boilerplate")
     markers = [m if m.position <= len(text_out) else Marker(m.label, len(text_out), m.source_start,
                m.source_end) for m in b.markers]
     if title:
