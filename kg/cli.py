@@ -292,6 +292,31 @@ def queries(ctx: typer.Context) -> None:
             typer.echo(f"{'':<{width}}  parameters: {q.signature()}")
 
 
+@queries_app.command("values")
+@handles_errors
+def queries_values(
+    name: Annotated[str, typer.Argument(help="Saved query name.")],
+    parameter: Annotated[str | None, typer.Argument(
+        help="Parameter (default: the first the query's header enumerates).")] = None,
+    graph: GraphOpt = None,
+    engine: EngineOpt = "rdflib",
+    endpoint: EndpointOpt = None,
+) -> None:
+    """List the values a parameter can take in the graph, one per line (grlc's enumerate)."""
+    from .engines import open_engine
+    from .queries import enumerate_values, get_query
+
+    q = get_query(name)
+    if parameter is None:
+        if not q.enumerate:
+            _fail(f"query {name!r} enumerates no parameter; name one "
+                  f"({', '.join(p.name for p in q.parameters) or 'it has none'})", EXIT_USAGE)
+        parameter = q.enumerate[0]
+    for value in enumerate_values(q, parameter, open_engine(graph, engine=engine,
+                                                            endpoint=endpoint)):
+        typer.echo(value)
+
+
 @queries_app.command("show")
 @handles_errors
 def queries_show(name: Annotated[str, typer.Argument(help="Saved query name.")]) -> None:

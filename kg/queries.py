@@ -49,6 +49,7 @@ __all__ = [
     "list_queries",
     "get_query",
     "read_query_file",
+    "enumerate_values",
     "load_graph",
     "run_query",
     "resolve_value",
@@ -305,6 +306,27 @@ def resolve_value(engine: Engine, param: Parameter, value: str) -> Node:
             "; 'kg query people' lists the people"
         raise QueryError(f"no person, organisation or paper named {value!r} in the graph{hint}")
     return Literal(value)
+
+
+def enumerate_values(query: SavedQuery, name: str,
+                     source: Engine | Graph | str | Path | None = None) -> list[str]:
+    """The values a parameter can usefully take in ``source`` (grlc's ``enumerate``).
+
+    The query's WHERE group is run with the parameter left free, and the distinct values
+    it takes are listed: by ``schema:name`` for entities, as they are for literals.
+
+    >>> enumerate_values(get_query("organization-people"), "organization")[:3]
+    ['Cistercian Preparatory School', 'Facebook AI Research', 'Franklin W. Olin College of Engineering']
+    """  # noqa: E501
+    from .sparql import where_group
+
+    param = query.parameter(name)
+    form = parse_sparql(query.text).form
+    prologue, group = where_group(query.text, form)
+    text = (f"{prologue}\nSELECT DISTINCT ?value WHERE {{ {{ SELECT DISTINCT ?{param.variable} "
+            f"WHERE {group} }} OPTIONAL {{ ?{param.variable} <{_SDO}name> ?label }} "
+            f"BIND(COALESCE(?label, ?{param.variable}) AS ?value) }} ORDER BY ?value")
+    return [r[0] for r in _as_engine(source).run(parse_sparql(text)).rows]
 
 
 def _as_engine(source: Engine | Graph | str | Path | None) -> Engine:

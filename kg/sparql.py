@@ -31,7 +31,7 @@ from .errors import QueryError, UnsafeQueryError
 if TYPE_CHECKING:
     from rdflib.term import Node
 
-__all__ = ["Sparql", "parse_sparql", "with_values", "term_to_sparql"]
+__all__ = ["Sparql", "parse_sparql", "with_values", "where_group", "term_to_sparql"]
 
 _XSD = "http://www.w3.org/2001/XMLSchema#"
 _BAD_IRI = re.compile(r'[<>"{}|^`\\\x00-\x20]')
@@ -209,6 +209,28 @@ def _where_brace(text: str, form: str) -> int:
             depth -= 1
             groups_closed += depth == 0
     raise QueryError("cannot bind parameters: the query has no WHERE group")
+
+
+def where_group(text: str, form: str = "SELECT") -> tuple[str, str]:
+    """The prologue (``PREFIX``/``BASE`` lines) and the top-level WHERE group of a query,
+    braces included.
+
+    >>> where_group("PREFIX s: <https://schema.org/> SELECT ?n WHERE { ?p s:name ?n } LIMIT 1")
+    ('PREFIX s: <https://schema.org/>', '{ ?p s:name ?n }')
+    """
+    start = _where_brace(text, form)
+    depth = 0
+    for m in _TOKEN.finditer(text, start):
+        if m.lastgroup == "open":
+            depth += 1
+        elif m.lastgroup == "close":
+            depth -= 1
+            if depth == 0:
+                head = text[:start]
+                cut = re.search(r"\b(SELECT|ASK|CONSTRUCT|DESCRIBE)\b", head, re.I)
+                prologue = head[: cut.start()] if cut else ""
+                return prologue.strip(), text[start: m.end()]
+    raise QueryError("the query's WHERE group is not closed")
 
 
 def with_values(text: str, bindings: Mapping[str, Node], form: str = "SELECT") -> str:

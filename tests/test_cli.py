@@ -264,3 +264,18 @@ def test_readme_documents_every_exit_code():
     assert table[str(errors.EXIT_TIMEOUT)] == "timeout"
     assert table[str(errors.EXIT_PARTIAL)] == "partial"
     assert table[str(errors.EXIT_UNSAFE)] == "refused"
+
+
+def test_queries_values_lists_what_an_enumerated_parameter_can_take():
+    from kg.queries import get_query
+
+    assert get_query("organization-people").enumerate == ("organization",)
+    r = runner.invoke(app, ["queries", "values", "organization-people"])
+    # the six organisations the article ties people to
+    assert r.exit_code == 0 and r.stdout.splitlines() == [
+        "Cistercian Preparatory School", "Facebook AI Research",
+        "Franklin W. Olin College of Engineering", "Indico Data Solutions", "Nvidia", "OpenAI"]
+    r = runner.invoke(app, ["queries", "values", "paper-authors", "-e", "oxigraph"])
+    assert len(r.stdout.splitlines()) == 11  # every paper
+    r = runner.invoke(app, ["queries", "values", "people"])
+    assert r.exit_code == 1 and "enumerates no parameter" in r.stderr
