@@ -25,14 +25,14 @@ from __future__ import annotations
 import json
 import re
 from abc import ABC, abstractmethod
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from functools import lru_cache
 from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from .errors import EndpointError, GraphError, InputError, QueryError, UnsafeInputError
-from .results import QueryResult
+from .results import LazyRows, QueryResult
 from .sparql import Sparql, with_values
 
 if TYPE_CHECKING:
@@ -176,7 +176,7 @@ def _take(rows: Iterable[Any], max_rows: int | None) -> tuple[list[Any], bool]:
     return taken[:max_rows], len(taken) > max_rows
 
 
-def _select(query: Sparql, cols: list[str], rows: list[tuple[Node | None, ...]],
+def _select(query: Sparql, cols: list[str], rows: Sequence[tuple[Node | None, ...]],
             truncated: bool = False) -> QueryResult:
     """A SELECT result; for ``SELECT *`` the columns in the order the query first names
     them (engines differ: rdflib uses a set's order, oxigraph sorts)."""
@@ -184,7 +184,11 @@ def _select(query: Sparql, cols: list[str], rows: list[tuple[Node | None, ...]],
         order = _first_seen(query.text)
         perm = sorted(range(len(cols)), key=lambda i: order.get(cols[i], len(order)))
         cols = [cols[i] for i in perm]
-        rows = [tuple(r[i] for i in perm) for r in rows]
+        if isinstance(rows, LazyRows):
+            rows = LazyRows([tuple(r[i] for i in perm) for r in rows.raw], rows._convert,
+                            rows._text)
+        else:
+            rows = [tuple(r[i] for i in perm) for r in rows]
     return QueryResult("SELECT", cols, rows, truncated=truncated)
 
 
@@ -277,6 +281,19 @@ def _ox_converter() -> Callable[[Any], Any]:
     return convert
 
 
+@lru_cache(maxsize=1)
+def _ox_text() -> Callable[[Any], str]:
+    """A function giving a pyoxigraph term as plain text, as ``term_text`` does."""
+    import pyoxigraph as ox
+
+    blank = ox.BlankNode
+
+    def text(term: Any) -> str:
+        return f"_:{term.value}" if type(term) is blank else str(term.value)
+
+    return text
+
+
 def _from_ox(term: Any) -> Node | None:
     result: Node | None = _ox_converter()(term)
     return result
@@ -330,8 +347,9 @@ class OxigraphEngine(Engine):
                 return QueryResult(query.form, graph=g)
             cols = [v.value for v in res.variables]
             taken, cut = _take(res, max_rows)
-            convert = _ox_converter()
-            rows = [tuple(convert(s[i]) for i in range(len(cols))) for s in taken]
+            width = range(len(cols))
+            rows = LazyRows([tuple(s[i] for i in width) for s in taken], _ox_converter(),
+                            _ox_text())
         except SyntaxError as exc:
             raise QueryError(f"not a valid SPARQL query: {str(exc).splitlines()[0][:200]}"
                              ) from None

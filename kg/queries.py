@@ -251,6 +251,8 @@ def _first_column(engine: Engine, text: str, bindings: Mapping[str, Node]) -> li
 _SUBJECT = f"SELECT DISTINCT ?s WHERE {{ ?a <{_SDO}about> ?s }} ORDER BY ?s"
 _BY_NAME = (f"SELECT DISTINCT ?e WHERE {{ ?e <{_SDO}name>|<{_SDO}alternateName> ?n . "
             f"FILTER(LCASE(STR(?n)) = LCASE(STR(?_value))) }} ORDER BY ?e")
+_EXACT_NAME = (f"SELECT DISTINCT ?e WHERE {{ {{ ?e <{_SDO}name> ?_value }} UNION "
+               f"{{ ?e <{_SDO}alternateName> ?_value }} }} ORDER BY ?e")
 _BY_PRIMARY_NAME = (f"SELECT DISTINCT ?e WHERE {{ ?e <{_SDO}name> ?n . "
                     f"FILTER(LCASE(STR(?n)) = LCASE(STR(?_value))) }} ORDER BY ?e")
 _NAMES = f"SELECT DISTINCT ?n WHERE {{ ?e <{_SDO}name>|<{_SDO}alternateName> ?n }}"
@@ -289,7 +291,8 @@ def resolve_value(engine: Engine, param: Parameter, value: str) -> Node:
         term_to_sparql(URIRef(value))  # checks that SPARQL can hold it
         return URIRef(value)
     key = {"_value": Literal(value.strip())}
-    hits = _first_column(engine, _BY_NAME, key)
+    # an exact name is an index lookup; any-case matching scans every name
+    hits = _first_column(engine, _EXACT_NAME, key) or _first_column(engine, _BY_NAME, key)
     if len(hits) > 1:  # a full name beats another entity's alias
         hits = _first_column(engine, _BY_PRIMARY_NAME, key) or hits
     if len(hits) == 1:

@@ -24,6 +24,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -35,6 +36,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "QueryResult",
+    "LazyRows",
     "RESULT_FORMATS",
     "GRAPH_FORMATS",
     "term_text",
@@ -103,6 +105,55 @@ def _term_json(term: Node) -> dict[str, str]:
     return {"type": "uri", "value": str(term)}
 
 
+class LazyRows(Sequence[tuple[Any, ...]]):
+    """Rows of an engine's own terms, made into rdflib terms only when asked for.
+
+    Text output (``rows``: CSV, tables) reads the engine's terms directly, so printing a
+    large result does not pay for building rdflib terms it never uses.
+    """
+
+    def __init__(self, raw: list[tuple[Any, ...]], convert: Callable[[Any], Any],
+                 text: Callable[[Any], str]) -> None:
+        self.raw, self._convert, self._text = raw, convert, text
+        self._terms: list[tuple[Any, ...]] | None = None
+
+    def _materialise(self) -> list[tuple[Any, ...]]:
+        if self._terms is None:
+            seen: dict[Any, Any] = {}  # a term that comes back often is converted once
+
+            def term(t: Any) -> Any:
+                if t is None:
+                    return None
+                hit = seen.get(t)
+                if hit is None:
+                    hit = seen[t] = self._convert(t)
+                return hit
+
+            self._terms = [tuple(term(t) for t in row) for row in self.raw]
+        return self._terms
+
+    def texts(self) -> list[list[str]]:
+        text = self._text
+        return [["" if t is None else text(t) for t in row] for row in self.raw]
+
+    def __len__(self) -> int:
+        return len(self.raw)
+
+    def __getitem__(self, i: Any) -> Any:
+        return self._materialise()[i]
+
+    def __iter__(self) -> Iterator[tuple[Any, ...]]:
+        return iter(self._materialise())
+
+    def __eq__(self, other: object) -> bool:
+        return list(self) == list(other) if isinstance(other, Sequence) else NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __reduce__(self) -> tuple[Any, ...]:  # pickled (from a worker) as plain terms
+        return (list, (self._materialise(),))
+
+
 @dataclass
 class QueryResult:
     """What a query returned.
@@ -125,7 +176,7 @@ class QueryResult:
 
     form: str
     columns: list[str] = field(default_factory=list)
-    terms: list[tuple[Node | None, ...]] = field(default_factory=list)
+    terms: Sequence[tuple[Node | None, ...]] = field(default_factory=list)
     boolean: bool | None = None
     graph: Graph | None = None
     truncated: bool = False
@@ -133,6 +184,8 @@ class QueryResult:
     @property
     def rows(self) -> list[list[str]]:
         """The rows as plain text (``""`` where a variable is unbound)."""
+        if isinstance(self.terms, LazyRows):
+            return self.terms.texts()
         return [[term_text(t) for t in row] for row in self.terms]
 
     def records(self) -> list[dict[str, Any]]:
