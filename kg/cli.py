@@ -326,6 +326,133 @@ def queries_show(name: Annotated[str, typer.Argument(help="Saved query name.")])
     sys.stdout.write(get_query(name).text)
 
 
+network_app = typer.Typer(help="The co-author network: export it, measure it, draw it.",
+                          invoke_without_command=True, add_completion=False)
+app.add_typer(network_app, name="network")
+
+PersonOpt = Annotated[str | None, typer.Option(
+    "--person", help="Only this person's ego network (a name or an IRI).")]
+RadiusOpt = Annotated[int, typer.Option("--radius", min=1, max=3,
+                                        help="Co-authorship steps around --person.")]
+UntilOpt = Annotated[int | None, typer.Option("--until", help="Only papers up to this year.")]
+MinWeightOpt = Annotated[int, typer.Option("--min-weight", min=1,
+                                           help="Only pairs sharing at least this many papers.")]
+
+
+def _network(graph: Path | None, person: str | None, radius: int, until: int | None,
+             min_weight: int) -> Any:
+    from .engines import open_engine
+    from .network import coauthor_network, ego_network
+    from .network import min_weight as at_least
+
+    G = coauthor_network(open_engine(graph), until=until)
+    if person is not None:
+        G = ego_network(G, person, radius)
+    return at_least(G, min_weight) if min_weight > 1 else G
+
+
+@network_app.callback()
+@handles_errors
+def network(
+    ctx: typer.Context,
+    graph: GraphOpt = None,
+    fmt: Annotated[str | None, typer.Option(
+        "--format", "-f", help="graphml, gexf, json (node-link), csv (edges, and nodes "
+        "beside), dot or cytoscape; default from --output's ending.")] = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="File to write.")
+                      ] = None,
+    person: PersonOpt = None,
+    radius: RadiusOpt = 1,
+    until: UntilOpt = None,
+    min_weight: MinWeightOpt = 1,
+) -> None:
+    """Export the co-author network (people joined by shared papers) for Gephi, Cytoscape
+    and other tools. Subcommands: stats (centrality table), plot (a drawing)."""
+    if ctx.invoked_subcommand is not None:
+        return
+    if output is None:
+        _fail("give --output FILE (and --format, or a file ending such as .graphml)",
+              EXIT_USAGE)
+        return
+    from .export import write_network
+
+    G = _network(graph, person, radius, until, min_weight)
+    for path in write_network(G, output, fmt):
+        typer.echo(f"wrote {path}", err=True)
+    typer.echo(f"{G.number_of_nodes()} people, {G.number_of_edges()} co-author pairs",
+               err=True)
+
+
+@network_app.command("stats")
+@handles_errors
+def network_stats(
+    graph: GraphOpt = None,
+    person: PersonOpt = None,
+    radius: RadiusOpt = 1,
+    until: UntilOpt = None,
+    min_weight: MinWeightOpt = 1,
+    fmt: Annotated[str | None, typer.Option("--format", "-f", help="table or csv.")] = None,
+    output: OutputOpt = None,
+) -> None:
+    """Degree, weighted degree, betweenness, closeness, eigenvector centrality, Louvain
+    community and k-core of each person."""
+    from .network import centrality_table
+
+    table = centrality_table(_network(graph, person, radius, until, min_weight))
+    fmt = fmt or ("csv" if output is not None or not sys.stdout.isatty() else "table")
+    if fmt not in ("table", "csv"):
+        _fail(f"unknown format {fmt!r}; use table or csv", EXIT_USAGE)
+    text = table.to_csv(index=False) if fmt == "csv" else table.to_string(index=False) + "\n"
+    if output is not None:
+        from .rdf import write_atomic
+
+        write_atomic(output, text.encode("utf-8"))
+    else:
+        sys.stdout.write(text)
+
+
+@network_app.command("plot")
+@handles_errors
+def network_plot(
+    output: Annotated[Path, typer.Option("--output", "-o", help="The picture: .png, .svg "
+                                         "or .pdf.")],
+    graph: GraphOpt = None,
+    person: PersonOpt = None,
+    radius: RadiusOpt = 1,
+    until: UntilOpt = None,
+    min_weight: MinWeightOpt = 1,
+) -> None:
+    """Draw the co-author network: node size by papers, edge width by shared papers,
+    communities coloured, the article's subject ringed."""
+    from .engines import open_engine
+    from .plot import plot_network
+    from .queries import SavedQuery, run_query
+
+    subject_rows = run_query(SavedQuery.parse(
+        "subject", "SELECT ?s WHERE { ?a <https://schema.org/about> ?s } ORDER BY ?s"),
+        open_engine(graph)).rows
+    subject = subject_rows[0][0] if subject_rows else None
+    plot_network(_network(graph, person, radius, until, min_weight), output, subject=subject)
+    typer.echo(f"wrote {output}", err=True)
+
+
+@app.command()
+@handles_errors
+def export(
+    output: Annotated[Path, typer.Option("--output", "-o", help="File to write.")],
+    graph: GraphOpt = None,
+    fmt: Annotated[str | None, typer.Option(
+        "--format", "-f", help="ttl, nt, nq, trig, jsonld or xml; default from the file "
+        "ending.")] = None,
+) -> None:
+    """Export the RDF graph in another format (JSON-LD compacted with kg's context)."""
+    from .engines import load_graph
+    from .export import write_rdf
+
+    path = write_rdf(load_graph(graph), output, fmt)
+    typer.echo(f"wrote {path}", err=True)
+
+
 @app.command()
 @handles_errors
 def validate(graph: GraphOpt = None) -> None:
