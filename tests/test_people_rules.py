@@ -41,3 +41,15 @@ def test_a_surname_with_a_particle_is_the_same_person():
     got = _people("Franco De Luca\n\nFranco De Luca (born 1931) is an Italian composer. De Luca "
                   "studied at the Conservatory of Naples.")
     assert got == {"Franco De Luca"}
+
+
+def test_names_of_things_beside_a_thing_noun_are_not_people():
+    got = _people("Peter Hook\n\nPeter Hook is an English bassist. The band released its "
+                  "debut album, Unknown Pleasures, in 1979 on the independent label Factory.")
+    assert got == {"Peter Hook"}
+
+
+def test_a_job_title_is_not_a_name():
+    got = _people("Al Tibbles\n\nAl Tibbles was a Producer and eventual Head Writer of the "
+                  "television series My Three Sons in the 1960s.")
+    assert got == {"Al Tibbles"}

@@ -157,6 +157,8 @@ def kg_people(doc: Doc) -> Doc:
             continue
         s, e = _clean_span(doc, ent.start_char, ent.end_char, person=True)
         name = doc_text(doc)[s:e]
+        if ent.label_ == "PERSON" and _names_a_thing(ent):
+            continue
         if ent.label_ == "PERSON" and (is_person_name(name) and not _in_quotes(facts, s, e)
                 and not _is_acronym_expansion(doc, s, e) and not in_row(s)):
             known.add(name)
@@ -285,6 +287,43 @@ def _org_tagged_person(ent: Span) -> bool:
         re.fullmatch(r"[a-z]+(?:man|woman|person|ist|ian)|presenter|singer|writer|actor|actress|"
                      r"author|director|producer|player|founder|leader|painter|composer|drummer|"
                      r"teacher|lawyer|officer|architect|designer|illustrator|poet", prev.text))
+
+
+#: Nouns for things a name can stand beside ("the electronic group Tangerine Dream", "its
+#: debut album, Unknown Pleasures").
+_THING_NOUNS = {
+    "album", "song", "single", "film", "movie", "band", "group", "novel", "book", "play",
+    "opera", "musical", "painting", "series", "show", "programme", "program", "company",
+    "label", "magazine", "newspaper", "ship", "game", "team", "club", "station", "party",
+    "orchestra", "ensemble", "duo", "trio", "photograph", "photo", "record", "ep", "firm",
+    "brand", "manufacturer", "railway", "airline", "studio",
+}
+#: Roles held in an organisation ("CEO of Norges Statsbaner").
+_ROLES_OF = {
+    "ceo", "president", "chairman", "chairwoman", "chair", "director", "head", "founder",
+    "co-founder", "cofounder", "member", "leader", "chief", "owner", "manager", "employee",
+    "principal", "executive", "cto", "cfo", "coo", "shareholder", "board",
+}
+
+
+def _names_a_thing(ent: Span) -> bool:
+    """Whether a PERSON-tagged name is a thing's or a place's name by its position: beside
+    a thing noun ("the group Tangerine Dream", "the album, Unknown Pleasures"), after a
+    role "of" ("CEO of Norges Statsbaner"), or listed only with places ("Cape Verde,
+    Lesotho, South Africa, and Brittany")."""
+    root = ent.root
+    for t in ent:
+        for c in t.children:
+            if c not in ent and c.dep_ in ("compound", "appos", "nmod") and \
+                    c.lower_ in _THING_NOUNS:
+                return True
+    if root.dep_ == "appos" and root.head.lower_ in _THING_NOUNS:
+        return True
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ in _ROLES_OF:
+        return True
+    kin = [root.head, *root.head.conjuncts] if root.dep_ == "conj" else list(root.conjuncts)
+    kin = [t for t in kin if t not in ent]
+    return bool(kin) and all(t.ent_type_ in ("GPE", "LOC") for t in kin)
 
 
 def _acts_as_person(tok: Token) -> bool:
