@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -56,7 +57,7 @@ def main() -> None:
         for a, doc in zip(articles, nlp.pipe(docs), strict=True):
             to_graph(resolve(a, doc._.kg))
 
-    def best(fn) -> float:  # type: ignore[no-untyped-def]
+    def best(fn: Callable[[], object]) -> float:
         fn()  # warm up
         times = []
         for _ in range(args.repeat):

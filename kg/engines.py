@@ -346,10 +346,8 @@ class OxigraphEngine(Engine):
                            _from_ox(t.object)))
                 return QueryResult(query.form, graph=g)
             cols = [v.value for v in res.variables]
-            taken, cut = _take(res, max_rows)
-            width = range(len(cols))
-            rows = LazyRows([tuple(s[i] for i in width) for s in taken], _ox_converter(),
-                            _ox_text())
+            raw, cut = _take(map(tuple, res), max_rows)  # a solution iterates its values
+            rows = LazyRows(raw, _ox_converter(), _ox_text())
         except SyntaxError as exc:
             raise QueryError(f"not a valid SPARQL query: {str(exc).splitlines()[0][:200]}"
                              ) from None

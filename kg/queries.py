@@ -280,7 +280,10 @@ def resolve_value(engine: Engine, param: Parameter, value: str) -> Node:
     if param.type in ("literal", "string"):  # RDF 1.1: a plain literal is an xsd:string
         return Literal(value)
     if value == "@subject":
-        subjects = _first_column(engine, _SUBJECT, {})
+        cache = engine.__dict__.setdefault("_kg_subject", {})  # one lookup per engine
+        if "subjects" not in cache:
+            cache["subjects"] = _first_column(engine, _SUBJECT, {})
+        subjects = cache["subjects"]
         if not subjects:
             raise QueryError(f"the graph names no article subject; pass --param "
                              f"{param.name}=NAME")
