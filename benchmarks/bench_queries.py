@@ -11,8 +11,8 @@ Two figures, each a ratio to a baseline measured in the same run:
   every value read as text, as the CLI prints it) and (b) by pyoxigraph directly on the
   same store, with the exact text kg sends (``kg.sparql.with_values`` of the bindings
   ``kg.queries.bind`` resolved), every value of every row read. Target: (a)/(b) at most
-  1.5x. The time of ``bind`` alone is reported beside it. rdflib's engine runs each query in a forked
-  worker with a time limit (``> limit`` when exceeded).
+  1.5x. The time of ``bind`` alone is reported beside it. rdflib's engine runs each
+  query in a forked worker with a time limit (``> limit`` when exceeded).
 
     python benchmarks/bench_queries.py [--papers 100000] [--seed 1] [--graph FILE.nt]
         [--engines rdflib,oxigraph] [--rdflib-timeout 60] [--repeat 3] [--out FILE.md]
