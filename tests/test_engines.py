@@ -150,3 +150,13 @@ def test_unreachable_endpoint_is_a_clear_error():
     assert r.exit_code == 2 and r.stderr.startswith("kg: error: cannot reach")
     r = runner.invoke(app, ["query", "people", "--endpoint", "ftp://example.org/sparql"])
     assert r.exit_code == 2 and "not an http(s) URL" in r.stderr
+
+
+@pytest.mark.parametrize("engine", ["rdflib", "oxigraph"])
+def test_service_runs_only_when_its_endpoint_is_allowed(endpoint, engine):
+    q = (f"SELECT (COUNT(?n) AS ?people) WHERE {{ SERVICE <{endpoint}> {{ "
+         f"?p a <https://schema.org/Person> ; <https://schema.org/name> ?n }} }}")
+    r = runner.invoke(app, ["sparql", q, "-e", engine, "-f", "csv"])
+    assert r.exit_code == 3 and f"--allow-service {endpoint}" in r.stderr
+    r = runner.invoke(app, ["sparql", q, "-e", engine, "-f", "csv", "--allow-service", endpoint])
+    assert r.exit_code == 0 and r.stdout.splitlines() == ["people", "47"]
