@@ -19,6 +19,15 @@ def _affiliations(text: str) -> set[tuple[str, str, str, str | None, str | None]
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    # a doctorate "under" supervisors: they work at the university named before them ...
+    ("# Jane Roe\n\nJane Roe is a mathematician. Roe earned her doctorate from the University "
+     "of Tarnow in 1988, under the supervision of Piotr Lenz and Ada Brandt, after which she "
+     "joined the faculty of the University of Bergen.",
+     ("Ada Brandt", "worksFor", "University of Tarnow", None, None)),
+    # ... or at the one right after them
+    ("# Jane Roe\n\nJane Roe is a mathematician. Roe received her candidate degree in 1959 "
+     "under Pavel Novak at Kazan State University and her doctorate in 1963.",
+     ("Pavel Novak", "worksFor", "Kazan State University", None, None)),
     # a predicate noun with the clause's dates
     ("# Jane Roe\n\nJane Roe is a chemist. From 2009 to 2013 she was a postdoctoral researcher "
      "at the Nordvik Institute for Soil Science.",

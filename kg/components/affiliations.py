@@ -404,6 +404,7 @@ def kg_affiliations(doc: Doc) -> Doc:
             if not matched and not _parse_path(doc, ctx, org, lead, add):
                 _title_patterns(doc, ctx, org, add)
         _student_lists(doc, ctx, add)
+        _supervisors(doc, ctx, add)
         _leave_the_company(doc, ctx, lead, add)
     return doc
 
@@ -712,6 +713,38 @@ def _student_lists(doc: Doc, ctx: _Sentence, add) -> None:
     for s, _, name in ctx.people:
         if s >= cue:
             add(name, "alumniOf", unis[0], None, None)
+
+
+_DEGREE_CUE = re.compile(r"\b(?:doctorate|doctoral|Ph\.?\s?D\.?|degree|thesis|dissertation|"
+                         r"habilitation|studied|graduated)\b", re.I)
+_UNDER = re.compile(r"\bunder\s+(?:the\s+(?:joint\s+)?(?:supervision|direction|guidance)\s+"
+                    r"of\s+)?(?:(?:Professor|Prof\.|Dr\.?)\s+)?")
+
+
+def _supervisors(doc: Doc, ctx: _Sentence, add) -> None:
+    """'earned his doctorate from <University> ... under (the supervision of) A and B':
+    the supervisors work at that university."""
+    text = ctx.sent.text
+    if not _DEGREE_CUE.search(text):
+        return
+    unis = [(st, o) for st, _, o in ctx.orgs if o.kind in ("university", "school")]
+    for m in _UNDER.finditer(text):
+        at = ctx.s0 + m.end()
+        stop = re.search(r"[;.]|,\s+(?:after|which|where|when|before|and\s+(?:his|her|then))\b"
+                         r"|\s+(?:at|in|on)\s+\d", doc_text(doc)[at:ctx.s1])
+        end = at + stop.start() if stop else ctx.s1
+        names = [(s, n) for s, _, n in ctx.people if at <= s < end]
+        if not names or names[0][0] != at:
+            continue  # "under" must name the supervisor right away
+        # the university right after the names ("under A at X"), else the last one before
+        after = [o for st, o in unis if st >= names[-1][0] and re.fullmatch(
+            r"[\w\s.'’-]*?\s+at\s+(?:the\s+)?", doc_text(doc)[names[-1][0]:st])]
+        before = [o for st, o in unis if st < at - len(m.group())]
+        uni = after[0] if after else before[-1] if before else None
+        if uni is None:
+            continue
+        for _, name in names:
+            add(name, "worksFor", uni, None, None, soft=True)
 
 
 def _leave_the_company(doc: Doc, ctx: _Sentence, lead, add) -> None:
