@@ -52,8 +52,16 @@ class Sparql:
 
 
 _FORMS = {"SELECT", "ASK", "CONSTRUCT", "DESCRIBE"}
+_CODEPOINT = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
 _UPDATES = {"INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "ADD", "MOVE", "COPY",
             "WITH"}
+
+
+def _codepoint(m: re.Match[str]) -> str:
+    code = int(m.group(1) or m.group(2), 16)
+    if code > 0x10FFFF or 0xD800 <= code <= 0xDFFF:
+        raise QueryError(f"not a valid SPARQL query: {m.group()} is not a character")
+    return chr(code)
 
 
 @lru_cache(maxsize=256)
@@ -82,6 +90,9 @@ def parse_sparql(text: str, allow_service: frozenset[str] = frozenset()) -> Spar
     ...
     kg.errors.UnsafeQueryError: SERVICE <http://127.0.0.1:9/> would send the query to another server; kg refuses it unless you pass --allow-service http://127.0.0.1:9/
     """  # noqa: E501
+    # SPARQL replaces \uXXXX and \UXXXXXXXX escapes everywhere before parsing (so does
+    # rdflib): "\u0053ERVICE" is SERVICE. Check, and hand the engines, the replaced text.
+    text = _CODEPOINT.sub(_codepoint, text)
     form = None
     star = False
     depth = 0
