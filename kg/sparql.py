@@ -19,14 +19,14 @@ SELECT ?n WHERE { VALUES (?p) { (<https://example.org/a>) } ?p <https://schema.o
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from rdflib import BNode, Literal, URIRef
 
-from .errors import QueryError, UnsafeQueryError
+from .errors import KGError, QueryError, UnsafeQueryError
 
 if TYPE_CHECKING:
     from rdflib.term import Node
@@ -51,10 +51,7 @@ class Sparql:
     prepared: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
 
-_FORMS = {"SELECT", "ASK", "CONSTRUCT", "DESCRIBE"}
 _CODEPOINT = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
-_UPDATES = {"INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "ADD", "MOVE", "COPY",
-            "WITH"}
 
 
 def _codepoint(m: re.Match[str]) -> str:
@@ -66,16 +63,17 @@ def _codepoint(m: re.Match[str]) -> str:
 
 @lru_cache(maxsize=256)
 def parse_sparql(text: str, allow_service: frozenset[str] = frozenset()) -> Sparql:
-    """Read the form of the query in ``text``; refuse unsafe queries before anything runs.
+    """Parse the query in ``text`` with rdflib's SPARQL 1.1 parser; refuse unsafe queries
+    before anything runs.
 
     Refused (:class:`kg.errors.UnsafeQueryError`): updates (``INSERT``, ``DELETE``,
     ``LOAD``, ``CLEAR``, ``DROP`` ...), dataset clauses (``FROM``, ``FROM NAMED``: they
     would read other graphs, from the web or the file system) and ``SERVICE`` calls,
-    except to the endpoints in ``allow_service``.
-
-    This reads SPARQL's tokens (comments, strings and IRIs are skipped whole), not its
-    full grammar: the engine reports syntax errors. kg only ever asks an engine to
-    *query*, so an update could not run anyway; this gives it a clear error and exit code.
+    except to the endpoints in ``allow_service``. The check reads the parsed algebra, not
+    the text, so comments, strings, escapes and prefixed names cannot hide a ``SERVICE``.
+    Before parsing, line ends are made ``\\n`` and ``\\u`` escapes are replaced once (the
+    engines then see no escapes of their own to replace); an escape that makes another is
+    refused. The rdflib algebra is kept in ``prepared`` for the rdflib engine.
 
     >>> parse_sparql("PREFIX s: <https://schema.org/> ASK { ?x s:name 'DROP ALL' }").form
     'ASK'
@@ -84,79 +82,76 @@ def parse_sparql(text: str, allow_service: frozenset[str] = frozenset()) -> Spar
     >>> parse_sparql("DROP ALL")
     Traceback (most recent call last):
     ...
-    kg.errors.UnsafeQueryError: kg runs read-only queries and this is a SPARQL update: DROP
+    kg.errors.UnsafeQueryError: kg runs read-only queries and this is a SPARQL update; nothing was run
     >>> parse_sparql("SELECT * { SERVICE <http://127.0.0.1:9/> { ?s ?p ?o } }")
     Traceback (most recent call last):
     ...
     kg.errors.UnsafeQueryError: SERVICE <http://127.0.0.1:9/> would send the query to another server; kg refuses it unless you pass --allow-service http://127.0.0.1:9/
     """  # noqa: E501
-    # SPARQL replaces \uXXXX and \UXXXXXXXX escapes everywhere before parsing (so does
-    # rdflib): "\u0053ERVICE" is SERVICE. Check, and hand the engines, the replaced text.
+    import logging
+
+    from pyparsing import ParseException
+    from rdflib.plugins.sparql.algebra import translateQuery
+    from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
+
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _CODEPOINT.sub(_codepoint, text)
-    form = None
-    star = False
-    depth = 0
-    prefixes: dict[str, str] = {}
-    tokens = [(m.lastgroup or "", m.group()) for m in _TOKEN.finditer(text)]
-    tokens = [(k, t) for k, t in tokens if k != "comment" and not (k == "other" and t.isspace())]
-    i = 0
-    previous = ""
-    while i < len(tokens):
-        kind, tok = tokens[i]
-        word = tok.upper() if kind == "word" else ""
-        if kind == "open":
-            depth += 1
-        elif kind == "close":
-            depth -= 1
-        elif word in _UPDATES and depth == 0:
-            raise UnsafeQueryError(f"kg runs read-only queries and this is a SPARQL update: "
-                                   f"{word}")
-        elif word == "SERVICE":
-            j = i + 1 + (i + 1 < len(tokens) and tokens[i + 1][1].upper() == "SILENT")
-            target = tokens[j] if j < len(tokens) else ("", "")
-            iri = _expand(target, prefixes)
-            if iri is None or iri not in allow_service:
-                shown = f"<{iri}>" if iri else target[1]
-                hint = (f"kg refuses it unless you pass --allow-service {iri}" if iri else
-                        "kg refuses a SERVICE whose endpoint is not a fixed IRI")
-                raise UnsafeQueryError(f"SERVICE {shown} would send the query to another "
-                                       f"server; {hint}")
-        elif word == "FROM" and depth == 0:
-            raise UnsafeQueryError("FROM and FROM NAMED would read other graphs (from the web "
-                                   "or the file system); kg queries only the graph you give "
-                                   "it, so leave them out")
-        elif form is None:
-            if word in ("PREFIX", "BASE"):
-                decl = tokens[i + 1: i + 3 if word == "PREFIX" else i + 2]
-                want = ["pname", "iri"] if word == "PREFIX" else ["iri"]
-                if [k for k, _ in decl] != want:
-                    raise QueryError(f"not a valid SPARQL query: a bad {word} declaration")
-                if word == "PREFIX":
-                    prefixes[decl[0][1].rstrip(":")] = decl[1][1][1:-1]
-                i += len(decl)
-            elif word in _FORMS:
-                form = word
-            else:
-                raise QueryError(f"not a SPARQL query: it should start with SELECT, ASK, "
-                                 f"CONSTRUCT or DESCRIBE, not {tok[:30]!r}")
-        elif form == "SELECT" and previous in ("SELECT", "DISTINCT", "REDUCED") and tok == "*":
-            star = True
-        previous = word or tok
-        i += 1
-    if form is None:
-        raise QueryError("not a SPARQL query: it is empty or only comments")
-    return Sparql(text, form, star)
+    if _CODEPOINT.search(text):
+        raise UnsafeQueryError("a \\u escape in this query makes another escape; kg refuses "
+                               "queries whose meaning depends on how often escapes are read")
+    quiet = logging.getLogger("rdflib.term")
+    level = quiet.level
+    quiet.setLevel(logging.ERROR)  # rdflib warns about odd IRIs while parsing
+    try:
+        try:
+            tree = parseQuery(text)
+        except ParseException as exc:
+            try:
+                update = parseUpdate(text)
+            except Exception:
+                update = None
+            if update is not None and len(update.request):
+                raise UnsafeQueryError("kg runs read-only queries and this is a SPARQL update; "
+                                       "nothing was run") from None
+            raise QueryError(f"not a valid SPARQL query: {exc.msg} at line {exc.lineno}, "
+                             f"column {exc.col}") from None
+        star = tree[1].name == "SelectQuery" and "projection" not in tree[1]
+        algebra = translateQuery(tree)
+    except KGError:
+        raise
+    except Exception as exc:  # the grammar's and the algebra's actions raise plain errors
+        raise QueryError(f"not a valid SPARQL query: {str(exc).splitlines()[0][:200]}") from None
+    finally:
+        quiet.setLevel(level)
+    main = algebra.algebra
+    if main.get("datasetClause"):
+        raise UnsafeQueryError("FROM and FROM NAMED would read other graphs (from the web or "
+                               "the file system); kg queries only the graph you give it, so "
+                               "leave them out")
+    for target in _services(main):
+        if not isinstance(target, URIRef) or str(target) not in allow_service:
+            shown = f"<{target}>" if isinstance(target, URIRef) else f"?{target}"
+            hint = (f"kg refuses it unless you pass --allow-service {target}"
+                    if isinstance(target, URIRef) else
+                    "kg refuses a SERVICE whose endpoint is not a fixed IRI")
+            raise UnsafeQueryError(f"SERVICE {shown} would send the query to another server; "
+                                   f"{hint}")
+    form = main.name.removesuffix("Query").upper()
+    return Sparql(text, form, star, {"rdflib": algebra})
 
 
-def _expand(token: tuple[str, str], prefixes: dict[str, str]) -> str | None:
-    """The IRI a token names (``<iri>`` or ``prefix:local``), or None for anything else."""
-    kind, tok = token
-    if kind == "iri":
-        return tok[1:-1]
-    if kind == "pname" and tok.split(":", 1)[0] in prefixes:
-        prefix, local = tok.split(":", 1)
-        return prefixes[prefix] + local
-    return None
+def _services(node: Any) -> Iterator[Any]:
+    """The endpoint of every SERVICE in a parsed query's algebra."""
+    from rdflib.plugins.sparql.parserutils import CompValue
+
+    if isinstance(node, CompValue):
+        if node.name == "ServiceGraphPattern":
+            yield node.get("term")
+        for v in node.values():
+            yield from _services(v)
+    elif isinstance(node, list | tuple):
+        for v in node:
+            yield from _services(v)
 
 
 def term_to_sparql(term: Node, *, strict: bool = True) -> str:

@@ -90,6 +90,12 @@ def _cases(graph: str, jsonld: str, rdfxml: str) -> dict[str, list[str]]:
             "{ ?s ?p ?o } }"] + common
         cases[f"service-escaped-{engine}"] = [  # SPARQL expands \u escapes before parsing
             "sparql", "SELECT * { \\u0053ERVICE <http://127.0.0.1:PORT/q> { ?s ?p ?o } }"] + common
+        # a comment ended by a carriage return; a prefixed name with an escaped quote
+        cases[f"service-cr-{engine}"] = [
+            "sparql", "SELECT * { #x\rSERVICE <http://127.0.0.1:PORT/q> { ?s ?p ?o }\n}"] + common
+        cases[f"service-pname-escape-{engine}"] = [
+            "sparql", "PREFIX ex: <http://e/> SELECT * { { ?x ?y ex:a\\' } UNION { SERVICE "
+            "<http://127.0.0.1:PORT/q> { ?s ?p ?o } } FILTER(?x != \"'\") }"] + common
         cases[f"from-web-{engine}"] = [
             "sparql", "SELECT * FROM <http://127.0.0.1:PORT/g.ttl> { ?s ?p ?o }"] + common
         cases[f"from-file-{engine}"] = [
@@ -124,8 +130,8 @@ def test_hostile_queries_reach_no_server_and_open_no_other_file(tmp_path):
     report = json.loads(out.stdout.strip().splitlines()[-1])
     codes = report["codes"]
     for engine in ("rdflib", "oxigraph"):
-        for kind in ("service", "service-prefixed", "service-escaped", "from-web", "from-file",
-                     "load"):
+        for kind in ("service", "service-prefixed", "service-escaped", "service-cr",
+                     "service-pname-escape", "from-web", "from-file", "load"):
             assert codes[f"{kind}-{engine}"] == 3, (kind, engine, codes)
         for i in range(len(HOSTILE)):  # no rows, or a clear error: never a crash
             assert codes[f"param{i}-{engine}"] in (0, 1), (i, engine, codes)
