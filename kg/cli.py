@@ -45,6 +45,9 @@ def handles_errors(fn: F) -> F:
             _fail(str(exc), exc.exit_code)
         except KeyboardInterrupt:
             _fail("interrupted", 130)
+        except BrokenPipeError:  # "kg query ... | head": the reader has had enough
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            raise typer.Exit(0) from None
         except OSError as exc:
             _fail(f"{exc.filename or ''}: {exc.strerror or exc}", 2)
         except (typer.Exit, typer.Abort):
@@ -377,6 +380,9 @@ def network(
     from .export import write_network
 
     G = _network(graph, person, radius, until, min_weight)
+    if G.number_of_nodes() == 0:
+        _fail("the co-author network is empty: no paper in the graph (or in the time slice) "
+              "has an author", EXIT_INPUT)
     for path in write_network(G, output, fmt):
         typer.echo(f"wrote {path}", err=True)
     typer.echo(f"{G.number_of_nodes()} people, {G.number_of_edges()} co-author pairs",

@@ -334,7 +334,7 @@ class OxigraphEngine(Engine):
             max_rows: int | None = None) -> QueryResult:
         text = with_values(query.text, bindings or {}, query.form)
         try:
-            res = self.store.query(text)
+            res = self.store.query(text, use_default_graph_as_union=True)  # .nq/.trig too
             if query.form == "ASK":
                 return QueryResult("ASK", boolean=bool(res))
             if query.form in ("CONSTRUCT", "DESCRIBE"):

@@ -111,6 +111,8 @@ def authorship_graph(source: Engine | Any = None) -> nx.Graph:
 
 def _project(B: nx.Graph) -> nx.Graph:
     people = sorted(n for n, d in B.nodes(data=True) if d["bipartite"] == 0)
+    if not people:  # no papers (or none in the time slice): an empty network
+        return nx.Graph()
     G = nx.bipartite.weighted_projected_graph(B, people)
     for n in G:
         G.nodes[n].update(B.nodes[n])

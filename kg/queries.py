@@ -248,13 +248,16 @@ def _first_column(engine: Engine, text: str, bindings: Mapping[str, Node]) -> li
     return [r[0] for r in engine.run(parse_sparql(text), bindings).terms if r[0] is not None]
 
 
+# the article node shares its subject's name: it is never what a parameter means
+_NOT_ARTICLE = f"FILTER NOT EXISTS {{ ?e a <{_SDO}Article> }}"
 _SUBJECT = f"SELECT DISTINCT ?s WHERE {{ ?a <{_SDO}about> ?s }} ORDER BY ?s"
 _BY_NAME = (f"SELECT DISTINCT ?e WHERE {{ ?e <{_SDO}name>|<{_SDO}alternateName> ?n . "
-            f"FILTER(LCASE(STR(?n)) = LCASE(STR(?_value))) }} ORDER BY ?e")
+            f"FILTER(LCASE(STR(?n)) = LCASE(STR(?_value))) {_NOT_ARTICLE} }} ORDER BY ?e")
 _EXACT_NAME = (f"SELECT DISTINCT ?e WHERE {{ {{ ?e <{_SDO}name> ?_value }} UNION "
-               f"{{ ?e <{_SDO}alternateName> ?_value }} }} ORDER BY ?e")
+               f"{{ ?e <{_SDO}alternateName> ?_value }} {_NOT_ARTICLE} }} ORDER BY ?e")
 _BY_PRIMARY_NAME = (f"SELECT DISTINCT ?e WHERE {{ ?e <{_SDO}name> ?n . "
-                    f"FILTER(LCASE(STR(?n)) = LCASE(STR(?_value))) }} ORDER BY ?e")
+                    f"FILTER(LCASE(STR(?n)) = LCASE(STR(?_value))) {_NOT_ARTICLE} }} "
+                    f"ORDER BY ?e")
 _NAMES = f"SELECT DISTINCT ?n WHERE {{ ?e <{_SDO}name>|<{_SDO}alternateName> ?n }}"
 
 
@@ -264,8 +267,8 @@ def resolve_value(engine: Engine, param: Parameter, value: str) -> Node:
     Typed parameters give typed literals (the value is checked); an untyped or ``iri``
     parameter gives the entity that ``value`` names (its name or an alias, any case),
     the IRI itself, or the article's subject for ``@subject``. A name that matches no
-    entity is an error naming close matches; for an untyped parameter a value that does
-    not look like a name is a plain literal.
+    entity is an error naming close matches (a parameter for plain text is typed
+    ``_string``).
     """
     from rdflib import Literal, URIRef
 
@@ -307,11 +310,9 @@ def resolve_value(engine: Engine, param: Parameter, value: str) -> Node:
     close = difflib.get_close_matches(value, names, n=3, cutoff=0.6) or \
         difflib.get_close_matches(value.casefold(), [n.casefold() for n in names], n=3,
                                   cutoff=0.6)
-    if close or param.type == "iri" or re.match(r"^[A-Z][\w.'-]+( [A-Z][\w.'-]+)+$", value):
-        hint = f"; close matches: {', '.join(repr(c) for c in close)}" if close else \
-            "; 'kg query people' lists the people"
-        raise QueryError(f"no person, organisation or paper named {value!r} in the graph{hint}")
-    return Literal(value)
+    hint = f"; close matches: {', '.join(repr(c) for c in close)}" if close else \
+        "; 'kg query people' lists the people (type the parameter _string for plain text)"
+    raise QueryError(f"no person, organisation or paper named {value!r} in the graph{hint}")
 
 
 def enumerate_values(query: SavedQuery, name: str,

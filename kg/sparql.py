@@ -233,8 +233,10 @@ def where_group(text: str, form: str = "SELECT") -> tuple[str, str]:
             depth -= 1
             if depth == 0:
                 head = text[:start]
-                cut = re.search(r"\b(SELECT|ASK|CONSTRUCT|DESCRIBE)\b", head, re.I)
-                prologue = head[: cut.start()] if cut else ""
+                cut = next((t.start() for t in _TOKEN.finditer(head) if t.lastgroup == "word"
+                            and t.group().upper() in ("SELECT", "ASK", "CONSTRUCT",
+                                                      "DESCRIBE")), 0)
+                prologue = head[:cut]
                 return prologue.strip(), text[start: m.end()]
     raise QueryError("the query's WHERE group is not closed")
 

@@ -279,3 +279,27 @@ def test_queries_values_lists_what_an_enumerated_parameter_can_take():
     assert len(r.stdout.splitlines()) == 11  # every paper
     r = runner.invoke(app, ["queries", "values", "people"])
     assert r.exit_code == 1 and "enumerates no parameter" in r.stderr
+
+
+def test_review_fixes_names_quads_enumerate_and_empty_networks(tmp_path):
+    # the subject's full name is the person, not the article node that shares it
+    r = runner.invoke(app, ["query", "coauthors", "-p", "person=Alec Radford", "-f", "csv"])
+    assert r.exit_code == 0 and r.stdout.splitlines()[1] == "Ilya Sutskever,8"
+    # a first name alone names nobody: an error, not an empty answer
+    r = runner.invoke(app, ["query", "have-coauthored", "-p", "other=Ilya"])
+    assert r.exit_code == 1 and "no person, organisation or paper named 'Ilya'" in r.stderr
+    # quads (N-Quads, TriG) are queried as one graph on both engines
+    nq = tmp_path / "g.nq"
+    assert runner.invoke(app, ["export", "-o", str(nq)]).exit_code == 0
+    for engine in ("rdflib", "oxigraph"):
+        r = runner.invoke(app, ["query", "papers-by-year", "-g", str(nq), "-e", engine,
+                                "-f", "csv"])
+        assert r.stdout.splitlines()[-1] == "2022,1", engine
+    # header comments naming CONSTRUCT or ASK do not cut the prologue off
+    r = runner.invoke(app, ["queries", "values", "person-card", "person"])
+    assert r.exit_code == 0 and "Alec Radford" in r.stdout.splitlines()
+    # an empty network is a clear answer, not a crash
+    r = runner.invoke(app, ["network", "--until", "1900", "-o", str(tmp_path / "n.graphml")])
+    assert r.exit_code == 2 and "the co-author network is empty" in r.stderr
+    r = runner.invoke(app, ["network", "stats", "--until", "1900", "-f", "csv"])
+    assert r.exit_code == 0 and len(r.stdout.splitlines()) == 1

@@ -23,7 +23,7 @@ from typer.testing import CliRunner
 from kg.cli import app
 from kg.engines import EndpointEngine, OxigraphEngine, RdflibEngine
 from kg.errors import EndpointError, QueryError
-from kg.queries import list_queries, run_query
+from kg.queries import SavedQuery, list_queries, run_query
 
 runner = CliRunner()
 
@@ -132,12 +132,14 @@ def test_hostile_values_change_nothing_on_the_endpoint(endpoint):
         trap.listen()
         trap.settimeout(0.5)
         port = trap.getsockname()[1]
+        q = SavedQuery.parse("name-is", "SELECT ?n WHERE { ?p <https://schema.org/name> ?n "
+                             "FILTER(?n = ?_name_string) }")
+        assert run_query(q, EndpointEngine(endpoint), {"name": "Luke Metz"}).rows == [
+            ["Luke Metz"]]
         for value in ('x" } ?s ?p ?o #', f"a> }} SERVICE <http://127.0.0.1:{port}/> {{"):
-            try:
-                rows = run_query("coauthors", EndpointEngine(endpoint), {"person": value}).rows
-            except QueryError:
-                rows = []
-            assert rows == []
+            assert run_query(q, EndpointEngine(endpoint), {"name": value}).rows == []
+            with pytest.raises(QueryError, match="no person, organisation or paper named"):
+                run_query("coauthors", EndpointEngine(endpoint), {"person": value})
         with pytest.raises(socket.timeout):
             trap.accept()
 

@@ -98,9 +98,19 @@ def test_unknown_query_and_person_errors_name_close_matches(seed_graph):
         run_query("coauthors", seed_graph, {"year": "2020"})
 
 
+NAME_IS = ("SELECT ?n WHERE { ?p <https://schema.org/name> ?n FILTER(?n = ?_name_string) } "
+           "ORDER BY ?n")
+
+
 def test_hostile_parameter_values_are_bound_not_pasted(seed_graph):
-    rows = run_query("coauthors", seed_graph, {"person": 'x" } ?s ?p ?o #'}).rows
-    assert rows == []
+    from kg.queries import SavedQuery
+
+    q = SavedQuery.parse("name-is", NAME_IS)
+    assert run_query(q, seed_graph, {"name": "Luke Metz"}).rows == [["Luke Metz"]]
+    for value in ('x" } ?s ?p ?o #', "Luke Metz\") } UNION { ?p ?q ?n } #"):
+        assert run_query(q, seed_graph, {"name": value}).rows == []
+    with pytest.raises(QueryError, match="no person, organisation or paper named"):
+        run_query("coauthors", seed_graph, {"person": 'x" } ?s ?p ?o #'})
 
 
 # --- the library of questions; every answer below was read off the article by hand -----

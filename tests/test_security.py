@@ -145,11 +145,16 @@ def test_hostile_queries_reach_no_server_and_open_no_other_file(tmp_path):
 
 
 def test_hostile_parameter_values_return_no_rows(tmp_path):
+    q = ("SELECT ?n WHERE { ?p <https://schema.org/name> ?n FILTER(?n = ?_name_string) }")
     for engine in ("rdflib", "oxigraph"):
         for value in HOSTILE[:2]:
-            r = runner.invoke(app, ["query", "coauthors", "-p", f"person={value}", "-e", engine,
-                                    "-f", "csv"])
-            assert r.exit_code == 0 and r.stdout.splitlines() == ["coauthor,shared_papers"]
+            # as text they match nothing; as a name they name nobody: a clear error
+            r = runner.invoke(app, ["sparql", q, "-p", f"name={value}", "-e", engine, "-f",
+                                    "csv"])
+            assert r.exit_code == 0 and r.stdout.splitlines() == ["n"]
+            r = runner.invoke(app, ["query", "coauthors", "-p", f"person={value}", "-e", engine])
+            assert r.exit_code == 1 and r.stdout == ""
+            assert r.stderr.startswith("kg: error: no person, organisation or paper named")
 
 
 def _cross_product_graph(path: Path, n: int = 3000) -> None:
