@@ -195,6 +195,9 @@ def _run_and_print(q: Any, graph: Path | None, params: list[str] | None, engine:
     if fmt not in RESULT_FORMATS + GRAPH_FORMATS + ("ttl", "json-ld"):
         _fail(f"unknown format {fmt!r}; use one of {', '.join(RESULT_FORMATS + GRAPH_FORMATS)}",
               EXIT_USAGE)
+    if not 0 <= timeout < float("inf"):
+        _fail(f"--timeout takes a number of seconds, 0 or more (0: no limit), not {timeout}",
+              EXIT_USAGE)
     source = open_engine(graph, engine=engine, endpoint=endpoint, timeout=timeout or 60.0)
     result = run_query(q, source, _params(params), timeout=timeout or None,
                        max_rows=max_rows or None, allow_service=allow_service or ())

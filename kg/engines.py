@@ -49,6 +49,7 @@ __all__ = [
     "load_graph",
     "rdf_format",
     "check_graph_file",
+    "ox_rows",
 ]
 
 #: The engines ``--engine`` accepts for a graph file.
@@ -294,6 +295,11 @@ def _ox_text() -> Callable[[Any], str]:
     return text
 
 
+def ox_rows(raw: list[tuple[Any, ...]]) -> LazyRows:
+    """Rows of pyoxigraph terms, read as text directly and as rdflib terms on demand."""
+    return LazyRows(raw, _ox_converter(), _ox_text())
+
+
 def _from_ox(term: Any) -> Node | None:
     result: Node | None = _ox_converter()(term)
     return result
@@ -347,7 +353,7 @@ class OxigraphEngine(Engine):
                 return QueryResult(query.form, graph=g)
             cols = [v.value for v in res.variables]
             raw, cut = _take(map(tuple, res), max_rows)  # a solution iterates its values
-            rows = LazyRows(raw, _ox_converter(), _ox_text())
+            rows = ox_rows(raw)
         except SyntaxError as exc:
             raise QueryError(f"not a valid SPARQL query: {str(exc).splitlines()[0][:200]}"
                              ) from None

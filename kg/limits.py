@@ -18,6 +18,7 @@ kg.errors.QueryTimeout: the query did not finish within 0.2 s; raise --timeout, 
 
 from __future__ import annotations
 
+import math
 import multiprocessing
 import pickle
 import threading
@@ -49,7 +50,9 @@ def _child(fn: Callable[[], Any], conn: Any) -> None:
 
 def call_with_timeout(fn: Callable[[], T], seconds: float | None) -> T:
     """``fn()``, or :class:`~kg.errors.QueryTimeout` once ``seconds`` have passed."""
-    if seconds is None or seconds <= 0:
+    if seconds is not None and (math.isnan(seconds) or seconds < 0):
+        raise KGError(f"a time limit is a number of seconds, 0 or more (0: none), not {seconds}")
+    if seconds is None or seconds == 0 or seconds > 1e6:  # 0 or "forever": no limit
         return fn()
     if "fork" not in multiprocessing.get_all_start_methods():
         return _in_thread(fn, seconds)

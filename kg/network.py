@@ -20,6 +20,7 @@ and ``years``.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from typing import TYPE_CHECKING, Any
 
@@ -89,7 +90,7 @@ def authorship_graph(source: Engine | Any = None) -> nx.Graph:
 
     engine = source if isinstance(source, Engine) else open_engine(source)
     B = nx.Graph()
-    first: dict[str, int] = defaultdict(int)
+    first: dict[str, set[str]] = defaultdict(set)
     for paper, title, date, person, name, position in sorted(_rows(engine, _AUTHORSHIP)):
         B.add_node(paper, bipartite=1, title=title, year=int(date[:4]) if date else None)
         if person not in B:
@@ -97,14 +98,14 @@ def authorship_graph(source: Engine | Any = None) -> nx.Graph:
         if not B.has_edge(person, paper):
             B.add_edge(person, paper, position=int(position) if position else None)
         if position == "1":
-            first[person] += 1
+            first[person].add(paper)  # a paper with two dates or titles counts once
     orgs: dict[str, set[str]] = defaultdict(set)
     for person, org in _rows(engine, _ORGANIZATIONS):
         orgs[person].add(org)
     for n, data in B.nodes(data=True):
         if data["bipartite"] == 0:
             data["papers"] = B.degree(n)
-            data["first_author"] = first[n]
+            data["first_author"] = len(first[n])
             data["organizations"] = sorted(orgs[n])
     return B
 
@@ -222,19 +223,23 @@ def centrality_table(G: nx.Graph, *, seed: int = 42) -> pd.DataFrame:
     return df.set_index("iri").reset_index(drop=True)
 
 
+_NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
 def _flat(value: Any) -> Any:
-    """An attribute value GraphML and GEXF can hold: lists joined with '; ', no None."""
+    """An attribute value GraphML and GEXF can hold: lists joined with '; ', no None, no
+    characters XML cannot carry."""
     if isinstance(value, list | tuple | set):
-        return "; ".join(str(v) for v in value)
-    return value
+        value = "; ".join(str(v) for v in value)
+    return _NOT_XML.sub(" ", value) if isinstance(value, str) else value
 
 
 def flat_copy(G: nx.Graph) -> nx.Graph:
     """A copy of ``G`` whose attributes are all strings or numbers (None dropped)."""
     H = nx.Graph()
     for n, d in G.nodes(data=True):
-        H.add_node(n, **{k: _flat(v) for k, v in d.items() if v is not None})
+        H.add_node(_flat(n), **{k: _flat(v) for k, v in d.items() if v is not None})
     for u, v, d in G.edges(data=True):
-        H.add_edge(u, v, **{k: _flat(x) for k, x in d.items() if x is not None})
+        H.add_edge(_flat(u), _flat(v), **{k: _flat(x) for k, x in d.items() if x is not None})
     return H
 

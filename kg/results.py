@@ -24,6 +24,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -150,8 +151,16 @@ class LazyRows(Sequence[tuple[Any, ...]]):
 
     __hash__ = None  # type: ignore[assignment]
 
-    def __reduce__(self) -> tuple[Any, ...]:  # pickled (from a worker) as plain terms
-        return (list, (self._materialise(),))
+    def __reduce__(self) -> tuple[Any, ...]:
+        # from a worker process: the engine's own terms travel, and the parent rebuilds the
+        # same lazy rows, so output does not depend on whether a time limit was set
+        return (_oxigraph_rows, (self.raw,))
+
+
+def _oxigraph_rows(raw: list[tuple[Any, ...]]) -> LazyRows:
+    from .engines import ox_rows
+
+    return ox_rows(raw)
 
 
 @dataclass
@@ -245,7 +254,8 @@ class QueryResult:
     def to_markdown(self) -> str:
         """A GitHub-flavoured Markdown table."""
         def cell(v: str) -> str:
-            return v.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+            return (v.replace("\\", "\\\\").replace("|", "\\|").replace("\r\n", " ")
+                    .replace("\n", " ").replace("\r", " ").replace("\t", " "))
 
         out = ["| " + " | ".join(map(cell, self.columns)) + " |",
                "| " + " | ".join("---" for _ in self.columns) + " |"]
@@ -255,7 +265,7 @@ class QueryResult:
     def to_table(self, width: int | None = None) -> str:
         """An aligned text table: with ``width`` (a terminal's), the widest columns are cut
         to fit it; without, no column is wider than 80 characters."""
-        rows = [[v.replace("\n", " ") for v in r] for r in self.rows]
+        rows = [[re.sub(r"[\r\n\t]+", " ", v) for v in r] for r in self.rows]
         widths = [max([len(c)] + [len(r[i]) for r in rows]) for i, c in enumerate(self.columns)]
         if width is None:  # not a terminal: keep every column readable
             widths = [min(w, 80) for w in widths]
