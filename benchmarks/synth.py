@@ -28,7 +28,6 @@ import random
 import re
 import sys
 import time
-import unicodedata
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -36,7 +35,9 @@ from functools import partial
 from pathlib import Path
 from typing import TextIO
 
-__all__ = ["Corpus", "generate", "write_ntriples", "slug", "main"]
+from kg.rdf import slug  # the IRIs kg itself mints
+
+__all__ = ["Corpus", "generate", "write_ntriples", "main"]
 
 KGR = "https://w3id.org/kg/resource/"
 _XSD = "http://www.w3.org/2001/XMLSchema#"
@@ -177,19 +178,6 @@ ORG_TEMPLATES = {
     "government": ("{P} Ministry of Science", "{P} Research Council",
                    "{P} Department of Energy"),
 }
-
-
-def slug(name: str, *, limit: int = 80) -> str:
-    """An IRI segment from a name, as :func:`kg.rdf.slug` makes it.
-
-    >>> slug("Zoë  Ünal"), slug("O'Brien, J.")
-    ('zoë-ünal', 'o-brien-j')
-    """
-    t = unicodedata.normalize("NFC", name).casefold()
-    t = re.sub(r"[^\w]+", "-", t).strip("-_")
-    if len(t) > limit:
-        t = t[:limit].rsplit("-", 1)[0]
-    return t or "x"
 
 
 def _lit(text: str) -> str:
