@@ -193,7 +193,11 @@ def rdf_bytes(graph: Graph, fmt: str) -> bytes:
         out = json.dumps(doc, indent=2, ensure_ascii=False, sort_keys=True)
     else:
         bind_prefixes(graph)
-        out = graph.serialize(format=rdflib_fmt)
+        try:
+            out = graph.serialize(format=rdflib_fmt)
+        except ValueError as exc:  # RDF/XML needs every predicate split into ns + name
+            raise KGError(f"cannot write this graph as {fmt} ({str(exc)[:160]}); export it "
+                          f"as ttl, nt or jsonld instead") from None
     if fmt == "nt" or fmt == "nq":
         out = "".join(sorted(line for line in out.splitlines(keepends=True) if line.strip()))
     return (out if out.endswith("\n") else out + "\n").encode("utf-8")

@@ -272,3 +272,11 @@ def test_network_cli_exports_stats_and_plot(tmp_path):
     assert r.exit_code == 1 and "cannot draw to 'net.gif'" in r.stderr
     r = runner.invoke(app, ["network", "--person", "Ilya Sutskevr", "-o", str(out)])
     assert r.exit_code == 1 and "close matches: 'Ilya Sutskever'" in r.stderr
+
+
+def test_rdfxml_export_of_an_unsplittable_predicate_is_a_clear_error(tmp_path):
+    g = tmp_path / "p.nt"
+    g.write_text('<urn:a> <urn:p/1> "x" .\n', encoding="utf-8")
+    r = runner.invoke(app, ["export", "-g", str(g), "-o", str(tmp_path / "p.rdf")])
+    assert r.exit_code == 1 and "export it as ttl, nt or jsonld instead" in r.stderr
+    assert not (tmp_path / "p.rdf").exists()
