@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from .errors import EndpointError, GraphError, InputError, QueryError, UnsafeInputError
 from .results import LazyRows, QueryResult
-from .sparql import Sparql, with_values
+from .sparql import Sparql, parse_sparql, with_values
 
 if TYPE_CHECKING:
     from rdflib import Graph
@@ -208,20 +208,6 @@ class Engine(ABC):
         """
 
 
-def _prepare(text: str) -> Any:
-    """rdflib's parsed and translated query; a syntax error says where it is."""
-    from pyparsing import ParseException
-    from rdflib.plugins.sparql import prepareQuery
-
-    try:
-        return prepareQuery(text)
-    except ParseException as exc:
-        raise QueryError(f"not a valid SPARQL query: {exc.msg} at line {exc.lineno}, "
-                         f"column {exc.col}") from None
-    except Exception as exc:  # the grammar's actions raise plain exceptions too
-        raise QueryError(f"not a valid SPARQL query: {str(exc).splitlines()[0][:200]}") from None
-
-
 class RdflibEngine(Engine):
     """rdflib's SPARQL engine on an in-memory :class:`rdflib.Graph`."""
 
@@ -236,11 +222,11 @@ class RdflibEngine(Engine):
 
     def run(self, query: Sparql, bindings: Mapping[str, Node] | None = None, *,
             max_rows: int | None = None) -> QueryResult:
-        if "rdflib" not in query.prepared:
-            query.prepared["rdflib"] = _prepare(query.text)
+        # parse_sparql keeps the algebra it checked; a Sparql made by hand is checked here
+        algebra = query.prepared.get("rdflib") or parse_sparql(query.text).prepared["rdflib"]
         try:
             init = dict(bindings or {})
-            res = self.graph.query(query.prepared["rdflib"], initBindings=init)  # type: ignore[arg-type]
+            res = self.graph.query(algebra, initBindings=init)  # type: ignore[arg-type]
             if query.form == "ASK":
                 return QueryResult("ASK", boolean=bool(res.askAnswer))
             if query.form in ("CONSTRUCT", "DESCRIBE"):
