@@ -101,3 +101,6 @@ class Facts:
     aliases: list[AliasFact] = field(default_factory=list)
     quotes: list[tuple[int, int]] = field(default_factory=list)
     terms: set[str] = field(default_factory=set)  # names that are not people (acronym expansions)
+    #: the article's title when the page is about an organisation ("X is a record label")
+    title_org: str | None = None
+    title_org_kind: str | None = None

@@ -10,6 +10,9 @@ import re
 
 __all__ = [
     "ORG_KIND_WORDS",
+    "ORG_NOUNS",
+    "THING_NOUNS",
+    "org_kind_of_noun",
     "org_kind_from_name",
     "NAME_PARTICLES",
     "NON_NAME_WORDS",
@@ -60,6 +63,48 @@ def org_kind_from_name(name: str) -> str | None:
         if pat.search(name):
             return kind
     return None
+
+
+#: Head nouns that say what kind of organisation a thing is ("a record label", "a school").
+ORG_NOUNS: dict[str, str] = {
+    **dict.fromkeys(("company", "firm", "corporation", "manufacturer", "label",
+                     "retailer", "chain", "brand", "airline", "business", "conglomerate",
+                     "studio", "startup", "carrier", "restaurant", "bank", "subsidiary"),
+                    "company"),
+    **dict.fromkeys(("school", "academy"), "school"),
+    **dict.fromkeys(("university", "college", "conservatory", "seminary"), "university"),
+    **dict.fromkeys(("institute", "laboratory", "lab", "observatory"), "lab"),
+    **dict.fromkeys(("newspaper", "magazine", "broadcaster", "publication", "journal",
+                     "network", "channel"), "media"),
+    **dict.fromkeys(("ministry", "agency", "department", "court", "commission", "council",
+                     "parliament", "legislature"), "government"),
+    **dict.fromkeys(("band", "orchestra", "choir", "ensemble", "group", "foundation", "charity",
+                     "organization", "organisation", "association", "society", "party", "club",
+                     "team", "union", "league", "federation", "museum", "hospital", "church",
+                     "institution", "fund", "trust", "order", "movement", "think tank",
+                     "nonprofit", "non-profit", "cooperative", "festival", "troupe", "duo",
+                     "trio", "quartet"), "other"),
+}
+
+#: Head nouns of pages about things that are neither people nor organisations.
+THING_NOUNS = frozenset((
+    "album", "song", "single", "film", "movie", "game", "programme", "program", "series", "show",
+    "novel", "book", "doctrine", "discography", "soup", "dish", "building", "station", "river",
+    "lake", "mountain", "village", "town", "city", "county", "district", "episode", "opera",
+    "play", "musical", "painting", "poem", "language", "species", "genus", "ship", "aircraft",
+    "car", "vehicle", "software", "method", "theory", "event", "tournament", "competition",
+    "election", "war", "battle", "treaty", "law", "act", "route", "road", "highway", "railway",
+    "line", "bridge", "park", "island", "region", "award", "prize", "list", "term", "concept",
+))
+
+
+def org_kind_of_noun(noun: str) -> str | None:
+    """The organisation kind a head noun says, or None.
+
+    >>> org_kind_of_noun("label"), org_kind_of_noun("orchestra"), org_kind_of_noun("director")
+    ('company', 'other', None)
+    """
+    return ORG_NOUNS.get(noun.lower())
 
 
 #: A regnal or generational number after a name: "Louis XIII", "Benedict XVI".

@@ -155,7 +155,8 @@ class _Sentence:
                     # often hangs the clause on the first of two coordinated names)
                     text = doc_text(self.doc)
                     for _ps, pe, name in self.people:
-                        if pe <= head.idx and re.fullmatch(r"\s*,?\s*", text[pe : head.idx]):
+                        if pe <= head.idx and re.fullmatch(r"(?:\s+[IVX]+|\s+[JS]r\.?)?\s*,?\s*",
+                                                        text[pe : head.idx]):
                             return [(name, False)]
                     # "X is a chemist who studied at Y": the agent is the copula's subject
                     noun = tok.head
@@ -403,6 +404,7 @@ def kg_affiliations(doc: Doc) -> Doc:
                 break
             if not matched and not _parse_path(doc, ctx, org, lead, add):
                 _title_patterns(doc, ctx, org, add)
+        _founded_by(doc, ctx, add)
         _student_lists(doc, ctx, add)
         _supervisors(doc, ctx, add)
         _leave_the_company(doc, ctx, lead, add)
@@ -698,6 +700,53 @@ def _title_patterns(doc: Doc, ctx: _Sentence, org: OrgFact, add) -> None:
                       doc_text(doc)[e : ctx.s1], re.I)
         if rm and org.start < s and org.actor is not None:
             add(name, "worksFor", org, None, None)
+
+
+_FOUNDED_BY = re.compile(
+    r"\b(?:co-?founded|founded|established|formed|started|created|set\s+up|launched|organi[sz]ed)"
+    r"\b(?P<mid>(?:(?!\bby\b)[^.;]){0,60}?)\bby\s+(?:the\s+)?(?:(?!of\b)[\w-]+\s+){0,3}?$", re.I)
+_PEOPLE_GLUE = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:(?!of\b)[a-z][\w-]*\s+){0,2}")
+
+
+def _founded_by(doc: Doc, ctx: _Sentence, add) -> None:
+    """'<Org> was founded in 1985 by A', '<Org>, started by A and B': the founders. The
+    organisation is the last one named before the verb, else, for 'It was founded by',
+    the one the page is about."""
+    text = doc_text(doc)
+    people = ctx.people
+    for i, (s, _e, name) in enumerate(people):
+        m = _FOUNDED_BY.search(text[max(ctx.s0, s - 120) : s])
+        if not m:
+            continue
+        verb_at = s - (len(text[max(ctx.s0, s - 120) : s]) - m.start())
+        # the organisation is the verb's subject ("X was founded", "X, which was started")
+        # or opens the sentence ("X is a record label based in Y, started by A")
+        before = [(os_, o) for os_, oe, o in ctx.orgs if oe <= verb_at and (
+            re.fullmatch(r"['’]?\s*,?(?:\s+(?:which|that|who|[a-z]+ly))?"
+                         r"(?:\s+(?:is|was|were|are|had|has|have|been|being|later|originally|"
+                         r"first|jointly))*\s+", text[oe:verb_at])
+            or re.fullmatch(r"\s*(?:The\s+)?", text[ctx.s0:os_]))]
+        org = before[-1][1] if before else None
+        if org is None:
+            facts = facts_of(doc)
+            opening = text[ctx.s0 : verb_at]
+            if facts.title_org and re.match(r"\s*(?:It|The\s+[a-z]+)\b", opening):
+                org = next((o for o in facts.orgs if o.name == facts.title_org), None)
+        if org is None:
+            continue
+        # the founding date: "founded in 1985 by"
+        dates = find_dates(m.group("mid"))
+        start = dates[0][2] if dates else None
+        names = [name]
+        end = _e
+        for s2, e2, n2 in people[i + 1 :]:
+            if not _PEOPLE_GLUE.fullmatch(text[end:s2]):
+                break
+            names.append(n2)
+            end = e2
+        for n in names:
+            add(n, "founderOf", org, start, None)
+        return
 
 
 def _student_lists(doc: Doc, ctx: _Sentence, add) -> None:

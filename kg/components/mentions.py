@@ -157,7 +157,7 @@ def kg_people(doc: Doc) -> Doc:
             continue
         s, e = _clean_span(doc, ent.start_char, ent.end_char, person=True)
         name = doc_text(doc)[s:e]
-        if ent.label_ == "PERSON" and _names_a_thing(ent):
+        if ent.label_ == "PERSON" and (_names_a_thing(ent) or name == facts.title_org):
             continue
         if ent.label_ == "PERSON" and (is_person_name(name) and not _in_quotes(facts, s, e)
                 and not _is_acronym_expansion(doc, s, e) and not in_row(s)):
@@ -466,6 +466,9 @@ def kg_orgs(doc: Doc) -> Doc:
         found[(s, e)] = OrgFact(name, s, e, (sent.start_char, sent.end_char), None, actor)
 
     org_names: set[str] = set()
+    if facts.title_org:
+        # the page is about this organisation: its name is one wherever it stands
+        org_names.add(facts.title_org)
     for ent in doc.ents:
         if ent.label_ == "ORG":
             s, e = _clean_span(doc, ent.start_char, ent.end_char)
@@ -567,7 +570,8 @@ def kg_orgs(doc: Doc) -> Doc:
                     r"(?:reported|announced|said|published|released|"
                     r"wrote|raised|acquired|hired|launched|stated)\b", doc_text(doc)[e : e + 30]):
             f.actor = True
-        f.kind = org_kind_from_name(f.name) or _kind_from_context(doc, s, e)
+        f.kind = (org_kind_from_name(f.name) or _kind_from_context(doc, s, e)
+                  or (facts.title_org_kind if f.name == facts.title_org else None))
         facts.orgs.append(f)
     _inherit_kinds(facts.orgs)
     return doc

@@ -9,7 +9,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..facts import Facts
-from ..lexicon import is_name_token
+from ..lexicon import THING_NOUNS, is_name_token, org_kind_of_noun
 from ..reader import Article, Block
 
 __all__ = ["kg_blocks", "kg_subject", "ensure_extensions", "block_at", "sentence_span", "facts_of",
@@ -68,10 +68,15 @@ def kg_blocks(doc: Doc) -> Doc:
     starts = {b.start for b in art.blocks} if art is not None else set()
     # short blocks (list items, rows, headings) are one sentence unless punctuation says not
     inside: set[int] = set()
+    # in prose, a sentence starts only after sentence punctuation (the parser otherwise
+    # cuts an opening name off: "Cinema | Verity was a British ... company")
+    prose: set[int] = set()
     if art is not None:
         for b in art.blocks:
             if b.kind in ("item", "row", "heading", "title", "reference"):
                 inside.update(range(b.start + 1, b.end))
+            elif b.kind == "paragraph":
+                prose.update(range(b.start + 1, b.end))
     for tok in doc[1:]:
         prev = doc[tok.i - 1]
         if tok.idx in starts or (prev.is_space and "\n" in prev.text) or "\n\n" in prev.whitespace_:
@@ -80,8 +85,12 @@ def kg_blocks(doc: Doc) -> Doc:
             continue
         elif tok.idx in inside and not (prev.text in (".", "!", "?") and tok.text[:1].isupper()):
             tok.is_sent_start = False
+        elif tok.idx in prose and not _ENDS_SENTENCE.search(prev.text):
+            tok.is_sent_start = False
     return doc
 
+
+_ENDS_SENTENCE = re.compile(r"[.!?…:;\"'”’)\]]$")
 
 _PRONOUNS = {"he": "he", "him": "he", "his": "he", "himself": "he",
              "she": "she", "her": "she", "hers": "she", "herself": "she"}
@@ -110,6 +119,15 @@ def kg_subject(doc: Doc) -> Doc:
     if art is not None and art.title:
         title = re.sub(r"\s*\([^)]*\)\s*$", "", art.title).strip()
         title = re.sub(r",\s.*$", "", title)  # "X, Marquis of Y"
+        what = _opening_noun(doc, art, title)
+        if what is not None:
+            # "Cinema Verity was a British ... production company": a page about a thing
+            kind = org_kind_of_noun(what)
+            if kind is not None:
+                facts.title_org, facts.title_org_kind = title, kind
+            facts.subject = None
+            _count_pronouns(doc, facts)
+            return doc
         if _name_shaped(title):
             subject = _fuller_name(doc, title)
     if subject is None:
@@ -124,6 +142,38 @@ def kg_subject(doc: Doc) -> Doc:
     facts.subject = subject
     _count_pronouns(doc, facts)
     return doc
+
+
+def _opening_noun(doc: Doc, art: Article, title: str) -> str | None:
+    """The noun the first sentence says the title is, when it names an organisation or a
+    thing ("X is an independent record label" → "label"; "X was one of the nine schools" →
+    "school"), else None (people: "X is an American film director")."""
+    first = next((b for b in art.blocks if b.kind in ("paragraph", "item")), None)
+    if first is None or not title:
+        return None
+    # the parser sometimes cuts the opening name off its sentence ("Cinema | Verity was a")
+    opening = re.match(r"(?:The\s+)?" + re.escape(title), doc_text(doc)[first.start : first.end])
+    sent = next((s for s in doc.sents if s.start_char >= first.start
+                 and s.root.pos_ in ("AUX", "VERB")), None)
+    if sent is None or sent.start_char > first.start + (opening.end() if opening else 0):
+        return None
+    head = title.split()[0].lower()
+    for verb in (sent.root, *sent.root.conjuncts):
+        subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not subj and verb is not sent.root:
+            subj = [c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not subj or (head not in {t.lower_ for t in subj[0].subtree}
+                        and not (opening and subj[0].idx < first.start + opening.end())):
+            continue
+        for attr in (c for c in verb.children if c.dep_ == "attr"):
+            if attr.lower_ == "one":  # "one of the nine podiatric medical schools"
+                of = [p for p in attr.children if p.lower_ == "of"]
+                pobj = [c for p in of for c in p.children if c.dep_ == "pobj"]
+                attr = pobj[0] if pobj else attr
+            lemma = attr.lemma_.lower()
+            if org_kind_of_noun(lemma) is not None or lemma in THING_NOUNS:
+                return lemma
+    return None
 
 
 #: A title's disambiguator that says the page is about a thing, not a person.
