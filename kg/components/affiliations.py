@@ -34,7 +34,7 @@ _CUES: list[tuple[str, str, re.Pattern[str]]] = [
         r"\b(?:graduated\s+(?:\w+\s+)?from|graduate of|alumn\w+ of|"
         r"degree\s+(?:\w+\s+){0,3}(?:from|at)|"
         r"(?:ph\.?\s?d\.?|doctorate|master['’]?s|bachelor['’]?s|mba|b\.?a\.?|b\.?s\.?c?\.?|m\.?s\.?c?\.?|"
-        r"m\.?a\.?|diploma|degrees?)\b[^,;()]{0,50}?\b(?:from|at)|earned\s+[^,;]{0,40}\bat)\s+"
+        r"m\.?a\.?|diploma|degrees?)\b[^,;()]{0,50}?\b(?:from|at)|earned\s+(?![^,;]{0,40}\b(?:prize|award|nomination|medal|praise|reputation)s?\b)[^,;]{0,40}\bat)\s+"
         r"(?:the\s+)?" + _W + r"{0,2}$", re.I)),
     ("alumniOf", "start", re.compile(
         r"\b(?:attended|attending|enrolled\s+(?:at|in)|enrolling\s+(?:at|in)|studied\s+(?:\w+\s+){0,3}"
@@ -340,7 +340,10 @@ def kg_affiliations(doc: Doc) -> Doc:
                 if rel == "worksFor" and when == "end" and org.kind in ("university", "school"):
                     rel = "alumniOf"
                 start = end = None
-                if d_from or d_to:
+                paren = _paren_dates(doc_text(doc)[oe : ctx.s1])
+                if paren != (None, None):
+                    start, end = paren
+                elif d_from or d_to:
                     start, end = d_from, d_to
                 elif when == "start":
                     start = d_in or (lead if rel in ("founderOf", "worksFor", "memberOf",
@@ -377,6 +380,11 @@ def kg_affiliations(doc: Doc) -> Doc:
                         for o2 in _listed_after(doc, ctx, org):
                             if o2.kind in ("university", "school", None):
                                 add(name, rel, o2, None, None, soft=True)
+                    if rel == "worksFor" and paren != (None, None):
+                        # "visiting professor at A (2007), B (2009-2014) and C (2015)"
+                        for o2 in _listed_after(doc, ctx, org):
+                            add(name, rel, o2, *_paren_dates(doc_text(doc)[o2.end : ctx.s1]),
+                                soft=True)
                     if rel == "fundedBy":
                         # "from General Catalyst's Rough Draft Ventures": both fund
                         for s2, _e2, o2 in ctx.orgs:
@@ -543,9 +551,14 @@ def _agents_of(ctx: _Sentence, gov: Token) -> list[tuple[str, bool]]:
     return ctx.agents(gov.idx)
 
 
+_DATES_ONLY = re.compile(r"(?:\d{1,4}|[A-Z][a-z]{2,8}\.?|and|to|until|present|now|c\.|"
+                        r"[-–—,/\s])+")
+
+
 def _paren_dates(text: str) -> tuple[PartialDate | None, PartialDate | None]:
+    """(start, end) from a bracket of dates only: "(2009-2014)", "(2013 and 2015)"."""
     m = re.match(r"\s*\(([^)]{4,30})\)", text)
-    if not m:
+    if not m or not _DATES_ONLY.fullmatch(m.group(1)):
         return None, None
     found = find_dates(m.group(1))
     if not found:
@@ -594,6 +607,12 @@ def _parse_path(doc: Doc, ctx: _Sentence, org: OrgFact, lead: PartialDate | None
     agents = [a for a in _agents_of(ctx, gov) if not a[1]]
     for name, _ in agents:
         add(name, rel, org, start, end)
+        if p_from or p_to:
+            # "visiting professor at A (2007), B (2009-2014) and C (2015)": each its dates
+            for o2 in _listed_after(doc, ctx, org):
+                if rel == "alumniOf" and o2.kind not in ("university", "school", None):
+                    continue
+                add(name, rel, o2, *_paren_dates(text[o2.end : ctx.s1]))
     return bool(agents)
 
 
@@ -634,9 +653,12 @@ def _timeline_item(doc: Doc, ctx: _Sentence, add) -> bool:
     return done
 
 
+_PAREN = r"(?:\s*\([^()]{1,30}\))?"
 _LIST_GLUE = re.compile(
-    r"(?:\s+in\s+[A-Z][\w.'’-]*(?:,?\s+[A-Z][\w.'’-]*){0,3})?"
-    r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:at\s+)?(?:the\s+)?")
+    r"(?:\s+in\s+[A-Z][\w.'’-]*(?:,?\s+[A-Z][\w.'’-]*){0,3})?" + _PAREN
+    + r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:at\s+)?(?:the\s+)?"
+    # an item the recogniser missed, in the same shape: "Harvard (2011), Tulane (2011), NYU"
+    + r"(?:[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,2}\s*\([^()]{1,30}\)\s*,\s*(?:and\s+)?)*")
 
 
 def _listed_after(doc: Doc, ctx: _Sentence, org: OrgFact) -> list[OrgFact]:

@@ -446,7 +446,14 @@ def kg_orgs(doc: Doc) -> Doc:
 
     def add(s: int, e: int, actor: bool = False) -> None:
         s, e = _clean_span(doc, *_clip_org(doc, s, e))
+        s, e = _mend_org(doc, s, e, tuple(person_spans))
         name = doc_text(doc)[s:e]
+        # "Yale's Berkeley Divinity School": two bodies, the school within the university
+        pm = re.search(r"['’]s\s+(?=[A-Z])", name)
+        if pm and org_kind_from_name(name[pm.end():]) and len(name[pm.end():].split()) >= 2:
+            add(s, s + pm.start(), actor)
+            add(s + pm.end(), e, actor)
+            return
         if len(name) < 2 or overlaps_person(s, e) or _in_quotes(facts, s, e):
             return
         if name.lower() in NON_NAME_WORDS or not name[:1].isupper() and not name[:1].isdigit():
@@ -606,6 +613,49 @@ def _clip_org(doc: Doc, s: int, e: int) -> tuple[int, int]:
             e = i.end
         elif i.kind in ("link", "strong", "em") and s < i.start < e and e <= i.end:
             s = i.start
+    return s, e
+
+
+_CAP_WORDS = r"[A-Z][\w'’.&-]*(?:[\s-]+[A-Z][\w'’.&-]*)*"
+_OF_TAIL = re.compile(r"\s+(?:the\s+)?" + _CAP_WORDS)
+_PARTICLE_TAIL = re.compile(r"\s+(?P<p>de|des|du|del|della|di|da|do|dos|das|a|y|für)\s+"
+                            r"(?:la\s+|las\s+|los\s+|le\s+|les\s+|l['’])?" + _CAP_WORDS)
+_LIST_TAIL = re.compile(r"(?:,\s+[A-Z][\w-]*)+\s+and\s+[A-Z][\w-]*(?![\w-]|\s+[A-Z])")
+
+
+def _mend_org(doc: Doc, s: int, e: int,
+              people: tuple[tuple[int, int], ...] = ()) -> tuple[int, int]:
+    """Mend an organisation name the entity recogniser cut short or ran on.
+
+    "United Hatters of | North America", "Escuela Superior | de Santa Isabel", "San Pietro |
+    a Maiella Conservatory" and "School of Painting, | Sculpture and Architecture" are
+    made whole; a dangling "of"/"and"/"the" is dropped, and a detokenised possessive
+    ("School of the Arts ' Film division") ends the name.
+    """
+    text = doc_text(doc)
+    name = text[s:e]
+    cut = re.search(r"\s['’]\s", name)
+    if cut:
+        e = s + cut.start()
+        name = text[s:e]
+    limit = text.find("\n", e)
+    limit = len(text) if limit < 0 else limit
+    limit = min([limit, *(ps for ps, _pe in people if ps >= e)])  # never over a person
+    after = text[e:limit]
+    if re.search(r"\s(?:of|for)$", name):
+        m = _OF_TAIL.match(after)
+        if m:
+            return s, e + m.end()
+    m = _PARTICLE_TAIL.match(after)
+    if m and name.split()[-1][:1].isupper() and (
+            m.group("p") not in ("a", "y") or org_kind_from_name(name + m.group(0))):
+        return s, e + m.end()
+    if re.search(r"\bof\s+[A-Z][\w-]*$", name) and org_kind_from_name(name):
+        m = _LIST_TAIL.match(after)
+        if m:
+            return s, e + m.end()
+    while (m := re.search(r"\s+(?:of|and|the|for|de|at|in)$", text[s:e])) is not None:
+        e = s + m.start()
     return s, e
 
 
