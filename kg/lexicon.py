@@ -13,6 +13,7 @@ __all__ = [
     "ORG_NOUNS",
     "THING_NOUNS",
     "org_kind_of_noun",
+    "is_membership_body",
     "org_kind_from_name",
     "NAME_PARTICLES",
     "NON_NAME_WORDS",
@@ -105,6 +106,28 @@ def org_kind_of_noun(noun: str) -> str | None:
     ('company', 'other', None)
     """
     return ORG_NOUNS.get(noun.lower())
+
+
+#: Bodies one is a member of rather than employed by: parties, armed forces, legislatures
+#: ("joined the Christian Democrats", "served in the Norwegian Army", "elected to Congress").
+MEMBERSHIP_BODY = re.compile(
+    r"\b(?:party|democrats|republicans|socialists|army|navy|air\s+force|marine\s+corps|marines|"
+    r"legion|regiment|armed\s+forces|national\s+guard|coast\s+guard|congress|parliament|senate|"
+    r"house\s+of\s+(?:representatives|commons|lords|delegates)|assembly|legislature|riksdag|"
+    r"bundestag|duma|knesset)\b", re.I)
+
+
+def is_membership_body(name: str) -> bool:
+    """Whether one belongs to ``name`` rather than works for it.
+
+    >>> is_membership_body("Norwegian Army"), is_membership_body("Library of Congress")
+    (True, False)
+    """
+    head = re.split(r"\s+(?:of|for)\s+", name, maxsplit=1)[0]
+    if re.search(r"\b(?:library|office|service|bureau|department|ministry|university|college|"
+                 r"school|academy|hospital|museum)\b", head, re.I):
+        return False
+    return bool(MEMBERSHIP_BODY.search(name))
 
 
 #: A regnal or generational number after a name: "Louis XIII", "Benedict XVI".

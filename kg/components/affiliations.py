@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..dates import PartialDate, find_dates
 from ..facts import AffiliationFact, OrgFact
-from ..lexicon import FOUNDER_TITLES, JOB_TITLES
+from ..lexicon import FOUNDER_TITLES, JOB_TITLES, is_membership_body
 from .structure import block_at, doc_text, facts_of
 
 __all__ = ["kg_affiliations"]
@@ -28,13 +28,18 @@ _CUES: list[tuple[str, str, re.Pattern[str]]] = [
         r"\b(?:co-?founded|founded|cofounded|established|set up|started|launched)\s+"
         r"(?:the\s+|a\s+|an\s+)?"
         + _W + r"{0,4}$", re.I)),
-    ("founderOf", "none", re.compile(r"\b" + FOUNDER_TITLES + r"s?\s+of\s+(?:the\s+|a\s+|an\s+)?"
+    ("founderOf", "none", re.compile(r"\b" + FOUNDER_TITLES
+                                     + r"s?(?:\s+and\s+(?:[\w-]+\s+){0,2}?" + JOB_TITLES + r")?"
+                                     + r"\s+of\s+(?:the\s+|a\s+|an\s+)?"
                                      + _W + r"{0,4}$", re.I)),
     ("alumniOf", "end", re.compile(
         r"\b(?:graduated\s+(?:\w+\s+)?from|graduate of|alumn\w+ of|"
         r"degree\s+(?:\w+\s+){0,3}(?:from|at)|"
-        r"(?:ph\.?\s?d\.?|doctorate|master['’]?s|bachelor['’]?s|mba|b\.?a\.?|b\.?s\.?c?\.?|m\.?s\.?c?\.?|"
-        r"m\.?a\.?|diploma|degrees?)\b[^,;()]{0,50}?\b(?:from|at)|earned\s+(?![^,;]{0,40}\b(?:prize|award|nomination|medal|praise|reputation)s?\b)[^,;]{0,40}\bat)\s+"
+        r"(?:ph\.?\s?d\.?|doctorate|habilitation|master(?:['’]?s)?|bachelor(?:['’]?s)?|mba|b\.?a\.?|"
+        r"b\.?f\.?a\.?|m\.?f\.?a\.?|ll\.?[bm]\.?|j\.?d\.?|b\.?s\.?c?\.?|m\.?s\.?c?\.?|"
+        r"m\.?a\.?|diploma|degrees?)\b[^,;()]{0,50}?\b(?:from|at)|"
+        r"earned\s+(?![^,;]{0,40}\b(?:prize|award|nomination|medal|praise|reputation)s?\b)"
+        r"[^,;]{0,40}\bat)\s+"
         r"(?:the\s+)?" + _W + r"{0,2}$", re.I)),
     ("alumniOf", "start", re.compile(
         r"\b(?:attended|attending|enrolled\s+(?:at|in)|enrolling\s+(?:at|in)|studied\s+(?:\w+\s+){0,3}"
@@ -309,6 +314,8 @@ def kg_affiliations(doc: Doc) -> Doc:
                 *, span: tuple[int, int] = span) -> None:
             if person == org.name:
                 return
+            if rel == "worksFor" and is_membership_body(org.name):
+                rel = "memberOf"  # a party, an army, a legislature
             facts.affiliations.append(AffiliationFact(person, rel, org.name, span, start, end,
                                                       person_is_org, soft))
 

@@ -72,6 +72,8 @@ def is_person_name(text: str, *, single: bool = False) -> bool:
         return False
     if re.search(r"\b(?:Co|Inc|Ltd|LLC|Corp)\b", text):
         return False
+    if len(toks) >= 2 and re.fullmatch(r"[A-Z]{2}", toks[0]):
+        toks = toks[1:]  # initials written without stops: "JR Shaw"
     return all(is_name_token(t) for t in toks)
 
 
@@ -152,12 +154,17 @@ def kg_people(doc: Doc) -> Doc:
 
     known: set[str] = set()
     single_ents: set[str] = set()
+    # one-word organisations that are no word of a person's name ("Nintendo")
+    org_words = ({e.text for e in doc.ents if e.label_ == "ORG" and len(e) == 1}
+                 - {w for e in doc.ents if e.label_ == "PERSON" and len(e) == 1 for w in [e.text]}
+                 - set((facts.subject or "").split()))
     for ent in doc.ents:
         if ent.label_ not in ("PERSON", "ORG"):
             continue
         s, e = _clean_span(doc, ent.start_char, ent.end_char, person=True)
         name = doc_text(doc)[s:e]
-        if ent.label_ == "PERSON" and (_names_a_thing(ent) or name == facts.title_org):
+        if ent.label_ == "PERSON" and (_names_a_thing(ent) or name == facts.title_org
+                                       or _part_of_org_name(doc, ent, org_words)):
             continue
         if ent.label_ == "PERSON" and (is_person_name(name) and not _in_quotes(facts, s, e)
                 and not _is_acronym_expansion(doc, s, e) and not in_row(s)):
@@ -306,6 +313,17 @@ _ROLES_OF = {
 }
 
 
+def _part_of_org_name(doc: Doc, ent: Span, org_words: set[str]) -> bool:
+    """A PERSON-tagged name that is an organisation's: its first word is an organisation
+    named alone elsewhere ("Nintendo Australia"), or it ends a university's name after a
+    dash ("University of Wisconsin – Eau Claire")."""
+    if len(ent) >= 2 and ent[0].text in org_words:
+        return True
+    before = doc_text(doc)[max(0, ent.start_char - 60) : ent.start_char]
+    return bool(re.search(r"\b(?:University|College|Institute)\b[^.,;]{0,40}\s[–—-]\s*$",
+                          before))
+
+
 def _names_a_thing(ent: Span) -> bool:
     """Whether a PERSON-tagged name is a thing's or a place's name by its position: beside
     a thing noun ("the group Tangerine Dream", "the album, Unknown Pleasures"), after a
@@ -395,6 +413,10 @@ _CUE_ORG = re.compile(
     r"(?P<org>(?:[A-Z][\w&'’.-]*[\w&])(?:\s+(?:of\s+|&\s+)?[A-Z][\w&'’.-]*[\w&]){0,3})")
 _VENUE = re.compile(r"(?:the\s+)?(?:" + "|".join(re.escape(v) for v in VENUES)
                     + r")(?:\s+['’]?\d{2,4})?", re.I)
+#: Degrees, which the recogniser often tags ORG ("BFA", "Master of Business Administration").
+_DEGREE_NAME = re.compile(
+    r"(?:[BMD]\.?(?:F\.?A|A|Sc?|Ed|Eng|Phil|Arch|Mus|B\.?A)\.?|Ph\.?\s?D\.?|D\.?Phil\.?|LL\.?[BMD]\.?|"
+    r"J\.?D\.?|M\.?D\.?|(?:Bachelor|Master|Doctor|Associate)s?\s+(?:of|in)\s+.+)")
 _NOT_ORG_ENTS = {"PERSON", "DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY",
                  "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE"}
 _KIND_CONTEXT = [
@@ -461,7 +483,7 @@ def kg_orgs(doc: Doc) -> Doc:
         b = block_at(art, s)
         if b is not None and b.kind in ("row", "reference"):
             return
-        if _VENUE.fullmatch(name):
+        if _VENUE.fullmatch(name) or _DEGREE_NAME.fullmatch(name):
             return
         for (fs, fe), f in list(found.items()):
             if fs <= s and e <= fe:
@@ -470,6 +492,8 @@ def kg_orgs(doc: Doc) -> Doc:
             if s <= fs and fe <= e:
                 del found[(fs, fe)]
         sent = _sent_of(doc, s)
+        # "Texas State University – San Marcos" is written "Texas State University–San Marcos"
+        name = re.sub(r"\s+([–—])\s+(?=[A-Z])", r"\1", name)
         found[(s, e)] = OrgFact(name, s, e, (sent.start_char, sent.end_char), None, actor)
 
     org_names: set[str] = set()
@@ -616,7 +640,7 @@ def _clip_org(doc: Doc, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
-_CAP_WORDS = r"[A-Z][\w'’.&-]*(?:[\s-]+[A-Z][\w'’.&-]*)*"
+_CAP_WORDS = r"[A-Z][\w'’&-]*(?:[ -]+[A-Z][\w'’&-]*)*"
 _OF_TAIL = re.compile(r"\s+(?:the\s+)?" + _CAP_WORDS)
 _PARTICLE_TAIL = re.compile(r"\s+(?P<p>de|des|du|del|della|di|da|do|dos|das|a|y|für)\s+"
                             r"(?:la\s+|las\s+|los\s+|le\s+|les\s+|l['’])?" + _CAP_WORDS)
@@ -650,6 +674,9 @@ def _mend_org(doc: Doc, s: int, e: int,
     if m and name.split()[-1][:1].isupper() and (
             m.group("p") not in ("a", "y") or org_kind_from_name(name + m.group(0))):
         return s, e + m.end()
+    m = re.match(r"\s*[–—]\s*" + _CAP_WORDS, after)
+    if m and org_kind_from_name(name) in ("university", "school"):
+        return s, e + m.end()  # "University of Wisconsin – Eau Claire"
     if re.search(r"\bof\s+[A-Z][\w-]*$", name) and org_kind_from_name(name):
         m = _LIST_TAIL.match(after)
         if m:
