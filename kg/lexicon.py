@@ -31,8 +31,9 @@ ORG_KIND_WORDS: list[tuple[str, re.Pattern[str]]] = [
     ("school", re.compile(r"\b(high school|preparatory|prep school|grammar school|secondary school|"
                           r"academy|lyc[eé]e|gymnasium|school)\b", re.I)),
     ("university", re.compile(r"\b(university|universit[éày]|universidad|universität|college|"
-                              r"polytechnic|institute of technology|école|ecole|conservatory|"
-                              r"seminary)\b", re.I)),
+                              r"polytechnic|école|ecole|conservatory|conservatoire|seminary|"
+                              r"institute\s+of\s+(?:[a-z]+\s+){0,2}(?:technology|education|music|"
+                              r"arts?|design|theology|engineering|management))\b", re.I)),
     ("investor", re.compile(r"\b(ventures?|capital|partners|investments?|fund|angels?)\b", re.I)),
     ("accelerator", re.compile(r"\b(accelerator|incubator|combinator)\b", re.I)),
     ("media", re.compile(r"\b(times|globe|post|news|journal|herald|tribune|gazette|magazine|"

@@ -150,7 +150,8 @@ class _Sentence:
                 for t in [head, *[c for c in head.conjuncts]]:
                     for tt in t.subtree if t.pos_ != "PRON" else [t]:
                         w = self.who_at(tt.idx)
-                        if w and w not in out and tt.dep_ not in ("prep", "pobj"):
+                        # "His grandson Jeh Johnson served": the grandson, not "his"
+                        if w and w not in out and tt.dep_ not in ("prep", "pobj", "poss"):
                             out.append(w)
                             break
                 if out:
@@ -504,7 +505,9 @@ def _classify(gov: Token, link: str) -> tuple[str, str] | None:
                                       or (link == "obj" and lemma == "attend")):
             return ("alumniOf", "start" if lemma != "graduate" else "end")
         if lemma == "play" and link == "for":
-            return ("alumniOf", "none")
+            # "played college football for X"; a professional team is one's club, not school
+            return ("alumniOf", "none") if any(c.lower_ in ("college", "collegiate", "university")
+                                               for c in gov.subtree) else ("memberOf", "none")
         if lemma in _DEGREE_VERBS and link in ("from", "at") and any(
                 _DEGREE_NOUNS.match(c.lower_)
                 or any(_DEGREE_NOUNS.match(g.lower_) for g in c.subtree)
