@@ -27,7 +27,8 @@ _CUES: list[tuple[str, str, re.Pattern[str]]] = [
     ("founderOf", "start", re.compile(
         r"\b(?:co-?founded|founded|cofounded|established|set up|started|launched)\s+"
         r"(?:the\s+|a\s+|an\s+)?"
-        + _W + r"{0,4}$", re.I)),
+        # "launched a violent raid on X" founds nothing: no preposition on the way
+        r"(?:(?!(?:on|against|into|in|at|to|for|with|from|by|of)\s)[\w'’&.-]+\s+){0,4}$", re.I)),
     ("founderOf", "none", re.compile(r"\b" + FOUNDER_TITLES
                                      + r"s?(?:\s+and\s+(?:[\w-]+\s+){0,2}?" + JOB_TITLES + r")?"
                                      + r"\s+of\s+(?:the\s+|a\s+|an\s+)?"
@@ -45,7 +46,8 @@ _CUES: list[tuple[str, str, re.Pattern[str]]] = [
         r"\b(?:attended|attending|enrolled\s+(?:at|in)|enrolling\s+(?:at|in)|studied\s+(?:\w+\s+){0,3}"
         r"(?:at|in)|studying\s+(?:\w+\s+){0,3}at|educated\s+at|(?:under)?graduate\s+(?:student\s+)?at|"
         r"(?:doctoral|phd|ph\.d\.|graduate|master['’]?s)\s+student\s+at|student\s+at|students\s+at|"
-        r"matriculated\s+at|went\s+to|admitted\s+to|entered)\s+(?:the\s+)?"
+        r"matriculated\s+at|went\s+to|admitted\s+to|entered|"
+        r"admitted\s+to\s+[^,;.]{0,40}?\b(?:class|course|programme|program)\s+at)\s+(?:the\s+)?"
         + _W + r"{0,2}$", re.I)),
     ("alumniOf", "end", re.compile(r"\bmatriculated\s+from\s+(?:the\s+)?" + _W + r"{0,2}$", re.I)),
     ("memberOf", "start", re.compile(
@@ -64,12 +66,17 @@ _CUES: list[tuple[str, str, re.Pattern[str]]] = [
         r"retired\s+from)\s+(?:the\s+)?$", re.I)),
     ("worksFor", "start", re.compile(
         r"\b(?:joined|joining|join|joins|rejoined|hired\s+by|recruited\s+(?:to|by)|moved\s+to|"
-        r"left\s+\S+(?:\s+\S+){0,3}\s+for|worked\s+(?:\w+\s+){0,3}(?:at|for)|works\s+(?:at|for)|"
+        r"left\s+\S+(?:\s+\S+){0,3}\s+for|worked\s+(?:\w+\s+){0,3}(?:at|for)|"
+        r"(?:served|serving|sat|was|were)\s+on\s+the\s+(?:[\w-]+\s+){0,3}(?:team|staff)\s+(?:of|at)|works\s+(?:at|for)|"
         r"working\s+(?:\w+\s+){0,2}(?:at|for)|employed\s+(?:by|at)|(?:career|job|position|post|role|"
         r"stint|tenure|years?|time)\s+(?:\w+\s+){0,2}(?:at|with)|" + JOB_TITLES
         + r"s?\s+(?:\w+\s+){0,2}(?:at|of|for|with)|postdoc\w*\s+(?:\w+\s+){0,2}at)"
         r"\s+(?:the\s+)?" + _W + r"{0,2}$", re.I)),
 ]
+#: A sentence about a sports career: the clubs in it are teams one plays for, not employers.
+_SPORT = re.compile(r"\b(?:free agent|traded to|drafted by|playoffs?|roster|on loan|loaned to|"
+                    r"signed (?:with|for)|seasons? (?:with|for|in)|played (?:for|with|in)|"
+                    r"playing (?:for|with|in))\b", re.I)
 _TEAM_AFTER = re.compile(r"^\s*(?:[\w-]+\s+){0,2}(?:team|group|staff|lab)\b", re.I)
 _PREP_DATE = re.compile(
     r"\b(?P<prep>from|between|since|until|till|through|to|in|on|by|during|and|as of)\s+"
@@ -309,14 +316,16 @@ def kg_affiliations(doc: Doc) -> Doc:
             continue
         span = (ctx.s0, ctx.s1)
         lead = _leading_date(sent.text)
+        sport = bool(_SPORT.search(sent.text))
 
         def add(person: str, rel: str, org: OrgFact, start: PartialDate | None,
                 end: PartialDate | None, person_is_org: bool = False, soft: bool = False,
-                *, span: tuple[int, int] = span) -> None:
+                *, span: tuple[int, int] = span, sport: bool = sport) -> None:
             if person == org.name:
                 return
-            if rel == "worksFor" and is_membership_body(org.name):
-                rel = "memberOf"  # a party, an army, a legislature
+            if rel == "worksFor" and (is_membership_body(org.name) or (
+                    sport and org.kind not in ("university", "school"))):
+                rel = "memberOf"  # a party, an army, a legislature, a sports team
             facts.affiliations.append(AffiliationFact(person, rel, org.name, span, start, end,
                                                       person_is_org, soft))
 
@@ -393,6 +402,11 @@ def kg_affiliations(doc: Doc) -> Doc:
                         for o2 in _listed_after(doc, ctx, org):
                             add(name, rel, o2, *_paren_dates(doc_text(doc)[o2.end : ctx.s1]),
                                 soft=True)
+                    if rel in ("alumniOf", "worksFor"):
+                        # "at the University of Pennsylvania's Annenberg School": both
+                        for s2, _e2, o2 in ctx.orgs:
+                            if s2 > oe and re.fullmatch(r"['’]s\s+", doc_text(doc)[oe:s2]):
+                                add(name, rel, o2, start, end, soft=True)
                     if rel == "fundedBy":
                         # "from General Catalyst's Rough Draft Ventures": both fund
                         for s2, _e2, o2 in ctx.orgs:
@@ -423,6 +437,7 @@ def kg_affiliations(doc: Doc) -> Doc:
         _founded_by(doc, ctx, add)
         _student_lists(doc, ctx, add)
         _supervisors(doc, ctx, add)
+        _teachers(doc, ctx, add)
         _leave_the_company(doc, ctx, lead, add)
     return doc
 
@@ -696,7 +711,7 @@ def _title_patterns(doc: Doc, ctx: _Sentence, org: OrgFact, add) -> None:
     '<Person>, CEO of <Org>'."""
     after = doc_text(doc)[org.end : ctx.s1]
     m = re.match(r"['’]?s?\s+(?:former\s+|then[- ]|current\s+|longtime\s+)?(?:[a-z-]+\s+){0,2}?("
-                 + FOUNDER_TITLES + "|" + JOB_TITLES + r")\s+", after, re.I)
+                 + FOUNDER_TITLES + "|" + JOB_TITLES + r"),?\s+", after, re.I)
     if m:
         pstart = org.end + m.end()
         for s, e, name in ctx.people:
@@ -720,10 +735,17 @@ def _title_patterns(doc: Doc, ctx: _Sentence, org: OrgFact, add) -> None:
                             ) or doc_text(doc)[e : ctx.s0 + lm.start()].strip() == "":
                 add(name, _title_relation(m.group(1)), org, None, None)
                 return
-    # "<Person> at <Org>"
-    for _s, e, name in ctx.people:
+    # "<Person> at <Org>", "A and B of the <Org>"
+    for i, (ps, e, name) in enumerate(ctx.people):
         if re.fullmatch(r"\s+(?:at|of)\s+(?:the\s+)?", doc_text(doc)[e : org.start]):
             add(name, "worksFor", org, None, None, soft=True)
+            # a pair only ("A and B of X"); in a longer list "of X" is the last one's
+            text = doc_text(doc)
+            pair = i > 0 and re.fullmatch(r"\s+and\s+", text[ctx.people[i - 1][1] : ps])
+            longer = i > 1 and re.fullmatch(r"\s*(?:,|and)\s*",
+                                            text[ctx.people[i - 2][1] : ctx.people[i - 1][0]])
+            if pair and not longer:
+                add(ctx.people[i - 1][2], "worksFor", org, None, None, soft=True)
             return
     # "<Person> remaining as a long-tenured employee", in a sentence about <Org>
     for s, e, name in ctx.people:
@@ -826,6 +848,29 @@ def _supervisors(doc: Doc, ctx: _Sentence, add) -> None:
             continue
         for _, name in names:
             add(name, "worksFor", uni, None, None, soft=True)
+
+
+_TEACHERS = re.compile(r"\b(?:his|her|their)\s+(?:[a-z]+\s+)?teachers\s+(?:there\s+)?"
+                       r"(?:included|were|was)\s+", re.I)
+
+
+def _teachers(doc: Doc, ctx: _Sentence, add) -> None:
+    """'studied at <School> where his teachers included A and B': the teachers work there."""
+    m = _TEACHERS.search(ctx.sent.text)
+    if not m:
+        return
+    at = ctx.s0 + m.end()
+    schools = [o for s, _, o in ctx.orgs if s < at and o.kind in ("university", "school")]
+    if not schools:
+        return
+    end = at
+    for s, e, name in ctx.people:
+        if s < at:
+            continue
+        if not re.fullmatch(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)?", doc_text(doc)[end:s]):
+            break
+        add(name, "worksFor", schools[-1], None, None, soft=True)
+        end = e
 
 
 def _leave_the_company(doc: Doc, ctx: _Sentence, lead, add) -> None:
