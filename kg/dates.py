@@ -40,6 +40,9 @@ _PATTERNS = [
     re.compile(r"\b" + _MON + r"\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?,?\s+" + _YEAR + r"\b", re.I),
     re.compile(r"\b" + _MON + r",?\s+(?:of\s+)?" + _YEAR + r"\b", re.I),
     re.compile(r"(?<![\d.:/-])" + _YEAR + r"(?![\d]|-\d)(?:s\b)?"),
+    # a hyphenated range of years: "(2009-2014)"
+    re.compile(r"(?<![\d.:/-])" + _YEAR + r"(?=-(?:1[5-9]\d\d|20\d\d)(?![\d-]))"),
+    re.compile(r"(?<=(?<![\d.:/-])(?:1[5-9]|20)\d\d-)" + _YEAR + r"(?![\d-])"),
 ]
 
 
@@ -86,6 +89,8 @@ def find_dates(text: str) -> list[tuple[int, int, PartialDate]]:
 
     >>> [(s, d.iso) for s, _, d in find_dates("from 1971 to 1974, and on 3 May 2018")]
     [(5, '1971'), (13, '1974'), (26, '2018-05-03')]
+    >>> [d.iso for _, _, d in find_dates("Oxford (2009-2014), doi:10.1/1998-2005")]
+    ['2009', '2014']
     """
     found: list[tuple[int, int, PartialDate]] = []
     taken: list[tuple[int, int]] = []

@@ -129,3 +129,83 @@ def test_a_relative_clause_is_not_given_to_the_first_of_two_names():
                         "Tom Vale and Martin Keller, who had left Quillon Robotics to join "
                         "Marrow Labs in 2021.")
     assert not any(p == "Tom Vale" for p, *_ in got)
+
+
+def _orgs(text: str) -> set[str]:
+    return {o.name for o in extract(read_text(text)).organizations}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # passive founding, with the founding date and a coordinated second founder
+    ("# Harbour Lights\n\nHarbour Lights is a folk band from Cork. The band was formed in 1994 "
+     "by singer Aoife Brennan and fiddler Ciaran Doyle.",
+     {("Aoife Brennan", "founderOf", "Harbour Lights", "1994", None),
+      ("Ciaran Doyle", "founderOf", "Harbour Lights", "1994", None)}),
+    # the page's own organisation, founded in an appositive
+    ("# Velder Press\n\nVelder Press was a Scottish independent publishing company, founded in "
+     "1971 by Morag Keir, the poet.",
+     {("Morag Keir", "founderOf", "Velder Press", "1971", None)}),
+    # a list of visiting posts, each with its bracketed dates
+    ("# Jan Holm\n\nJan Holm is a Danish lawyer. He was visiting professor at Harvard (2011), "
+     "Stanford (2013-2014) and Yale (2016).",
+     {("Jan Holm", "worksFor", "Harvard", "2011", None),
+      ("Jan Holm", "worksFor", "Stanford", "2013", "2014"),
+      ("Jan Holm", "worksFor", "Yale", "2016", None)}),
+    # teachers named at the school one studied at work there
+    ("# Anna Vos\n\nAnna Vos is a Dutch pianist. She studied at the Utrecht Conservatory, "
+     "where her teachers included Pieter Smit and Lotte Kram.",
+     {("Anna Vos", "alumniOf", "Utrecht Conservatory", None, None),
+      ("Pieter Smit", "worksFor", "Utrecht Conservatory", None, None),
+      ("Lotte Kram", "worksFor", "Utrecht Conservatory", None, None)}),
+    # a founder who also holds a title; initials written without stops
+    ("# Brigg\n\nBrigg is a town. It is the birthplace of businessman TJ Marlow, founder and "
+     "executive chairman of Marlow Freight.",
+     {("TJ Marlow", "founderOf", "Marlow Freight", None, None)}),
+])
+def test_affiliations_of_real_page_phrasings(text, expected):
+    assert expected <= _affiliations(text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a party and an army are joined, not employers
+    ("# Per Lund\n\nPer Lund is a Swedish politician. He served in the Swedish Army and later "
+     "joined the Liberal Party.",
+     {("Per Lund", "memberOf", "Swedish Army", None, None),
+      ("Per Lund", "memberOf", "Liberal Party", None, None)}),
+    # a professional team in a sports career
+    ("# Tom Reese\n\nTom Reese is an American football player. He spent six years with the "
+     "Denver Broncos before joining the Dallas Cowboys as a free agent in 2014.",
+     {("Tom Reese", "memberOf", "Dallas Cowboys", "2014", None)}),
+])
+def test_membership_bodies_are_not_employers(text, expected):
+    got = _affiliations(text)
+    assert expected <= got
+    assert not {a for a in got if a[1] == "worksFor"}
+
+
+def test_a_degree_on_the_page_of_an_organisation_and_a_raid_found_nothing():
+    got = _affiliations("# Omar Dar\n\nOmar Dar is an Afghan official. He holds a BFA in "
+                        "sculpture from the University of Kabul. In 2007 Dar launched a raid on "
+                        "Tolo Radio for its reporting.")
+    assert ("Omar Dar", "alumniOf", "University of Kabul", None, None) in got
+    assert not {a for a in got if a[1] == "founderOf"}
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("# Rui Sa\n\nRui Sa is a Spanish writer. He studied at the Escuela Superior de Santa Cruz.",
+     "Escuela Superior de Santa Cruz"),
+    ("# Rui Sa\n\nRui Sa is a Russian architect. He was a professor at the Kazan School of "
+     "Painting, Sculpture and Architecture.",
+     "Kazan School of Painting, Sculpture and Architecture"),
+    ("# Rui Sa\n\nRui Sa is an American director. He attended Yale's Berkeley Divinity School.",
+     "Berkeley Divinity School"),
+])
+def test_organisation_names_are_mended(text, name):
+    assert name in _orgs(text)
+
+
+def test_a_page_about_a_company_has_no_person_subject():
+    x = extract(read_text("# Cinema Lumen\n\nCinema Lumen was a British film production company, "
+                          "founded in 1985 by Vera Lamb."))
+    assert {p.name for p in x.people} == {"Vera Lamb"}
+    assert "Cinema Lumen" in {o.name for o in x.organizations}

@@ -46,10 +46,10 @@ REDOCRED = ARTICLES.parent / "redocred-dev"
 def test_real_wikipedia_leads_hold_their_floors():
     # 91 real Wikipedia lead sections with human labels (tests/redocred-dev/README.md).
     # Targets: people F1 0.85, affiliations F1 0.60; these floors are where kg stands
-    # today (people 0.851, affiliations 0.480) and may only go up.
+    # today (people 0.856, affiliations 0.611) and may only go up.
     from kg.evaluate import evaluate_corpus
 
     report = evaluate_corpus(REDOCRED / "docs", REDOCRED / "gold.json")
     assert report.documents == 91 and not report.failed
     assert report.people.f1 >= 0.85, report.render(show=0)
-    assert report.affiliations.f1 >= 0.47, report.render(show=0)
+    assert report.affiliations.f1 >= 0.60, report.render(show=0)

@@ -312,7 +312,7 @@ def kg_affiliations(doc: Doc) -> Doc:
         if block is not None and block.kind in ("row", "reference", "title", "heading"):
             continue
         ctx = _Sentence(doc, sent)
-        if not ctx.orgs:
+        if not ctx.orgs and not facts.title_org:  # "It was founded by" needs no name
             continue
         span = (ctx.s0, ctx.s1)
         lead = _leading_date(sent.text)
