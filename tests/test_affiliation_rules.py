@@ -209,3 +209,17 @@ def test_a_page_about_a_company_has_no_person_subject():
                           "founded in 1985 by Vera Lamb."))
     assert {p.name for p in x.people} == {"Vera Lamb"}
     assert "Cinema Lumen" in {o.name for o in x.organizations}
+
+
+def test_a_role_coordinated_after_a_kinship_apposition_is_the_named_persons():
+    got = _affiliations("# Ripley\n\nRipley is a hoax town. Henry Walsh, brother of Helen A. Walsh "
+                        "and a professor at the University of Vermont, invented it.")
+    assert ("Henry Walsh", "worksFor", "University of Vermont", None, None) in got
+    assert not {a for a in got if a[0] == "Helen A. Walsh"}
+
+
+def test_a_school_within_a_university_shares_the_relation():
+    got = _affiliations("# Al Zorn\n\nAl Zorn was a filmmaker. He studied film with Sam Ward at "
+                        "the University of Pennsylvania's Annenberg School of Communications.")
+    assert {("Al Zorn", "alumniOf", "University of Pennsylvania", None, None),
+            ("Al Zorn", "alumniOf", "Annenberg School of Communications", None, None)} <= got

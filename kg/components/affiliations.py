@@ -43,7 +43,7 @@ _CUES: list[tuple[str, str, re.Pattern[str]]] = [
         r"[^,;]{0,40}\bat)\s+"
         r"(?:the\s+)?" + _W + r"{0,2}$", re.I)),
     ("alumniOf", "start", re.compile(
-        r"\b(?:attended|attending|enrolled\s+(?:at|in)|enrolling\s+(?:at|in)|studied\s+(?:\w+\s+){0,3}"
+        r"\b(?:attended|attending|enrolled\s+(?:at|in)|enrolling\s+(?:at|in)|studied\s+(?:\w+\s+){0,4}"
         r"(?:at|in)|studying\s+(?:\w+\s+){0,3}at|educated\s+at|(?:under)?graduate\s+(?:student\s+)?at|"
         r"(?:doctoral|phd|ph\.d\.|graduate|master['’]?s)\s+student\s+at|student\s+at|students\s+at|"
         r"matriculated\s+at|went\s+to|admitted\s+to|entered|"
@@ -195,7 +195,13 @@ class _Sentence:
                     break
                 if head.pos_ == "PRON" and head.lower_ in ("they", "who", "which"):
                     break
-            if tok.dep_ in ("appos",) or tok.dep_ == "ROOT":
+            if tok.dep_ == "appos":
+                # "Y, brother of Z and a professor at X": the name the role describes
+                w = self.who_at(tok.head.idx)
+                if w and not w[1]:
+                    return [w]
+                break
+            if tok.dep_ == "ROOT":
                 break
             tok = tok.head
             seen += 1
@@ -404,9 +410,8 @@ def kg_affiliations(doc: Doc) -> Doc:
                                 soft=True)
                     if rel in ("alumniOf", "worksFor"):
                         # "at the University of Pennsylvania's Annenberg School": both
-                        for s2, _e2, o2 in ctx.orgs:
-                            if s2 > oe and re.fullmatch(r"['’]s\s+", doc_text(doc)[oe:s2]):
-                                add(name, rel, o2, start, end, soft=True)
+                        for o2 in _possessed(doc, ctx, org):
+                            add(name, rel, o2, start, end, soft=True)
                     if rel == "fundedBy":
                         # "from General Catalyst's Rough Draft Ventures": both fund
                         for s2, _e2, o2 in ctx.orgs:
@@ -562,9 +567,13 @@ def _classify(gov: Token, link: str) -> tuple[str, str] | None:
 
 def _agents_of(ctx: _Sentence, gov: Token) -> list[tuple[str, bool]]:
     """The person a governing word is about: the name it is attached to, else its clause's."""
-    # "Y, a professor at X": the name the role stands in apposition to
-    if gov.dep_ in ("compound", "appos", "amod"):
-        w = ctx.who_at(gov.head.idx)
+    # "Y, a professor at X": the name the role stands in apposition to; "Y, brother of Z
+    # and a professor at X": the first of coordinated roles stands in apposition
+    first = gov
+    while first.dep_ == "conj" and first.head.pos_ in ("NOUN", "PROPN") and first.head.i < first.i:
+        first = first.head
+    if first.dep_ in ("compound", "appos", "amod"):
+        w = ctx.who_at(first.head.idx)
         if w and not w[1]:
             return [w]
     # "the institute's director, Lars Halvorsen": the name in apposition to the role
@@ -578,6 +587,13 @@ def _agents_of(ctx: _Sentence, gov: Token) -> list[tuple[str, bool]]:
 
 _DATES_ONLY = re.compile(r"(?:\d{1,4}|[A-Z][a-z]{2,8}\.?|and|to|until|present|now|c\.|"
                         r"[-–—,/\s])+")
+
+
+def _possessed(doc: Doc, ctx: _Sentence, org: OrgFact) -> list[OrgFact]:
+    """The organisation right after ``org``'s: "the University of Pennsylvania's Annenberg
+    School of Communications" is a school within the university."""
+    return [o2 for s2, _e2, o2 in ctx.orgs
+            if s2 > org.end and re.fullmatch(r"['’]s\s+", doc_text(doc)[org.end : s2])]
 
 
 def _paren_dates(text: str) -> tuple[PartialDate | None, PartialDate | None]:
@@ -632,6 +648,9 @@ def _parse_path(doc: Doc, ctx: _Sentence, org: OrgFact, lead: PartialDate | None
     agents = [a for a in _agents_of(ctx, gov) if not a[1]]
     for name, _ in agents:
         add(name, rel, org, start, end)
+        if rel in ("alumniOf", "worksFor"):
+            for o2 in _possessed(doc, ctx, org):
+                add(name, rel, o2, start, end)
         if p_from or p_to:
             # "visiting professor at A (2007), B (2009-2014) and C (2015)": each its dates
             for o2 in _listed_after(doc, ctx, org):
