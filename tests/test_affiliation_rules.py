@@ -223,3 +223,11 @@ def test_a_school_within_a_university_shares_the_relation():
                         "the University of Pennsylvania's Annenberg School of Communications.")
     assert {("Al Zorn", "alumniOf", "University of Pennsylvania", None, None),
             ("Al Zorn", "alumniOf", "Annenberg School of Communications", None, None)} <= got
+
+
+def test_an_untagged_employer_before_two_titled_people():
+    got = _affiliations("# Ola Dube\n\nOla Dube is a South African politician. Dube said in 2017 "
+                        "that Transnet chairperson Ben Mokoena and chief executive Sam Ndlovu had "
+                        "asked him to cancel the licences.")
+    assert {("Ben Mokoena", "worksFor", "Transnet", None, None),
+            ("Sam Ndlovu", "worksFor", "Transnet", None, None)} <= got

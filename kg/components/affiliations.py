@@ -439,6 +439,8 @@ def kg_affiliations(doc: Doc) -> Doc:
                 break
             if not matched and not _parse_path(doc, ctx, org, lead, add):
                 _title_patterns(doc, ctx, org, add)
+            elif not matched:
+                _titled_pair(doc, ctx, org, add)
         _founded_by(doc, ctx, add)
         _student_lists(doc, ctx, add)
         _supervisors(doc, ctx, add)
@@ -725,25 +727,36 @@ def _title_relation(title: str) -> str:
     return "founderOf" if re.match(FOUNDER_TITLES, title, re.I) else "worksFor"
 
 
+_ORG_TITLE = (r"['’]?s?\s+(?:former\s+|then[- ]|current\s+|longtime\s+)?(?:[a-z-]+\s+){0,2}?("
+              + FOUNDER_TITLES + "|" + JOB_TITLES + r"),?\s+")
+_AND_TITLE = r"\s+and\s+(?:[a-z-]+\s+){0,2}?(" + FOUNDER_TITLES + "|" + JOB_TITLES + r")\s+"
+
+
+def _titled_pair(doc: Doc, ctx: _Sentence, org: OrgFact, add) -> bool:
+    """'<Org> chairperson A and chief executive B': A and B with their titles' relations."""
+    text = doc_text(doc)
+    m = re.match(_ORG_TITLE, text[org.end : ctx.s1], re.I)
+    if not m:
+        return False
+    pstart = org.end + m.end()
+    for s, e, name in ctx.people:
+        if s == pstart:
+            add(name, _title_relation(m.group(1)), org, None, None)
+            more = re.match(_AND_TITLE, text[e : ctx.s1])
+            if more:
+                for s2, _, name2 in ctx.people:
+                    if s2 == e + more.end():
+                        add(name2, _title_relation(more.group(1)), org, None, None)
+            return True
+    return False
+
+
 def _title_patterns(doc: Doc, ctx: _Sentence, org: OrgFact, add) -> None:
     """'<Org> chief executive <Person>', '<Person>, a former <Org> co-founder',
     '<Person>, CEO of <Org>'."""
     after = doc_text(doc)[org.end : ctx.s1]
-    m = re.match(r"['’]?s?\s+(?:former\s+|then[- ]|current\s+|longtime\s+)?(?:[a-z-]+\s+){0,2}?("
-                 + FOUNDER_TITLES + "|" + JOB_TITLES + r"),?\s+", after, re.I)
-    if m:
-        pstart = org.end + m.end()
-        for s, e, name in ctx.people:
-            if s == pstart:
-                add(name, _title_relation(m.group(1)), org, None, None)
-                # "Eskom chairperson A and chief executive B"
-                more = re.match(r"\s+and\s+(?:[a-z-]+\s+){0,2}?(" + FOUNDER_TITLES + "|"
-                                + JOB_TITLES + r")\s+", doc_text(doc)[e : ctx.s1])
-                if more:
-                    for s2, _, name2 in ctx.people:
-                        if s2 == e + more.end():
-                            add(name2, _title_relation(more.group(1)), org, None, None)
-                return
+    if _titled_pair(doc, ctx, org, add):
+        return
     m = re.match(r"\s+(" + FOUNDER_TITLES + "|" + JOB_TITLES + r")\b", after, re.I)
     left = doc_text(doc)[ctx.s0 : org.start]
     lm = re.search(r",\s+(?:a|an|the)?\s*(?:former\s+|then[- ]|current\s+)?$", left)

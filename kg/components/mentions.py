@@ -413,6 +413,9 @@ _CUE_ORG = re.compile(
     r"(?P<org>(?:[A-Z][\w&'’.-]*[\w&])(?:\s+(?:of\s+|&\s+)?[A-Z][\w&'’.-]*[\w&]){0,3})")
 _VENUE = re.compile(r"(?:the\s+)?(?:" + "|".join(re.escape(v) for v in VENUES)
                     + r")(?:\s+['’]?\d{2,4})?", re.I)
+_ORG_BEFORE_TITLE = re.compile(
+    r"(?<![\w'’-])([A-Z][\w&-]+)\s+(?i:(?:former|then|acting|interim|deputy)\s+)?(?i:"
+    + JOB_TITLES + r")\s+$")
 #: Degrees, which the recogniser often tags ORG ("BFA", "Master of Business Administration").
 _DEGREE_NAME = re.compile(
     r"(?:[BMD]\.?(?:F\.?A|A|Sc?|Ed|Eng|Phil|Arch|Mus|B\.?A)\.?|Ph\.?\s?D\.?|D\.?Phil\.?|LL\.?[BMD]\.?|"
@@ -564,6 +567,20 @@ def kg_orgs(doc: Doc) -> Doc:
         for s, e, t in spots:
             if t != "PERSON":
                 add(s, e)
+    # a name in front of a job title in front of a person ("Eskom chairperson Ben Ngubane",
+    # "Acme chief executive Jo Bloggs"): the small model often tags no entity there
+    for ps, _pe in person_spans:
+        m = _ORG_BEFORE_TITLE.search(doc_text(doc)[max(0, ps - 60) : ps])
+        if not m:
+            continue
+        s0 = ps - (min(ps, 60) - m.start(1))
+        span = doc.char_span(s0, s0 + len(m.group(1)), alignment_mode="expand")
+        if span is None or span[0].is_sent_start or any(
+                t.ent_type_ in ("PERSON", "NORP", "GPE", "LOC", "DATE") for t in span):
+            continue
+        if m.group(1).lower() in NON_NAME_WORDS or m.group(1).lower() in ROLE_PREFIXES:
+            continue
+        add(span.start_char, span.end_char)
     # capitalised subjects of actor verbs ("The Information reported that ...")
     for tok in doc:
         if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_ in ORG_ACTOR_VERBS \
