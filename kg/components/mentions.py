@@ -570,15 +570,15 @@ def kg_orgs(doc: Doc) -> Doc:
     # a name in front of a job title in front of a person ("Eskom chairperson Ben Ngubane",
     # "Acme chief executive Jo Bloggs"): the small model often tags no entity there
     for ps, _pe in person_spans:
-        m = _ORG_BEFORE_TITLE.search(doc_text(doc)[max(0, ps - 60) : ps])
-        if not m:
+        tm = _ORG_BEFORE_TITLE.search(doc_text(doc)[max(0, ps - 60) : ps])
+        if not tm:
             continue
-        s0 = ps - (min(ps, 60) - m.start(1))
-        span = doc.char_span(s0, s0 + len(m.group(1)), alignment_mode="expand")
+        s0 = ps - (min(ps, 60) - tm.start(1))
+        span = doc.char_span(s0, s0 + len(tm.group(1)), alignment_mode="expand")
         if span is None or span[0].is_sent_start or any(
                 t.ent_type_ in ("PERSON", "NORP", "GPE", "LOC", "DATE") for t in span):
             continue
-        if m.group(1).lower() in NON_NAME_WORDS or m.group(1).lower() in ROLE_PREFIXES:
+        if tm.group(1).lower() in NON_NAME_WORDS or tm.group(1).lower() in ROLE_PREFIXES:
             continue
         add(span.start_char, span.end_char)
     # capitalised subjects of actor verbs ("The Information reported that ...")

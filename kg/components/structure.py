@@ -5,6 +5,8 @@ from __future__ import annotations
 import bisect
 import re
 
+import numpy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -65,28 +67,34 @@ def kg_blocks(doc: Doc) -> Doc:
     ensure_extensions()
     facts_of(doc)
     art: Article | None = doc._.kg_article
-    starts = {b.start for b in art.blocks} if art is not None else set()
-    # short blocks (list items, rows, headings) are one sentence unless punctuation says not
-    inside: set[int] = set()
+    blocks = sorted(art.blocks, key=lambda b: b.start) if art is not None else []
+    starts = [b.start for b in blocks]
+    start_set = set(starts)
+    # short blocks (list items, rows, headings) are one sentence unless punctuation says not;
     # in prose, a sentence starts only after sentence punctuation (the parser otherwise
     # cuts an opening name off: "Cinema | Verity was a British ... company")
-    prose: set[int] = set()
-    if art is not None:
-        for b in art.blocks:
-            if b.kind in ("item", "row", "heading", "title", "reference"):
-                inside.update(range(b.start + 1, b.end))
-            elif b.kind == "paragraph":
-                prose.update(range(b.start + 1, b.end))
+    short = ("item", "row", "heading", "title", "reference")
+    # set every token's flag in one array (the per-token setter is slow on long articles)
+    flags = numpy.zeros((len(doc), 1), dtype="int32")
     for tok in doc[1:]:
         prev = doc[tok.i - 1]
-        if tok.idx in starts or (prev.is_space and "\n" in prev.text) or "\n\n" in prev.whitespace_:
-            tok.is_sent_start = True
-        elif prev.is_space or tok.is_space:
+        if tok.idx in start_set or (prev.is_space and "\n" in prev.text) \
+                or "\n\n" in prev.whitespace_:
+            flags[tok.i] = 1
             continue
-        elif tok.idx in inside and not (prev.text in (".", "!", "?") and tok.text[:1].isupper()):
-            tok.is_sent_start = False
-        elif tok.idx in prose and not _ENDS_SENTENCE.search(prev.text):
-            tok.is_sent_start = False
+        if prev.is_space or tok.is_space:
+            continue
+        i = bisect.bisect_right(starts, tok.idx) - 1
+        if i < 0 or not blocks[i].start < tok.idx < blocks[i].end:
+            continue
+        kind = blocks[i].kind
+        if kind in short and not (prev.text in (".", "!", "?") and tok.text[:1].isupper()):
+            flags[tok.i] = -1
+        elif kind == "paragraph" and not _ENDS_SENTENCE.search(prev.text):
+            flags[tok.i] = -1
+    if len(doc):
+        flags[0] = 1
+        doc.from_array([SENT_START], flags.astype("uint64"))  # type: ignore[arg-type]
     return doc
 
 
