@@ -404,19 +404,15 @@ def kg_affiliations(doc: Doc) -> Doc:
                             if o2.kind in ("university", "school", None):
                                 add(name, rel, o2, None, None, soft=True)
                     if rel == "worksFor" and paren != (None, None):
-                        # "visiting professor at A (2007), B (2009-2014) and C (2015)"
-                        for o2 in _listed_after(doc, ctx, org):
-                            add(name, rel, o2, *_paren_dates(doc_text(doc)[o2.end : ctx.s1]),
-                                soft=True)
+                        _add_dated_list(doc, ctx, org, name, rel, add, soft=True)
                     if rel in ("alumniOf", "worksFor"):
                         # "at the University of Pennsylvania's Annenberg School": both
                         for o2 in _possessed(doc, ctx, org):
                             add(name, rel, o2, start, end, soft=True)
                     if rel == "fundedBy":
                         # "from General Catalyst's Rough Draft Ventures": both fund
-                        for s2, _e2, o2 in ctx.orgs:
-                            if s2 > oe and re.fullmatch(r"['’]s\s+", doc_text(doc)[oe:s2]):
-                                add(name, rel, o2, start, end, True)
+                        for o2 in _possessed(doc, ctx, org):
+                            add(name, rel, o2, start, end, True)
                 # "co-founded X with A, B, and C"
                 if rel == "founderOf" and when == "start":
                     stop = re.search(r";|\.\s", doc_text(doc)[oe:ctx.s1])
@@ -654,11 +650,7 @@ def _parse_path(doc: Doc, ctx: _Sentence, org: OrgFact, lead: PartialDate | None
             for o2 in _possessed(doc, ctx, org):
                 add(name, rel, o2, start, end)
         if p_from or p_to:
-            # "visiting professor at A (2007), B (2009-2014) and C (2015)": each its dates
-            for o2 in _listed_after(doc, ctx, org):
-                if rel == "alumniOf" and o2.kind not in ("university", "school", None):
-                    continue
-                add(name, rel, o2, *_paren_dates(text[o2.end : ctx.s1]))
+            _add_dated_list(doc, ctx, org, name, rel, add)
     return bool(agents)
 
 
@@ -720,6 +712,16 @@ def _listed_after(doc: Doc, ctx: _Sentence, org: OrgFact) -> list[OrgFact]:
         out.append(o2)
         prev_end = o2.end
     return out
+
+
+def _add_dated_list(doc: Doc, ctx: _Sentence, org: OrgFact, name: str, rel: str, add,
+                    soft: bool = False) -> None:
+    """'visiting professor at A (2007), B (2009-2014) and C (2015)': the organisations
+    listed after ``org``, each with the dates in its own bracket."""
+    for o2 in _listed_after(doc, ctx, org):
+        if rel == "alumniOf" and o2.kind not in ("university", "school", None):
+            continue
+        add(name, rel, o2, *_paren_dates(doc_text(doc)[o2.end : ctx.s1]), soft=soft)
 
 
 def _title_relation(title: str) -> str:
@@ -792,6 +794,23 @@ _FOUNDED_BY = re.compile(
     r"\b(?:co-?founded|founded|established|formed|started|created|set\s+up|launched|organi[sz]ed)"
     r"\b(?P<mid>(?:(?!\bby\b)[^.;]){0,60}?)\bby\s+(?:the\s+)?(?:(?!of\b)[\w-]+\s+){0,3}?$", re.I)
 _PEOPLE_GLUE = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:(?!of\b)[a-z][\w-]*\s+){0,2}")
+_LIST_OR_NOTHING = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)?")
+
+
+def _people_from(doc: Doc, ctx: _Sentence, pos: int, glue: re.Pattern[str]) -> list[str]:
+    """The people listed from ``pos`` on: the first right there, each next one after
+    ``glue`` ("A, B and C", "guitarist A and bassist B")."""
+    text = doc_text(doc)
+    names: list[str] = []
+    end = pos
+    for s, e, name in ctx.people:
+        if s < pos:
+            continue
+        if not (glue.fullmatch(text[end:s]) or (not names and s == pos)):
+            break
+        names.append(name)
+        end = e
+    return names
 
 
 def _founded_by(doc: Doc, ctx: _Sentence, add) -> None:
@@ -799,12 +818,12 @@ def _founded_by(doc: Doc, ctx: _Sentence, add) -> None:
     organisation is the last one named before the verb, else, for 'It was founded by',
     the one the page is about."""
     text = doc_text(doc)
-    people = ctx.people
-    for i, (s, _e, name) in enumerate(people):
-        m = _FOUNDED_BY.search(text[max(ctx.s0, s - 120) : s])
+    for s, _e, _name in ctx.people:
+        window = max(ctx.s0, s - 120)
+        m = _FOUNDED_BY.search(text[window:s])
         if not m:
             continue
-        verb_at = s - (len(text[max(ctx.s0, s - 120) : s]) - m.start())
+        verb_at = window + m.start()
         # the organisation is the verb's subject ("X was founded", "X, which was started")
         # or opens the sentence ("X is a record label based in Y, started by A")
         before = [(os_, o) for os_, oe, o in ctx.orgs if oe <= verb_at and (
@@ -823,14 +842,7 @@ def _founded_by(doc: Doc, ctx: _Sentence, add) -> None:
         # the founding date: "founded in 1985 by"
         dates = find_dates(m.group("mid"))
         start = dates[0][2] if dates else None
-        names = [name]
-        end = _e
-        for s2, e2, n2 in people[i + 1 :]:
-            if not _PEOPLE_GLUE.fullmatch(text[end:s2]):
-                break
-            names.append(n2)
-            end = e2
-        for n in names:
+        for n in _people_from(doc, ctx, s, _PEOPLE_GLUE):
             add(n, "founderOf", org, start, None)
         return
 
@@ -895,14 +907,8 @@ def _teachers(doc: Doc, ctx: _Sentence, add) -> None:
     schools = [o for s, _, o in ctx.orgs if s < at and o.kind in ("university", "school")]
     if not schools:
         return
-    end = at
-    for s, e, name in ctx.people:
-        if s < at:
-            continue
-        if not re.fullmatch(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)?", doc_text(doc)[end:s]):
-            break
+    for name in _people_from(doc, ctx, at, _LIST_OR_NOTHING):
         add(name, "worksFor", schools[-1], None, None, soft=True)
-        end = e
 
 
 def _leave_the_company(doc: Doc, ctx: _Sentence, lead, add) -> None:

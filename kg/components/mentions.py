@@ -463,7 +463,7 @@ def kg_orgs(doc: Doc) -> Doc:
     """Record organisation mentions from ORG entities, name keywords and acting subjects."""
     facts = facts_of(doc)
     art = doc._.kg_article
-    person_spans = [(p.start, p.end) for p in facts.people]
+    person_spans = tuple((p.start, p.end) for p in facts.people)
     found: dict[tuple[int, int], OrgFact] = {}
 
     def overlaps_person(s: int, e: int) -> bool:
@@ -471,7 +471,7 @@ def kg_orgs(doc: Doc) -> Doc:
 
     def add(s: int, e: int, actor: bool = False) -> None:
         s, e = _clean_span(doc, *_clip_org(doc, s, e))
-        s, e = _mend_org(doc, s, e, tuple(person_spans))
+        s, e = _mend_org(doc, s, e, person_spans)
         name = doc_text(doc)[s:e]
         # "Yale's Berkeley Divinity School": two bodies, the school within the university
         pm = re.search(r"['’]s\s+(?=[A-Z])", name)

@@ -152,11 +152,16 @@ def kg_subject(doc: Doc) -> Doc:
     return doc
 
 
+def _first_prose(art: Article) -> Block | None:
+    """The article's first paragraph or list item."""
+    return next((b for b in art.blocks if b.kind in ("paragraph", "item")), None)
+
+
 def _opening_noun(doc: Doc, art: Article, title: str) -> str | None:
     """The noun the first sentence says the title is, when it names an organisation or a
     thing ("X is an independent record label" → "label"; "X was one of the nine schools" →
     "school"), else None (people: "X is an American film director")."""
-    first = next((b for b in art.blocks if b.kind in ("paragraph", "item")), None)
+    first = _first_prose(art)
     if first is None or not title:
         return None
     # the parser sometimes cuts the opening name off its sentence ("Cinema | Verity was a")
@@ -219,7 +224,7 @@ def _fuller_name(doc: Doc, title: str) -> str:
     title's ("Ross Alger" → "Ross Patterson Alger", "Charles S. Johnson" → "Charles
     Spurgeon Johnson", "Hooshang Seyhoun" → "Houshang Seyhoun")."""
     art: Article | None = doc._.kg_article
-    first = next((b for b in art.blocks if b.kind in ("paragraph", "item")), None) if art else None
+    first = _first_prose(art) if art else None
     if first is None:
         return title
     m = _OPENING_NAME.match(doc_text(doc)[first.start : first.end])
