@@ -9,7 +9,7 @@ Two figures, each a ratio to a baseline measured in the same run:
   get values read from the graph) on a synthetic graph (``benchmarks/synth.py``), run (a)
   by kg (``kg.queries.run_query`` on an ``OxigraphEngine``: name resolution, the query,
   every value read as text, as the CLI prints it) and (b) by pyoxigraph directly on the
-  same store, with the exact text kg sends (``kg.sparql.with_values`` of the bindings
+  same store, with the exact text kg sends (``kg.sparql.bind`` of the bindings
   ``kg.queries.bind`` resolved), every value of every row read. Target: (a)/(b) at most
   1.5x. The time of ``bind`` alone is reported beside it. rdflib's engine runs each
   query in a forked worker with a time limit (``> limit`` when exceeded).
@@ -44,7 +44,8 @@ if str(HERE) not in sys.path:
 from kg.engines import Engine, OxigraphEngine, RdflibEngine  # noqa: E402
 from kg.queries import SavedQuery, bind, list_queries, run_query  # noqa: E402
 from kg.results import QueryResult  # noqa: E402
-from kg.sparql import parse_sparql, with_values  # noqa: E402
+from kg.sparql import bind as bind_values  # noqa: E402
+from kg.sparql import parse_sparql  # noqa: E402
 
 RATIO_TARGET = 1.5
 STARTUP_TARGET = 2.0
@@ -269,7 +270,7 @@ def bench_oxigraph(engine: OxigraphEngine, queries: Sequence[SavedQuery],
             sparql = parse_sparql(q.text)
             form = sparql.form
             bindings = bind(q, engine, ps)
-            text = with_values(q.text, bindings, form)
+            text = bind_values(sparql, bindings).text
             row.rows = size(run_query(q, engine, ps))  # a warm-up, and the row count
         except Exception as exc:  # a query kg refuses or fails on: say so, go on
             row.kg = None

@@ -7,8 +7,10 @@ same saved query gives the same answer on each.
 - :class:`RdflibEngine` binds with ``initBindings`` on the prepared query.
 - :class:`OxigraphEngine` and :class:`EndpointEngine` (the query sent over HTTP, by the
   SPARQL 1.1 Protocol) take the values in a ``VALUES`` block at the start of the WHERE
-  group (:func:`kg.sparql.with_values`). pyoxigraph's own ``substitutions`` only take
-  projected variables, which rules out parameters of aggregate queries.
+  group (:func:`kg.sparql.bind`, which parses and checks the bound text again, so the
+  text an engine receives is the text that was checked). pyoxigraph's own
+  ``substitutions`` only take projected variables, which rules out parameters of
+  aggregate queries.
 
 >>> from rdflib import Graph, URIRef
 >>> from kg.sparql import parse_sparql
@@ -33,7 +35,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from .errors import EndpointError, GraphError, InputError, QueryError, UnsafeInputError
 from .results import LazyRows, QueryResult
-from .sparql import Sparql, parse_sparql, with_values
+from .sparql import Sparql, bind, parse_sparql
 
 if TYPE_CHECKING:
     from rdflib import Graph
@@ -324,7 +326,7 @@ class OxigraphEngine(Engine):
 
     def run(self, query: Sparql, bindings: Mapping[str, Node] | None = None, *,
             max_rows: int | None = None) -> QueryResult:
-        text = with_values(query.text, bindings or {}, query.form)
+        text = bind(query, bindings or {}).text
         try:
             res = self.store.query(text, use_default_graph_as_union=True)  # .nq/.trig too
             if query.form == "ASK":
@@ -400,7 +402,7 @@ class EndpointEngine(Engine):
 
     def run(self, query: Sparql, bindings: Mapping[str, Node] | None = None, *,
             max_rows: int | None = None) -> QueryResult:
-        text = with_values(query.text, bindings or {}, query.form)
+        text = bind(query, bindings or {}).text
         if query.form in ("CONSTRUCT", "DESCRIBE"):
             from rdflib import Graph
 

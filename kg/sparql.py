@@ -31,7 +31,7 @@ from .errors import KGError, QueryError, UnsafeQueryError
 if TYPE_CHECKING:
     from rdflib.term import Node
 
-__all__ = ["Sparql", "parse_sparql", "with_values", "where_group", "term_to_sparql"]
+__all__ = ["Sparql", "parse_sparql", "bind", "with_values", "where_group", "term_to_sparql"]
 
 _XSD = "http://www.w3.org/2001/XMLSchema#"
 _BAD_IRI = re.compile(r'[<>"{}|^`\\\x00-\x20]')
@@ -48,6 +48,7 @@ class Sparql:
     text: str
     form: str  # SELECT, ASK, CONSTRUCT or DESCRIBE
     star: bool = False
+    allow_service: frozenset[str] = frozenset()
     prepared: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
 
@@ -137,7 +138,7 @@ def parse_sparql(text: str, allow_service: frozenset[str] = frozenset()) -> Spar
             raise UnsafeQueryError(f"SERVICE {shown} would send the query to another server; "
                                    f"{hint}")
     form = main.name.removesuffix("Query").upper()
-    return Sparql(text, form, star, {"rdflib": algebra})
+    return Sparql(text, form, star, allow_service, {"rdflib": algebra, "tree": tree})
 
 
 def _services(node: Any) -> Iterator[Any]:
@@ -192,9 +193,9 @@ _TOKEN = re.compile(
                   |"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')
       | (?P<iri><[^<>"{}|^`\\\x00-\x20]*>)
       | (?P<var>[?$]\w+)
-      | (?P<pname>[A-Za-z][\w.-]*:[\w.:%-]*|:[\w.:%-]*)
+      | (?P<pname>(?:[^\W\d_][\w.-]*)?:(?:[\w.:%-]|\\[_~.!$&'()*+,;=/?\#@%-])*)
       | (?P<word>[A-Za-z_]\w*)
-      | (?P<open>\{) | (?P<close>\})
+      | (?P<open>\{) | (?P<close>\}) | (?P<paren>\() | (?P<unparen>\))
       | (?P<other>.)""",
     re.X | re.S,
 )
@@ -202,18 +203,23 @@ _TOKEN = re.compile(
 
 def _where_brace(text: str, form: str) -> int:
     """The offset of the ``{`` that opens the query's top-level WHERE group."""
-    depth, groups_closed, after_where = 0, 0, False
+    depth, parens, groups_closed, after_where = 0, 0, 0, False
     for m in _TOKEN.finditer(text):
         kind = m.lastgroup
         if kind == "word" and depth == 0 and m.group().upper() == "WHERE":
             after_where = True
+        elif kind == "paren":
+            parens += 1
+        elif kind == "unparen":
+            parens -= 1
         elif kind == "open":
-            if depth == 0 and (after_where or form != "CONSTRUCT" or groups_closed >= 1):
+            if depth == 0 and parens == 0 and (after_where or form != "CONSTRUCT"
+                                               or groups_closed >= 1):
                 return m.start()
             depth += 1
         elif kind == "close":
             depth -= 1
-            groups_closed += depth == 0
+            groups_closed += depth == 0 and parens == 0
     raise QueryError("cannot bind parameters: the query has no WHERE group")
 
 
@@ -239,6 +245,68 @@ def where_group(text: str, form: str = "SELECT") -> tuple[str, str]:
                 prologue = head[:cut]
                 return prologue.strip(), text[start: m.end()]
     raise QueryError("the query's WHERE group is not closed")
+
+
+def bind(query: Sparql, bindings: Mapping[str, Node]) -> Sparql:
+    """``query`` with ``bindings`` as a ``VALUES`` block, checked again as the engine gets it.
+
+    The bound text is parsed anew by :func:`parse_sparql` (the same safety check, with the
+    query's ``allow_service``), and its parse must be the original query's with exactly one
+    ``VALUES`` block of the bound variables added at the start of the WHERE group. So a
+    value can only ever be a value, whatever the query text around it: the text an engine
+    receives is the text that was checked.
+
+    >>> q = parse_sparql("PREFIX ex: <http://e/> SELECT ?o WHERE { ?s ex:a\\\\#b ?o }")
+    >>> print(bind(q, {"s": URIRef("http://e/x")}).text)
+    PREFIX ex: <http://e/> SELECT ?o WHERE { VALUES (?s) { (<http://e/x>) } ?s ex:a\\#b ?o }
+    """
+    if not bindings:
+        return query
+    cannot = QueryError("kg cannot bind parameters in this query: use them in the query's "
+                        "top-level WHERE group (not in the CONSTRUCT WHERE short form), or "
+                        "write the values into the query text")
+    text = with_values(query.text, bindings, query.form)
+    try:
+        bound = parse_sparql(text, query.allow_service)
+    except UnsafeQueryError:
+        raise
+    except QueryError:
+        raise cannot from None
+    if bound.text != text or not _adds_values(query, bound, list(bindings)):
+        raise cannot
+    return bound
+
+
+def _tree(query: Sparql) -> Any:
+    tree = query.prepared.get("tree")
+    if tree is None:
+        from rdflib.plugins.sparql.parser import parseQuery
+
+        tree = parseQuery(query.text)
+    return tree
+
+
+def _adds_values(query: Sparql, bound: Sparql, names: list[str]) -> bool:
+    """Whether ``bound`` parses as ``query`` plus one leading VALUES block over ``names``."""
+    before, after = _tree(query), _tree(bound)
+    if repr(before[0]) != repr(after[0]):  # the prologue
+        return False
+    old, new = before[1], after[1]
+    if old.name != new.name or list(old.keys()) != list(new.keys()):
+        return False
+    if any(repr(old[k]) != repr(new[k]) for k in old.keys() if k != "where"):
+        return False
+    old_where, new_where = old.get("where"), new.get("where")
+    if getattr(new_where, "name", None) != "GroupGraphPatternSub":
+        return False
+    old_parts = list(old_where.get("part") or []) if old_where is not None else []
+    new_parts = list(new_where.get("part") or [])
+    if not new_parts or repr(new_parts[1:]) != repr(old_parts):
+        return False
+    block = new_parts[0]
+    return (getattr(block, "name", None) == "InlineData"
+            and [str(v) for v in block.get("var", [])] == names
+            and len(block.get("value", [])) == 1)
 
 
 def with_values(text: str, bindings: Mapping[str, Node], form: str = "SELECT") -> str:

@@ -144,6 +144,41 @@ def test_hostile_values_change_nothing_on_the_endpoint(endpoint):
             trap.accept()
 
 
+def test_a_value_bound_past_a_lexer_trap_stays_a_value_on_every_engine(engines, endpoint):
+    # an escaped '#' in a prefixed name, then a '{' inside a long string: the value must
+    # land in the real WHERE group, where three quotes in it are only text (issue 17)
+    with socket.socket() as trap:
+        trap.bind(("127.0.0.1", 0))
+        trap.listen()
+        trap.settimeout(0.5)
+        port = trap.getsockname()[1]
+        q = SavedQuery.parse("trap", "PREFIX ex: <http://e/>\nSELECT ?n (ex:a\\#b AS ?z) "
+                             "WHERE { ?p <https://schema.org/name> ?n FILTER(?n != '''\n{''')"
+                             " FILTER(?n = ?_v_string) }")
+        value = f"''') SERVICE <http://127.0.0.1:{port}/x> {{ ?a ?b ?c }} }} #"
+        for engine in (*engines, EndpointEngine(endpoint)):
+            rows = run_query(q, engine, {"v": "Luke Metz"}).rows
+            assert [r[0] for r in rows] == ["Luke Metz"], engine.name
+            assert run_query(q, engine, {"v": value}).rows == [], engine.name
+        with pytest.raises(socket.timeout):
+            trap.accept()
+
+
+def test_binding_is_checked_again_after_the_values_are_placed(monkeypatch):
+    # should the placing ever go wrong (here: inside a string, then after it), the
+    # re-parse of the bound text refuses it rather than send it
+    from rdflib import Literal
+
+    import kg.sparql
+
+    q = kg.sparql.parse_sparql("SELECT ?n WHERE { ?p <https://schema.org/name> ?n "
+                               "FILTER(?n != '{') FILTER(?n = ?v) }")
+    for wrong in (q.text.index("'{") + 1, q.text.index("FILTER(?n = ") - 1):
+        monkeypatch.setattr(kg.sparql, "_where_brace", lambda t, form, at=wrong: at)
+        with pytest.raises(QueryError, match="cannot bind parameters"):
+            kg.sparql.bind(q, {"v": Literal("x")})
+
+
 def test_unreachable_endpoint_is_a_clear_error():
     port = _free_port()  # nothing listens there
     with pytest.raises(EndpointError, match="cannot reach the SPARQL endpoint"):

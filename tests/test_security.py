@@ -56,6 +56,8 @@ AUDIT = textwrap.dedent('''
     graphs = sys.argv[1:]
     for engine in ("rdflib", "oxigraph"):  # warm up: imports open files, not what we test
         kg("query", "people", "--graph", graphs[0], "-e", engine, "--timeout", "0")
+        kg("query", "--file", graphs[1], "-p", "v=x", "--graph", graphs[0], "-e", engine,
+           "--timeout", "0")
     events = []
 
     def hook(event, args):
@@ -79,7 +81,16 @@ HOSTILE = ['x" } ?s ?p ?o #', "a> } SERVICE <http://127.0.0.1:PORT/> {",
            "http://127.0.0.1:PORT/x", "file:///etc/passwd"]
 
 
-def _cases(graph: str, jsonld: str, rdfxml: str) -> dict[str, list[str]]:
+# A prefixed name with an escaped '#' (a comment start to a naive lexer) before a '{'
+# inside a long string: a value bound there lands inside the string, and a value with
+# three quotes closes it (issue 17, item 1).
+TRAP_QUERY = ("PREFIX ex: <http://e/>\nSELECT ?o (ex:a\\#b AS ?z) WHERE { ?s ?p ?o "
+              "FILTER(?o != '''\n{''') FILTER(?o != ?_v_string) }\n")
+TRAP_VALUE = "''') SERVICE <http://127.0.0.1:PORT/x> { ?a ?b ?c } } #"
+
+
+def _cases(graph: str, jsonld: str, rdfxml: str, trap: str,
+           trap_default: str) -> dict[str, list[str]]:
     cases: dict[str, list[str]] = {}
     for engine in ("rdflib", "oxigraph"):
         common = ["--graph", graph, "-e", engine, "--timeout", "0", "-f", "csv"]
@@ -102,6 +113,9 @@ def _cases(graph: str, jsonld: str, rdfxml: str) -> dict[str, list[str]]:
             "sparql", "SELECT * FROM NAMED <file:///etc/passwd> { GRAPH ?g { ?s ?p ?o } }"
         ] + common
         cases[f"load-{engine}"] = ["sparql", "LOAD <http://127.0.0.1:PORT/g.ttl>"] + common
+        cases[f"inject-param-{engine}"] = ["query", "--file", trap, "-p",
+                                           f"v={TRAP_VALUE}"] + common
+        cases[f"inject-default-{engine}"] = ["query", "--file", trap_default] + common
         for i, value in enumerate(HOSTILE):
             cases[f"param{i}-{engine}"] = ["query", "coauthors", "-p", f"person={value}"] + common
     cases["jsonld-remote-context"] = ["query", "people", "--graph", jsonld, "--timeout", "0"]
@@ -122,9 +136,15 @@ def test_hostile_queries_reach_no_server_and_open_no_other_file(tmp_path):
                       '02/22-rdf-syntax-ns#" xmlns:s="https://schema.org/"><rdf:Description '
                       'rdf:about="http://example.org/a"><s:name>&x;</s:name></rdf:Description>'
                       '</rdf:RDF>\n', encoding="utf-8")
-    cases = _cases(str(graph), str(jsonld), str(rdfxml))
+    trap = tmp_path / "trap.rq"
+    trap.write_text(TRAP_QUERY, encoding="utf-8")
+    trap_default = tmp_path / "trap-default.rq"
+    trap_default.write_text(f'#+ defaults:\n#+   - v: "{TRAP_VALUE}"\n' + TRAP_QUERY,
+                            encoding="utf-8")
+    cases = _cases(str(graph), str(jsonld), str(rdfxml), str(trap), str(trap_default))
     env = dict(os.environ, KG_CASES=json.dumps(cases))
-    out = subprocess.run([sys.executable, "-c", AUDIT, str(graph)], capture_output=True,
+    out = subprocess.run([sys.executable, "-c", AUDIT, str(graph), str(trap)],
+                         capture_output=True,
                          text=True, env=env, timeout=120)
     assert out.returncode == 0, out.stderr
     report = json.loads(out.stdout.strip().splitlines()[-1])
@@ -133,13 +153,15 @@ def test_hostile_queries_reach_no_server_and_open_no_other_file(tmp_path):
         for kind in ("service", "service-prefixed", "service-escaped", "service-cr",
                      "service-pname-escape", "from-web", "from-file", "load"):
             assert codes[f"{kind}-{engine}"] == 3, (kind, engine, codes)
+        for kind in ("inject-param", "inject-default"):  # the value is only a value
+            assert codes[f"{kind}-{engine}"] == 0, (kind, engine, codes)
         for i in range(len(HOSTILE)):  # no rows, or a clear error: never a crash
             assert codes[f"param{i}-{engine}"] in (0, 1), (i, engine, codes)
     assert codes["jsonld-remote-context"] == 3
     assert codes["rdfxml-external-entity"] == 3
     assert report["accepted"] == 0
     assert [e for e in report["events"] if e[0] in ("connect", "url")] == []
-    named = {str(graph), str(jsonld), str(rdfxml)}
+    named = {str(graph), str(jsonld), str(rdfxml), str(trap), str(trap_default)}
     opened = {e[1] for e in report["events"] if e[0] == "open"}
     assert opened <= named, sorted(opened - named)
 
