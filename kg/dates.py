@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["PartialDate", "parse_date", "find_dates", "MONTHS"]
+__all__ = ["PartialDate", "parse_date", "find_dates", "relative_year", "MONTHS"]
 
 MONTHS = {
     m: i + 1
@@ -111,3 +111,36 @@ def parse_date(text: str) -> PartialDate | None:
     """The first date in ``text``, or None."""
     found = find_dates(text)
     return found[0][2] if found else None
+
+
+_NUMBER_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+                 "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+_RELATIVE = re.compile(
+    r"\b(?:(?P<next>the\s+(?:following|next|subsequent)\s+year)|(?P<n>a|one|two|three|four|"
+    r"five|six|seven|eight|nine|ten|\d{1,2})\s+years?\s+later|(?P<same>(?:that|the\s+same)\s+"
+    r"(?:year|spring|summer|autumn|fall|winter)|later\s+that\s+year)|(?P<prev>the\s+"
+    r"(?:previous|preceding|prior)\s+year|a\s+year\s+(?:earlier|before)))\b", re.I)
+
+
+def relative_year(text: str, context: int | None) -> int | None:
+    """The year a relative phrase in ``text`` means, counted from the ``context`` year (the
+    last year the text named before it); None without a phrase or a context.
+
+    >>> relative_year("The following year she moved.", 2014)
+    2015
+    >>> relative_year("Two years later it appeared", 2001), relative_year("That autumn", 1999)
+    (2003, 1999)
+    >>> relative_year("In 2010 it appeared", 2001) is None
+    True
+    """
+    m = _RELATIVE.search(text)
+    if m is None or context is None:
+        return None
+    if m.group("next"):
+        return context + 1
+    if m.group("n"):
+        n = m.group("n").lower()
+        return context + (int(n) if n.isdigit() else _NUMBER_WORDS[n])
+    if m.group("prev"):
+        return context - 1
+    return context

@@ -68,14 +68,30 @@ _INLINE = re.compile(
 _INLINE_KINDS = {"lt": "link", "b1": "strong", "b2": "strong", "i1": "em", "i2": "em",
                  "code": "code", "auto": ""}
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+_WIKI_HEADING = re.compile(r"^(={1,6})\s*([^=].*?)\s*\1\s*$")
+# A line on its own that names a common section of a biography or CV: a heading even
+# without markup ("Selected publications", "Early life", "Awards and honours").
+_SECTION_LINE = re.compile(
+    r"^(?:(?:selected|major|key|recent|other)\s+)?(?:publications?|references|bibliography|"
+    r"works(?: cited)?|papers|notes|sources|further reading|external links|see also|"
+    r"(?:early )?life(?: and (?:education|career))?|(?:early |personal |later )?(?:life|career)|"
+    r"education|biography|research|awards?(?: and (?:honou?rs|recognition))?|honou?rs|"
+    r"appointments|employment|positions?|(?:academic |professional )?(?:career|experience|"
+    r"service|positions|appointments)|books|preprints|patents|grants|funding|teaching|"
+    r"students|lab members|legacy|death|selected works|filmography|discography)"
+    r"(?:\s+and\s+\w+)?$", re.IGNORECASE)
+# Site names after a page title: "Jane Roe | Department of X | University of Y".
+_TITLE_SUFFIX = re.compile(r"\s+[|–—·-]\s+.*$")
 _SETEXT = re.compile(r"^(=+|-+)\s*$")
 _BULLET = re.compile(r"^\s*(?:[-*+\u2022]|\d{1,3}[.)])\s+")
 _TABLE_SEP = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 # A reference in citation style: "Surname, I. J., Other, A., & Last, B. (2016). Title."
 _REFERENCE = re.compile(r"^[^()\n]{2,600}?\(\s*(\d{4})[a-z]?(?:,\s*[^)]*)?\)\.?\s+\S")
 _REFERENCE_HEADINGS = re.compile(
-    r"^(selected |major |key )?(publications|references|bibliography|works|papers|"
-    r"selected works|further reading|works cited)\b",
+    r"^((selected|major|key|recent|peer[- ]reviewed|refereed|other)\s+)?(publications|"
+    r"references|bibliography|works|papers|selected works|further reading|works cited|"
+    r"preprints|(journal |conference |workshop )?(articles|papers)|books|book chapters|"
+    r"theses|dissertations?|thesis|technical reports)\b",
     re.IGNORECASE,
 )
 
@@ -219,6 +235,9 @@ class _HTMLText(HTMLParser):
     _BLOCKS = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "table",
                "ul", "ol", "section", "article", "header", "footer", "title", "blockquote"}
     _SKIP = {"script", "style", "nav", "noscript", "sup", "template"}
+    # inline emphasis becomes Markdown emphasis, so its edges reach the reader like
+    # Markdown's ("<em>Title</em>" → "*Title*"; a CV's subject in "<b>" → "**A. Roe**")
+    _INLINE = {"em": "*", "i": "*", "cite": "*", "strong": "**", "b": "**"}
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -238,12 +257,16 @@ class _HTMLText(HTMLParser):
             self.cells = 0
         elif tag in ("td", "th"):
             self.cells += 1
+        elif tag in self._INLINE:
+            self.out.append(self._INLINE[tag])
         elif tag in self._BLOCKS:
             self.out.append("\n\n")
 
     def handle_endtag(self, tag: str) -> None:
         if tag in self._SKIP:
             self.skip = max(0, self.skip - 1)
+        elif tag in self._INLINE:
+            self.out.append(self._INLINE[tag])
         elif tag in ("td", "th"):
             self.out.append(" |")
         elif tag == "thead":
@@ -381,7 +404,7 @@ def read_text(text: str, *, name: str = "article", path: str | None = None) -> A
     seen_prose = False
     boiler_seen: set[str] = set()
     section = ""
-    in_refs = False
+    in_refs, refs_level = False, 0
     table_header: tuple[str, ...] | None = None
     prev_table_line = False
 
@@ -430,25 +453,35 @@ def read_text(text: str, *, name: str = "article", path: str | None = None) -> A
         prev_table_line = False
         table_header = None
 
-        hm = _HEADING.match(line)
+        hm = _HEADING.match(line) or _WIKI_HEADING.match(line)
         setext = (idx < len(lines) and _SETEXT.match(lines[idx][0].strip() or "x")
                   and len(line) < 120)
-        if hm or setext:
+        plain = (not hm and not setext and seen_prose and _SECTION_LINE.match(
+            re.sub(r"[*_:]", "", line).strip()) is not None)
+        if hm or setext or plain:
             if setext:
                 idx += 1
             htext = hm.group(2) if hm else line
             hbase = base + lead + (hm.start(2) if hm else 0)
+            # the level: '#' count, '=' count, setext '=' 1 and '-' 2; plain lines 2
+            level = (len(hm.group(1)) if hm else 1 if setext and lines[idx - 1][0].strip()
+                     .startswith("=") else 2)
             start = open_block()
-            b.add_inline(htext, hbase)
+            b.add_inline(htext.rstrip(":"), hbase)
             b.trim_end()
             heading = b.text()[start:]
-            if title is None and not seen_prose and (not hm or len(hm.group(1)) == 1):
+            if title is None and not seen_prose and not plain and (not hm or level == 1):
                 title = heading
                 blocks.append(Block("title", start, b.pos))
             else:
                 blocks.append(Block("heading", start, b.pos, section=heading))
                 section = heading
-                in_refs = bool(_REFERENCE_HEADINGS.match(heading))
+                if in_refs and level > refs_level:
+                    pass  # "Preprints" under "Selected publications": still the list
+                elif _REFERENCE_HEADINGS.match(heading):
+                    in_refs, refs_level = True, level
+                else:
+                    in_refs = False
             seen_prose = seen_prose or bool(hm and title is not None)
             continue
 
@@ -494,6 +527,7 @@ def read_text(text: str, *, name: str = "article", path: str | None = None) -> A
                m.source_end) for m in b.markers]
     if title:
         title = re.sub(r"\s*\([^)]*\)\s*$", "", title).strip() or title
+        title = _TITLE_SUFFIX.sub("", title) or title
     inline = [i for i in b.inline if i.end <= len(text_out)]
     return Article(source, text_out, offsets, blocks, markers, title, name, path, inline=inline)
 

@@ -42,7 +42,8 @@ def clean_name(text: str) -> str:
     >>> clean_name("the Boston Globe's"), clean_name("@Newmu,"), clean_name("Yann LeCun’s")
     ('Boston Globe', 'Newmu', 'Yann LeCun')
     """
-    t = re.sub(r"\s+", " ", text).strip()
+    t = re.split(r"\s*\n\s*", text.strip())[-1]  # a name never crosses a line
+    t = re.sub(r"\s+", " ", t).strip()
     t = re.sub(r"['’]s?$", "", t)
     t = re.sub(r"^(the|a|an)\s+", "", t)
     t = t.strip(" ,.;:!?()[]\"'“”‘’|*_@")

@@ -7,9 +7,10 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..dates import PartialDate, find_dates
-from ..facts import AuthorFact, PaperFact, Span
+from ..dates import PartialDate, find_dates, relative_year
+from ..facts import AuthorFact, PaperFact, PersonFact  # noqa: F401
 from ..lexicon import VENUES
+from .frames import ORDINALS, PUBLISH_VERBS, SEPARATOR, WORK_NOUNS, Frame, read_frames
 from .mentions import NAME_RE, clean_name, is_person_name
 from .structure import block_at, doc_text, facts_of
 
@@ -28,8 +29,6 @@ _PAPER_CUE = re.compile(
 _NOT_PAPER = re.compile(
     r"\b(blog post|post|essay|talk|keynote|lecture|speech|press release|statement|op-ed|"
     r"interview|tweet|podcast|song|album|film|novel|poem|series|show|slogan|motto)\s*,?\s*$", re.I)
-_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
-             "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10}
 _VENUE_RE = re.compile(
     r"\b(" + "|".join(re.escape(v) for v in sorted(VENUES, key=len, reverse=True)) + r")\b"
     r"(?:\s*['’]?(\d{2,4}))?")
@@ -107,14 +106,199 @@ def _subject_pronoun_re(pron: str | None) -> str:
     return r"\b(he|his|him)\b" if pron != "she" else r"\b(she|her)\b"
 
 
+_SPEECH_BEFORE = re.compile(
+    r"\b(?:called|calls|dubbed|nicknamed|known\s+as|termed|labell?ed|branded|described\s+"
+    r"(?:it|him|her|them|this|that|the\s+\w+)\s+as|said|says|told\s+[^,\"“]{0,60}|"
+    r"telling\s+[^,\"“]{0,60}|wrote\s+that|recalled|recalls|argued|argues|added|noted|stated|"
+    r"remarked|joked|put\s+it|in\s+(?:his|her|their)\s+words|as)\s*,?\s*(?:that\s+)?$", re.I)
+_WORK_BEFORE = re.compile(r"\b" + WORK_NOUNS + r"\s*,?\s*(?:(?:titled|entitled|called|named)\s*"
+                          r",?\s*)?$", re.I)
+_TITLE_WORD = r"(?:[A-Z0-9][\w'’.-]*|(?:of|and|the|for|in|on|a|an|to|with|from|by|at|via|" \
+              r"without|under|over|into|as|or|vs\.?|versus|is|are|do|does|not|its)\b)"
+_UNQUOTED = re.compile(
+    r"\b(?P<noun>" + WORK_NOUNS + r")\s*,?\s*(?:(?:titled|entitled|called|named)\s*,?\s*)"
+    r"(?P<title>[A-Z0-9][^,;()\"“]{3,200}?)(?=\s*(?:[,;(]|$|\.\s|\.$|\s+(?:in|at|which|that|"
+    r"was|were|is|and|with|by|for|under|appeared|received|won)\s+[a-z0-9]))"
+    r"|\b(?P<noun2>(?:dissertation|thesis|book|textbook|monograph))\s*,\s*"
+    r"(?P<title2>[A-Z][^,;()\"“]{8,200}?)\s*,\s*(?=(?:was|is|which|appeared|received|won|"
+    r"earned|argued|proposed|introduced|showed|became|remains|set)\b)"
+    r"|\b(?P<noun3>(?:book|textbook|monograph|dissertation|thesis))\s+(?P<title3>[A-Z]"
+    r"[\w'’-]*(?:\s*:?\s+" + _TITLE_WORD + r"){1,20}?)(?=\s*\([^()]*\d{4}\))",
+)
+
+
+# a publishing verb right before a quote: 'she published "X"', 'they posted the preprint "X"'
+_VERB_BEFORE = re.compile(r"\b" + PUBLISH_VERBS + r"\s+(?:(?:the|a|an|their|his|her|its)\s+)?"
+                          r"(?:[\w-]+\s+){0,2}?[\"“*_]?$", re.I)
+_VENUE_WORDS = re.compile(r"^(?:the\s+)?(?:journal|proceedings|transactions|annals|bulletin)\b|"
+                          r"\b(?:review|letters|journal|quarterly|magazine|proceedings)$", re.I)
+
+
+def _quote_is_work(doc: Doc, s0: int, s1: int, qs: int, qe: int, strong: bool) -> bool:
+    """Whether the quoted stretch [qs, qe) names a written work rather than quoting speech."""
+    text = doc_text(doc)
+    title = text[qs:qe]
+    before = text[max(s0, qs - 80): qs - 1]
+    if not title[:1].isupper() and not title[:1].isdigit():
+        return False
+    if len(re.findall(r"[\w'-]+", title)) < 2 or _NOT_PAPER.search(before):
+        return False
+    work = _WORK_BEFORE.search(before) is not None
+    if not work and _SPEECH_BEFORE.search(before):
+        return False
+    if not (_title_like(title) or work or strong):
+        return False
+    return work or strong or bool(_PAPER_CUE.search(text[s0:s1]))
+
+
+def _titles_in(doc: Doc, s0: int, s1: int, frames: list[Frame]) -> list[tuple[int, int]]:
+    """The titles of works a prose sentence names: quoted, emphasised, or unquoted after
+    a work noun ("a thesis titled X", "her dissertation, X, was", "the textbook X (2012)")."""
+    facts = facts_of(doc)
+    art = doc._.kg_article
+    text = doc_text(doc)
+    out: list[tuple[int, int]] = []
+    spans = [(qs, qe) for qs, qe in facts.quotes if s0 <= qs and qe <= s1]
+    emphasis = [(i.start, i.end) for i in (art.inline if art is not None else [])
+                if i.kind == "em" and s0 <= i.start and i.end <= s1]
+    for qs, qe in sorted(set(spans + emphasis)):
+        # strong: a 'by' list or a year-and-venue bracket right beside it
+        strong = any(f.kind in ("by", "led") and (0 <= f.start - (qe - s0) <= 4
+                                                  or 0 <= (qs - s0) - f.end <= 12)
+                     for f in frames) or bool(re.match(
+                         r"[\"”*_]?\s*,?\s*\([^()]{0,80}\b\d{4}\)", text[qe:s1])) or bool(
+                         _VERB_BEFORE.search(text[max(s0, qs - 50):qs]))
+        if (qs, qe) not in spans and _VENUE_WORDS.search(text[qs:qe]):
+            continue  # an emphasised journal name is not a title
+        if _quote_is_work(doc, s0, s1, qs, qe, strong):
+            out.append((qs, qe))
+    sent = text[s0:s1]
+    for m in _UNQUOTED.finditer(sent):
+        g = "title" if m.group("title") else "title2" if m.group("title2") else "title3"
+        a, b = s0 + m.start(g), s0 + m.end(g)
+        t = text[a:b].rstrip(" .")
+        b = a + len(t)
+        if len(t.split()) >= 2 and not any(qa <= a < qb or a <= qa < b for qa, qb in out):
+            out.append((a, b))
+    return sorted(out)
+
+
+_LIST_CUE = re.compile(r"\b(?:by|with|alongside|co-?authors?|authors\s+(?:were|are|included))"
+                       r"\s+(?:(?:his|her|their|the|a|an)\s+(?:[a-z][\w'’-]*\s+){0,3}?)?$")
+_NAME_SPAN = re.compile(r"(?<![\w.])" + NAME_RE + r"(?![\w])")
+
+
+_NOT_PERSON_ENTS = {"ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "WORK_OF_ART", "PRODUCT",
+                    "LAW", "LANGUAGE", "DATE"}
+
+
+def _list_names(doc: Doc, s0: int, text: str, people: list[tuple[int, int, str]],
+                titles: list[tuple[int, int]], known: set[str]) -> list[tuple[int, int, str]]:
+    """Names the recogniser missed that stand in an author list of a sentence about a work:
+    name-shaped words right after 'by' / 'with' / 'co-authors', or joined by list
+    separators to a known mention ("by Ana Ruiz, Bo Lind and Li Wei": 'Bo Lind' untagged).
+    Words the recogniser tags as something else (a place, a band) are left alone."""
+    spans = sorted(people)
+    out: list[tuple[int, int, str]] = []
+    for m in _NAME_SPAN.finditer(text):
+        a, b, name = m.start(), m.end(), clean_name(m.group(0))
+        if any(a < pe and ps < b for ps, pe, _ in spans) or not is_person_name(name):
+            continue
+        if any(ta <= s0 + a < tb for ta, tb in titles):
+            continue
+        joined = any(SEPARATOR.fullmatch(text[pe:a]) or SEPARATOR.fullmatch(text[b:ps])
+                     for ps, pe, _ in spans + out)
+        span = doc.char_span(s0 + a, s0 + b, alignment_mode="expand")
+        # the small model often tags a list's last names ORG ("Laan and Ines Boer"): a name
+        # joined to a person keeps it; a place, a work, an event never
+        tags = {t.ent_type_ for t in span or ()} & _NOT_PERSON_ENTS
+        if tags and not (joined and tags == {"ORG"}):
+            continue
+        if joined or _LIST_CUE.search(text[max(0, a - 60):a]):
+            out.append((a, a + len(name), name))
+            known.add(name)
+    return out
+
+
+def _surnames(text: str, people: list[tuple[int, int, str]], facts,
+              authors: set[str]) -> list[tuple[int, int, str]]:
+    """Surnames of people named in full so far (in the text or in an earlier author list)
+    that no earlier component marked here."""
+    surnames = {n.split()[-1] for n in authors | {p.name for p in facts.people}
+                if len(n.split()) > 1}
+    out = []
+    for m in re.finditer(r"(?<![\w.-])([A-Z][\w'’-]+)(?![\w-])", text):
+        a, b = m.span(1)
+        if m.group(1) in surnames and not any(a < pe and ps < b for ps, pe, _ in people):
+            out.append((a, b, m.group(1)))
+    return out
+
+
+def _drop_people_in(facts, titles: list[tuple[int, int]]) -> None:
+    """Words of a title are not people ("Nitrogen Cycling in Peat Bogs")."""
+    facts.people[:] = [p for p in facts.people
+                       if not any(a <= p.start < b for a, b in titles)]
+
+
+def _mentions(doc: Doc, s0: int, s1: int) -> list[tuple[int, int, str]]:
+    """The sentence's person mentions, relative to ``s0``."""
+    return [(a - s0, b - s0, n) for a, b, n in _person_at(doc, s0, s1)]
+
+
+def _title_of(f: Frame, titles: list[tuple[int, int]], text: str) -> int:
+    """The index of the title a frame is about: a list before a publishing verb wrote the
+    next title of its clause ("A presented X and B wrote Y"); else :func:`_nearest_title`."""
+    if f.kind == "verb":
+        after = [i for i, (a, _b) in enumerate(titles) if a >= f.end
+                 and ";" not in text[f.end:a]]
+        if after:
+            return after[0]
+    return _nearest_title(f, titles, text)
+
+
+def _nearest_title(f: Frame, titles: list[tuple[int, int]], text: str) -> int:
+    """The index of the title a frame is about: the one right beside it, else the nearest
+    (a title across a ';' counts as farther)."""
+    best, best_d = 0, 10**9
+    for i, (a, b) in enumerate(titles):
+        if 0 <= f.start - b <= 4 or (0 <= a - f.end <= 12 and f.kind in ("by", "possessive",
+                                                                      "led")):
+            return i
+        gap = text[min(b, f.start):max(a, f.end)] if b <= f.start or a >= f.end else ""
+        d = (f.start - b if b <= f.start else a - f.end if a >= f.end else 0)
+        d += 400 * gap.count(";")
+        if d < best_d:
+            best, best_d = i, d
+    return best
+
+
+_AGENT_PRONOUN = re.compile(
+    r"\b(?P<p>he|she|they|his|her|their)\b(?:(?!\b(?:he|she|they|his|her|their)\b).)*$",
+    re.I | re.S)
+_SUBJECT_WORK = re.compile(
+    r"^(?:[^,]*,\s*)?(?:his|her)\b|\b(?:he|she)\s+(?:also\s+|later\s+|then\s+|had\s+|has\s+|"
+    r"jointly\s+|first\s+)*" + PUBLISH_VERBS + r"\b|\b(?:he|she)\s+(?:was|is)\s+(?:again\s+|"
+    r"also\s+)?(?:the\s+|a\s+)?(?:\w+\s+)?(?:co-?)?author\b|\b(?:his|her)\s+(?:[\w'’-]+\s+)"
+    r"{0,3}?" + WORK_NOUNS + r"\b|\b(?:his|her)\s+(?:group|lab|team|laboratory)['’]s\b", re.I)
+_SOLE = re.compile(r"\b(?:wrote|written|authored|published)\s+(?:it\s+)?(?:alone|by\s+"
+                   r"(?:him|her)self|on\s+(?:his|her)\s+own)|\b(?:sole|single|solo)[- ]"
+                   r"(?:authored|author)\b|\bas\s+(?:the\s+)?sole\s+author\b", re.I)
+
+
 @Language.component("kg_papers")
 def kg_papers(doc: Doc) -> Doc:
-    """Papers named in prose: a quoted title near a paper cue, with authors and a date."""
+    """Papers named in prose: a work's title (quoted, emphasised or after a work noun) with
+    its date, venue and identifiers, and its authors read from the sentence's frames
+    (:mod:`kg.components.frames`): ordered lists after "by", "with" co-authors, lists
+    before a publishing verb, author positions in words, possessives and pronouns."""
     facts = facts_of(doc)
     art = doc._.kg_article
     last_paper: PaperFact | None = None
     pending: tuple[str, list[AuthorFact], PartialDate | None, int] | None = None
     last_block = None
+    prev_people: list[str] = []
+    context_year: int | None = None
+    known_authors: set[str] = set()  # names first found in an author list
     for sent in doc.sents:
         block = block_at(art, sent.start_char)
         if block is not None and block.kind in ("row", "reference", "title", "heading"):
@@ -122,41 +306,27 @@ def kg_papers(doc: Doc) -> Doc:
         if block is not last_block:
             last_block = block
             last_paper = None
+            prev_people = []
+            context_year = None
         s0, s1 = sent.start_char, sent.end_char
         text = sent.text
-        span: Span = (s0, s1)
-        quotes = [(qs, qe) for qs, qe in facts.quotes if s0 <= qs and qe <= s1]
-        papers_here: list[tuple[int, int, PaperFact]] = []
-        for qs, qe in quotes:
-            title = doc_text(doc)[qs:qe]
-            before = doc_text(doc)[max(s0, qs - 40) : qs - 1]
-            if not _title_like(title) or _NOT_PAPER.search(before):
-                continue
-            if not _PAPER_CUE.search(text):
-                continue
-            p = PaperFact(title, span)
-            p.aliases.extend(_aliases_after(doc_text(doc)[qe + 1 : s1]))
-            m = re.search(r"\bthe\s+" + _SHORT_NAME
-                          + r"\s+(?:paper|report|preprint)\s*,?\s*[\"“]?$",
-                          doc_text(doc)[max(s0, qs - 60) : qs])
-            if m:
-                p.aliases.append(m.group(1))
-            m = re.match(r"[\"”]?\s*,?\s*the\s+" + _SHORT_NAME + r"\s+(?:paper|report|preprint)\b",
-                         doc_text(doc)[qe : s1])
-            if m:
-                p.aliases.append(m.group(1))
-            papers_here.append((qs, qe, p))
-        if not papers_here:
-            # follow-up sentences: "Radford is listed among the paper's authors"
-            if last_paper is not None and re.search(
-                r"\b(the paper['’]s authors|listed among|listed as (?:an? )?(?:co-)?author|"
-                r"authorship)\b|" + _FOLLOW_UP, text, re.I
-            ):
-                for _ps, pe, name in _person_at(doc, s0, s1):
-                    pos = _role_after(doc_text(doc)[pe:s1])
-                    last_paper.authors.append(AuthorFact(name, pos, pos == 1))
-                if re.search(r"^\s*(he|she)\b", text, re.I) and facts.subject:
-                    last_paper.authors.append(AuthorFact(facts.subject))
+        year_here = [d.year for _, _, d in find_dates(text)]
+        people = _mentions(doc, s0, s1)
+        frames = read_frames(text, people)
+        titles = _titles_in(doc, s0, s1, frames)
+        if titles:
+            # in a sentence about a work: names the recogniser missed in its author lists
+            _drop_people_in(facts, titles)
+            people = [x for x in people if not any(a <= x[0] + s0 < b for a, b in titles)]
+            people += _list_names(doc, s0, text, people, titles, known_authors)
+            people.sort()
+            people += _surnames(text, people, facts, known_authors)
+            people.sort()
+            frames = read_frames(text, people)
+            titles = _titles_in(doc, s0, s1, frames)
+        if not titles:
+            if last_paper is not None:
+                _follow_up(doc, last_paper, text, people, frames)
             # a work named by its short name: "He was also a co-author of DALL-E, ..."
             m = re.search(r"\b(?:co-?author|first author|author)\s+(?:of|on)\s+" + _SHORT_NAME,
                           text)
@@ -166,9 +336,21 @@ def kg_papers(doc: Doc) -> Doc:
                 role = [AuthorFact(w, 1 if "first" in m.group(0) else None, "first" in m.group(0))
                         for w in who]
                 pending = (m.group(1), role, dates[0][2] if dates else None, sent.start)
+            prev_people = [n for _, _, n in people] or prev_people
+            context_year = year_here[-1] if year_here else context_year
             continue
-        for qs, qe, p in papers_here:
-            _fill_prose_paper(doc, p, s0, s1, qs, qe, multiple=len(papers_here) > 1)
+        papers = []
+        for qs, qe in titles:
+            p = PaperFact(doc_text(doc)[qs:qe].strip(), (s0, s1))
+            _name_aliases(doc, p, s0, s1, qs, qe)
+            _fill_prose_paper(doc, p, s0, s1, qs, qe)
+            if p.date is None:  # "The following year they released X"
+                year = relative_year(text, context_year)
+                p.date = PartialDate(str(year)) if year else None
+            papers.append(p)
+        rel = [(a - s0, b - s0) for a, b in titles]
+        _attach_authors(doc, papers, rel, text, people, frames, prev_people)
+        for p in papers:
             if pending and re.search(
                     r"\b(associated|accompanying|corresponding|underlying)\s+paper",
                     text, re.I) and sent.start - pending[3] < 80:
@@ -178,25 +360,140 @@ def kg_papers(doc: Doc) -> Doc:
                     p.date = pending[2]
                 pending = None
             facts.papers.append(p)
-            last_paper = p
+        last_paper = papers[-1]
+        prev_people = [n for _, _, n in people] or prev_people
+        context_year = year_here[-1] if year_here else context_year
     return doc
 
 
+def _name_aliases(doc: Doc, p: PaperFact, s0: int, s1: int, qs: int, qe: int) -> None:
+    """Short names beside a title: '(Image GPT)', 'the GPT-2 paper "X"', '"X", the Y paper'."""
+    text = doc_text(doc)
+    p.aliases.extend(_aliases_after(text[qe + 1: s1]))
+    m = re.search(r"\bthe\s+" + _SHORT_NAME + r"\s+(?:paper|report|preprint)\s*,?\s*[\"“*]?$",
+                  text[max(s0, qs - 60): qs])
+    if m:
+        p.aliases.append(m.group(1))
+    m = re.match(r"[\"”*]?\s*,?\s*the\s+" + _SHORT_NAME + r"\s+(?:paper|report|preprint)\b",
+                 text[qe: s1])
+    if m:
+        p.aliases.append(m.group(1))
+
+
+def _attach_authors(doc: Doc, papers: list[PaperFact], titles: list[tuple[int, int]],
+                    text: str, people: list[tuple[int, int, str]], frames: list[Frame],
+                    prev_people: list[str]) -> None:
+    """Give each paper of a sentence the authors its frames name, by adjacency and
+    distance; the agent of a 'with' frame (a name, a pronoun, the article's subject) too."""
+    facts = facts_of(doc)
+    subject = facts.subject
+    framed: set[int] = set()
+    for f in frames:
+        i = _title_of(f, titles, text)
+        p = papers[i]
+        for name, pos in zip(f.names, f.positions or [None] * len(f.names), strict=True):
+            _add_author(p, name, pos)
+        if f.last:
+            p.authors[-1].position = None
+        if f.kind == "by" and f.complete:
+            p.complete = True
+        for a, b, _n in people:
+            if f.start <= a and b <= f.end:
+                framed.add(a)
+        if f.kind == "with":
+            agent = _agent(text[:f.start], people, framed, subject, prev_people,
+                           titles[i][0], text)
+            for name in agent:
+                _add_author(p, name, None)
+    # the subject by pronoun or possessive: "she presented X", "Her paper X", "his thesis"
+    for i, (a, _b) in enumerate(titles):
+        lo = titles[i - 1][1] if i else 0
+        head = text[lo:a]
+        if subject and _SUBJECT_WORK.search(head) and not _other_owner(head, people, lo):
+            _add_author(papers[i], subject, None)
+        if subject and _SOLE.search(text) and len(papers) == 1 and not papers[0].authors:
+            _add_author(papers[0], subject, 1)
+        # "they co-authored X": the people of the sentence before
+        if re.search(r"\bthey\s+(?:\w+\s+){0,2}?" + PUBLISH_VERBS, head, re.I) and not any(
+                f.kind in ("verb", "by") for f in frames):
+            for n in prev_people:
+                _add_author(papers[i], n, None)
+        # a thesis, a memoir, a book by one person with no one else named: its only author
+        p = papers[i]
+        if (len(p.authors) == 1 and _SINGLE_WORK.search(text[max(0, a - 60):a])
+                and (re.search(r"\b(?:dissertation|thesis)\b", text[max(0, a - 60):a], re.I)
+                     or not _CO_CUE.search(text))):
+            p.authors[0].position, p.authors[0].first = 1, True
+            p.complete = True
+
+
+_SINGLE_WORK = re.compile(r"\b(?:dissertation|thesis|memoir|autobiography|novel|book|"
+                          r"monograph)\b", re.I)
+_CO_CUE = re.compile(r"\bco-?(?:authored|wrote|written|authors?|edited)\b|\b(?:others|"
+                     r"colleagues|collaborators|et al|jointly|together)\b", re.I)
+
+
+def _other_owner(head: str, people: list[tuple[int, int, str]], lo: int) -> bool:
+    """'... her student Jo Lee's paper': the work is another person's."""
+    return any(lo <= a and re.match(r"['’]s?\b", head[b - lo:b - lo + 2] or "x")
+               for a, b, _n in people if lo <= a < lo + len(head))
+
+
+def _agent(before: str, people: list[tuple[int, int, str]], framed: set[int],
+           subject: str | None, prev_people: list[str], title_at: int,
+           text: str) -> list[str]:
+    """Who 'wrote with' the co-authors: the nearest free name or pronoun before the frame,
+    else the article's subject when the frame is a co-writing one."""
+    free = [(a, n) for a, b, n in people if b <= len(before) and a not in framed]
+    pron = _AGENT_PRONOUN.search(before)
+    if free and (pron is None or free[-1][0] > pron.start()):
+        return [free[-1][1]]
+    if pron is not None:
+        if pron.group("p").lower() in ("they", "their"):
+            return list(prev_people)
+        return [subject] if subject else []
+    if subject and re.search(r"\b(?:co-?written|written|co-?authored|authored|together|"
+                             r"jointly|published|presented|work\w*|collaborat\w+)\s+with\b",
+                             text, re.I):
+        return [subject]
+    return []
+
+
+def _add_author(p: PaperFact, name: str, pos: int | None) -> None:
+    cur = next((a for a in p.authors if a.name == name), None)
+    if cur is None:
+        p.authors.append(AuthorFact(name, pos, pos == 1))
+    elif pos is not None and cur.position is None:
+        cur.position, cur.first = pos, pos == 1
+
+
+def _follow_up(doc: Doc, paper: PaperFact, text: str, people: list[tuple[int, int, str]],
+               frames: list[Frame]) -> None:
+    """A sentence after a paper's that names no title but speaks of its authors: "Its first
+    author was X", "The authors were A, B and C", "Radford is listed among the paper's
+    authors", "He was the last author"."""
+    facts = facts_of(doc)
+    about = re.search(r"\b(the paper['’]s authors|listed among|listed as (?:an? )?(?:co-)?"
+                      r"author|authorship)\b|" + _FOLLOW_UP, text, re.I)
+    used = False
+    for f in frames:
+        if f.kind in ("role", "coauthors") or (f.kind == "by" and about):
+            for name, pos in zip(f.names, f.positions, strict=True):
+                _add_author(paper, name, pos)
+            used = True
+    if about and not used:
+        for _a, _b, name in people:
+            _add_author(paper, name, None)
+    if about and re.search(r"^\s*(he|she)\b", text, re.I) and facts.subject:
+        m = re.search(r"^\s*(?:he|she)\s+(?:was|is)\s+(?:again\s+|also\s+)?(?:the\s+)?(\w+)\s+"
+                      r"author", text, re.I)
+        pos = ORDINALS.get(m.group(1).lower()) if m else None
+        _add_author(paper, facts.subject, pos)
+
+
 _FOLLOW_UP = (r"\b(?:its|the\s+(?:paper|study|article|preprint)['’]s)\s+(?:\w+\s+)?author|"
-              r"\b(?:with\s+)?co-?authors\b|\b(?:first|lead|last|senior|other|intermediate)\s+authors?\b")
-
-
-def _role_after(after: str) -> int | None:
-    """The author position a name's following words give ('was its first author', ', who
-    ..., was the lead author'); None when they give none (or 'last', 'senior')."""
-    after = re.sub(r"^\s*,\s*(?:who|whose|a|an|the)\b[^,]*,", "", after)
-    m = re.match(r"\s+(?:was\s+|is\s+)?(?:again\s+|also\s+)?(?:the\s+|its\s+|their\s+|"
-                 r"the\s+(?:paper|study|article)['’]s\s+)?(?:as\s+)?(\w+)\s+author\b", after)
-    if m and m.group(1).lower() in _ORDINALS:
-        return _ORDINALS[m.group(1).lower()]
-    if m and m.group(1).lower() == "lead":
-        return 1
-    return None
+              r"\b(?:with\s+)?co-?authors\b|\b(?:first|lead|last|senior|other|intermediate)"
+              r"\s+authors?\b")
 
 
 def _claimant(doc: Doc, s0: int, cue: int, facts) -> list[str]:
@@ -210,11 +507,10 @@ def _claimant(doc: Doc, s0: int, cue: int, facts) -> list[str]:
     return []
 
 
-def _fill_prose_paper(doc: Doc, p: PaperFact, s0: int, s1: int, qs: int, qe: int,
-                      *, multiple: bool) -> None:
-    facts = facts_of(doc)
+def _fill_prose_paper(doc: Doc, p: PaperFact, s0: int, s1: int, qs: int, qe: int) -> None:
+    """A prose paper's date (the most precise reading of the year nearest its title), venue
+    and identifiers."""
     text = doc_text(doc)[s0:s1]
-    # date: the most precise reading of the year nearest the title
     outside = [(a + s0, b + s0, d) for a, b, d in find_dates(text) if not (qs <= a + s0 < qe)]
     if outside:
         nearest = min(outside, key=lambda x: min(abs(x[0] - qs), abs(x[0] - qe)))
@@ -225,54 +521,6 @@ def _fill_prose_paper(doc: Doc, p: PaperFact, s0: int, s1: int, qs: int, qe: int
                         p.date.year if p.date else None)
     if p.venue is None and re.search(r"\bposted (?:to|on) arxiv\b", text, re.I):
         p.venue = "arXiv"
-    if multiple:
-        return
-    # authors: people the sentence links to the paper
-    people = _person_at(doc, s0, s1)
-    rel_text = doc_text(doc)
-    for ps, pe, name in people:
-        after = rel_text[pe:s1]
-        before = rel_text[s0:ps]
-        role = _role_after(after)
-        if role is None and re.match(r"\s*(?:,\s*)?(?:who|whose)\b", after) or re.search(
-            r"\b(according to|said|by|told|described|praised|cited|interviewed|with whom)\s+$",
-            before
-        ):
-            if not re.search(r"\bwith\s+$", before):
-                continue
-        a = AuthorFact(name)
-        m = re.match(r"\s+(?:was\s+|is\s+)?(?:again\s+|also\s+)?(?:the\s+)?as?\s*(\w+)\s+author\b",
-                     after) or re.match(r"\s+(?:was|is)\s+(?:again\s+|also\s+)?(?:the\s+)?(\w+)\s+"
-                                        r"author\b", after) or re.match(
-                                            r"\s+as\s+(?:the\s+)?(\w+)\s+author\b", after)
-        if m and m.group(1).lower() in _ORDINALS:
-            a.position = _ORDINALS[m.group(1).lower()]
-            a.first = a.position == 1
-        elif m and m.group(1).lower() in ("last", "senior"):
-            a.position = None
-        elif role is not None:
-            a.position, a.first = role, role == 1
-        p.authors.append(a)
-    # the subject by pronoun: "His first ... publication, with co-authors ...", "he co-authored"
-    if facts.subject and re.search(
-        r"^(?:[^,]*,\s*)?(?:his|her|he|she)\b|\b(?:he|she)\s+(?:also\s+|later\s+)?(?:co-?authored|"
-        r"authored|wrote|co-?wrote|published|presented)\b|"
-        r"\b(?:he|she)\s+(?:was|is)\s+(?:again\s+|also\s+)?"
-        r"(?:the\s+)?(?:\w+\s+)?author\b", text[: max(0, qs - s0)], re.I
-    ):
-        m = re.search(r"\b(?:he|she)\s+(?:was|is)\s+(?:again\s+|also\s+)?(?:the\s+)?(\w+)\s+author",
-                      text[: max(0, qs - s0)], re.I)
-        pos = _ORDINALS.get(m.group(1).lower()) if m else None
-        p.authors.append(AuthorFact(facts.subject, pos, pos == 1))
-    # "they co-authored": the people of the sentence before
-    if re.search(r"\bthey\s+(?:co-?authored|wrote|published)\b", text, re.I):
-        prev_start = max(0, s0 - 400)
-        prev_people = [n for ps, pe, n in _person_at(doc, prev_start, s0)]
-        sent_start = doc_text(doc).rfind(". ", prev_start, s0 - 2)
-        if sent_start >= 0:
-            prev_people = [n for ps, pe, n in _person_at(doc, sent_start, s0)]
-        for n in prev_people:
-            p.authors.append(AuthorFact(n))
 
 
 def split_authors(cell: str) -> list[str]:
@@ -384,7 +632,7 @@ def kg_tables(doc: Doc) -> Doc:
         role = get(c_role).lower() if c_role is not None else ""
         if facts.subject and (role or c_with is not None) and c_authors is None:
             m = re.search(r"\b(first|second|third|fourth|fifth|last|senior)\b", role)
-            pos = _ORDINALS.get(m.group(1)) if m else None
+            pos = ORDINALS.get(m.group(1)) if m else None
             p.authors.insert(0, AuthorFact(facts.subject, pos, pos == 1))
         if c_with is not None and get(c_with):
             for n in split_authors(get(c_with)):
@@ -402,8 +650,6 @@ def _set_ordered_authors(doc: Doc, block, paper: PaperFact, names: list[str]) ->
 
 
 def _add_table_person(doc: Doc, block, name: str) -> None:
-    from ..facts import PersonFact
-
     facts = facts_of(doc)
     k = doc_text(doc).find(name, block.start, block.end)
     s, e = (k, k + len(name)) if k >= 0 else (block.start, block.start)
@@ -440,7 +686,7 @@ def kg_references(doc: Doc) -> Doc:
         if not names or not all(is_person_name(n) or re.search(NAME_RE, n) for n in names):
             continue
         p = PaperFact(title, (block.start, block.end), source="reference")
-        when = m.group("when") or ""
+        when = m.groupdict().get("when") or ""
         found = find_dates(f"{when} {m.group('year')}") if when else []
         p.date = found[0][2] if found and found[0][2].year == int(m.group("year")) else \
             PartialDate(m.group("year"))

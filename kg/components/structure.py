@@ -76,6 +76,9 @@ def kg_blocks(doc: Doc) -> Doc:
     short = ("item", "row", "heading", "title", "reference")
     # set every token's flag in one array (the per-token setter is slow on long articles)
     flags = numpy.zeros((len(doc), 1), dtype="int32")
+    # never end a sentence inside quotes ("Faster Things: Towards ..." is one title)
+    quoted = [(m.start(), m.end()) for m in _QUOTE.finditer(doc_text(doc))]
+    q_starts = [q[0] for q in quoted]
     for tok in doc[1:]:
         prev = doc[tok.i - 1]
         if tok.idx in start_set or (prev.is_space and "\n" in prev.text) \
@@ -83,6 +86,10 @@ def kg_blocks(doc: Doc) -> Doc:
             flags[tok.i] = 1
             continue
         if prev.is_space or tok.is_space:
+            continue
+        k = bisect.bisect_right(q_starts, tok.idx) - 1
+        if k >= 0 and quoted[k][0] < tok.idx < quoted[k][1]:
+            flags[tok.i] = -1
             continue
         i = bisect.bisect_right(starts, tok.idx) - 1
         if i < 0 or not blocks[i].start < tok.idx < blocks[i].end:
@@ -147,9 +154,47 @@ def kg_subject(doc: Doc) -> Doc:
                 if not (art is not None and art.title) or name in art.title:
                     subject = name
                 break
+    if subject is None and art is not None:
+        subject = _most_named(doc, art)
     facts.subject = subject
     _count_pronouns(doc, facts)
     return doc
+
+
+def _most_named(doc: Doc, art: Article) -> str | None:
+    """A headline page ("Jane Roe, Who Mapped the Seas, Dies at 90"; a press release): the
+    person its opening names who is named most often, by full name or surname, when that
+    is clearly the most (at least three mentions, more than anyone else)."""
+    text = doc_text(doc)
+    paragraphs = [b for b in art.blocks if b.kind == "paragraph"][:3]
+    opening_end = paragraphs[-1].end if paragraphs else len(text)
+    # a paragraph that opens with a name in apposition: "Jane Roe, a chemist who ..."
+    for b in paragraphs:
+        m = _OPENING_NAME.match(text[b.start:b.end])
+        if m and _name_shaped(m.group(1).rstrip(".")) and re.match(r"\s*[,(]", text[
+                b.start + m.end():b.start + m.end() + 2]):
+            name = m.group(1).rstrip(".")
+            if len(re.findall(r"(?<![\w-])" + re.escape(name.split()[-1]) + r"(?![\w-])",
+                              text)) >= 2:
+                return name
+    counts: dict[str, int] = {}
+    opening: set[str] = set()
+    for ent in doc.ents:
+        name = ent.text.strip().split("\n")[-1].strip()
+        if ent.label_ != "PERSON" or not _name_shaped(name) or name in counts:
+            continue
+        counts[name] = len(re.findall(r"(?<![\w-])" + re.escape(name.split()[-1])
+                                      + r"(?![\w-])", text))
+        if ent.start_char <= opening_end:
+            opening.add(name)
+    # most mentions first; a tie (a parent with the same surname) goes to the one the
+    # opening names
+    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0] not in opening))
+    if not ranked or ranked[0][0] not in opening or ranked[0][1] < 3:
+        return None
+    if len(ranked) > 1 and ranked[1][1] == ranked[0][1] and ranked[1][0] in opening:
+        return None
+    return ranked[0][0]
 
 
 def _first_prose(art: Article) -> Block | None:

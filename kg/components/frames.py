@@ -1,0 +1,239 @@
+"""Authorship frames: who wrote a paper, and in which position, as a sentence says it.
+
+These functions read one sentence's text with the person mentions found in it (character
+spans), so they need no statistical model. The mechanism is general: an ordered *name list*
+("A, B and C", "A & B", "A, B, and others") is found from the mentions and the separators
+between them, and the words around the list say what it is:
+
+- ``by`` a list: the authors in order ("TITLE, by A, B and C"; "documented by A and B in
+  TITLE"; "written by A"), so the positions are known;
+- ``led by`` / ``headed by`` / ``first-authored by`` one name: the first author;
+- ``with`` a list: co-authors of the clause's agent ("written with A and B");
+- a list before a publishing verb: the authors ("A, B and C showed ...", "A and B
+  released ..."), without positions;
+- the author words after a name: "X as first author", "X was the second author",
+  "X was last author", "A and B as co-authors", "A among the co-authors";
+- before a name: "its first author was X", "the authors were A, B and C", "co-authors A
+  and B";
+- a possessive: "A's paper", "A and B's study".
+
+>>> text = 'The survey "Ten Ways to Do It", by Ana Ruiz, Li Wei and others, appeared in 2019.'
+>>> people = [(text.find(n), text.find(n) + len(n), n) for n in ("Ana Ruiz", "Li Wei")]
+>>> [(f.kind, f.names, f.positions, f.complete) for f in read_frames(text, people)]
+[('by', ['Ana Ruiz', 'Li Wei'], [1, 2], False)]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+__all__ = ["NameList", "Frame", "name_lists", "read_frames", "ORDINALS", "PUBLISH_VERBS",
+           "WORK_NOUNS", "SEPARATOR"]
+
+ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
+            "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "lead": 1, "leading": 1,
+            "principal": 1}
+
+#: Verbs whose subject list is a paper's authors ("A and B showed ...").
+PUBLISH_VERBS = (
+    r"(?:showed|shown|introduced|released|published|presented|wrote|co-?wrote|co-?authored|"
+    r"authored|described|proposed|reported|demonstrated|posted|developed|argued|examined|"
+    r"analy[sz]ed|studied|explored|extended|designed|formulated|documented|derived|proved|"
+    r"surveyed|reviewed|compiled|edited|submitted|outlined|laid out|set out|put forward|"
+    r"followed up|revisited|measured|estimated|established|discovered|identified|"
+    r"characteri[sz]ed|detailed)")
+
+#: Nouns for written works.
+WORK_NOUNS = (r"(?:paper|papers|article|articles|study|studies|preprint|report|thesis|"
+              r"dissertation|book|textbook|monograph|chapter|review|survey|letter|"
+              r"note|publication|manuscript|essay|treatise|follow-up|sequel|position paper|"
+              r"white paper|technical report|proceedings paper|conference paper|journal paper)")
+
+# between two names of a list: a comma, 'and', '&', or an apposition ("A, a fellow
+# student at X, and B")
+SEPARATOR = _SEP = re.compile(r"\s*(?:,\s*(?:and\s+|&\s*)?|\s+and\s+|\s*&\s*|,?\s+as well as\s+|"
+                  r",\s+(?:a|an|the|then|now|his|her|their|who)\b[^,;()\"“]{0,80},\s*"
+                  r"(?:and\s+)?)")
+# a relative clause or apposition after a name, before what is said of it
+_ASIDE = r"(?:,\s*(?:who|then|now|a|an|the)\b[^,;\"“]{0,100},)?"
+_OPEN_END = re.compile(
+    r"^,?\s*(?:and|&)?\s*(?:et\s+al\b\.?|others\b|colleagues\b|co-?workers\b|collaborators\b|"
+    r"(?:\w+\s+){0,2}(?:others|colleagues|co-?authors|members\b[^.;]*))|^,?\s*among others\b",
+    re.I)
+
+
+@dataclass
+class NameList:
+    """Consecutive person mentions joined by list separators, in the text's order."""
+
+    start: int
+    end: int
+    names: list[str]
+    complete: bool = True  # False when "and others", "et al." ... follows
+
+
+@dataclass
+class Frame:
+    """What a sentence says about some people and a paper near them."""
+
+    kind: str  # by | led | with | verb | role | possessive | coauthors
+    start: int  # the span of the frame's words and names
+    end: int
+    names: list[str]
+    positions: list[int | None] = field(default_factory=list)
+    complete: bool = False
+    last: bool = False  # "X was last author"
+
+
+def name_lists(text: str, people: list[tuple[int, int, str]]) -> list[NameList]:
+    """Group person mentions into lists ("A, B and C"), each with its open end.
+
+    >>> t = "by Ana Ruiz, Li Wei and Bo Chen, et al."
+    >>> name_lists(t, [(t.find(n), t.find(n) + len(n), n) for n in ("Ana Ruiz", "Li Wei",
+    ...                                                          "Bo Chen")])
+    [NameList(start=3, end=31, names=['Ana Ruiz', 'Li Wei', 'Bo Chen'], complete=False)]
+    """
+    out: list[NameList] = []
+    for s, e, name in sorted(people):
+        if out and _SEP.fullmatch(text[out[-1].end:s]):
+            cur = out[-1]
+            cur.end = e
+            if name not in cur.names:
+                cur.names.append(name)
+            continue
+        out.append(NameList(s, e, [name]))
+    for lst in out:
+        if _OPEN_END.match(text[lst.end:lst.end + 60]):
+            lst.complete = False
+    return out
+
+
+_BY = re.compile(
+    r"(?P<verb>\b(?:co-?written|written|co-?authored|authored|first-authored|led|headed|"
+    r"edited|presented|published|released|introduced|posted|described|proposed|developed|"
+    r"created|compiled|reported|documented|prepared|conducted|carried out|done|devised|"
+    r"initiated|supervised|directed)\s+)?\bby\s+(?P<desc>(?:(?:his|her|their|the|a|an|its)\s+)?"
+    r"(?:[\w'’-]+\s+){0,4}?)$",
+    re.I)
+_WITH = re.compile(
+    r"(?P<verb>\b(?:co-?written|written|co-?authored|authored|together|jointly|along|"
+    r"published|developed|presented|collaborat\w+|work\w*|partner\w*|teamed up)\s+)?"
+    r"\b(?:with|alongside)\s+(?P<desc>(?:(?:his|her|their|the|a|an)\s+)?(?:[\w'’-]+\s+){0,4}?)$",
+    re.I)
+_COAUTHORS_BEFORE = re.compile(
+    r"\b(?:(?:the\s+|its\s+|whose\s+|her\s+|his\s+|their\s+)?(?:other\s+)?co-?authors?|"
+    r"(?:the|its|whose|their)\s+(?:\w+\s+)?authors\s+(?:were|are|included|include|being)|"
+    r"authored\s+(?:jointly\s+)?by)\s*:?\s+(?:(?:were|are|included|include)\s+)?$",
+    re.I)
+_FIRST_BEFORE = re.compile(
+    r"\b(?:its|the|whose|their|the\s+(?:paper|study|article|report)['’]s)\s+"
+    r"(?P<ord>first|lead|leading|principal|second|third|last|senior|corresponding)\s+"
+    r"author\s+(?:was|is|being)\s+$", re.I)
+_ROLE_AFTER = re.compile(
+    r"^" + _ASIDE + r"\s*(?:,\s*)?(?:(?:who\s+)?(?:was|is|were|are|being)\s+)?(?:again\s+|"
+    r"also\s+|the\s+|its\s+|their\s+|an?\s+|listed\s+as\s+(?:the\s+)?|as\s+(?:the\s+)?|"
+    r"named\s+as\s+(?:the\s+)?|(?:paper|study|article|report|preprint|work)['’]s\s+)*"
+    r"(?P<ord>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|lead|leading|"
+    r"principal|last|senior|corresponding|co-?|additional|other)[- ]?\s*authors?\b", re.I)
+# "... and Okafor its last": the author word left out after an earlier one
+_ELLIPTIC_ROLE = re.compile(r"^\s+(?:its|the\s+(?:paper|study|article)['’]s)\s+(?P<ord>first|"
+                            r"second|third|fourth|fifth|last|senior)\b(?=\s*[,.;]|\s+(?:and|"
+                            r"with)\b|\s*$)", re.I)
+_LISTED_FIRST = re.compile(r"^\s*(?:,\s*)?(?:who\s+)?(?:was|is)\s+(?:\w+\s+)?listed\s+"
+                           r"(?P<ord>first|last)\b", re.I)
+_AMONG_AFTER = re.compile(r"^" + _ASIDE + r"\s*(?:,\s*)?(?:were\s+|are\s+)?(?:among|as)\s+"
+                          r"(?:the\s+|its\s+|their\s+)?(?:other\s+|additional\s+|"
+                          r"intermediate\s+|middle\s+)?(?:co-?)?authors\b", re.I)
+_VERB_AFTER = re.compile(
+    r"^\s*(?:,\s*(?:who|then)\b[^,]{0,80},\s*)?(?:(?:later|also|then|had|have|has|jointly|"
+    r"together|first|subsequently|further|again|in\s+\d{4})\s+)*" + PUBLISH_VERBS + r"\b", re.I)
+_POSSESSIVE_AFTER = re.compile(
+    r"^['’]s?\s+(?:(?:\d{4}|first|second|third|latest|new|best-known|seminal|landmark|"
+    r"influential|joint|early|later|doctoral|master['’]s|phd|ph\.d\.)\s+){0,3}" + WORK_NOUNS
+    + r"\b", re.I)
+
+
+def read_frames(text: str, people: list[tuple[int, int, str]]) -> list[Frame]:
+    """The authorship frames of one sentence, in text order (see the module docstring).
+
+    ``people`` are the sentence's person mentions as ``(start, end, name)`` offsets into
+    ``text``.
+
+    >>> t = "With Jo Lee as first author and Al Roy and Ed Fox as co-authors, it won."
+    >>> ppl = [(t.find(n), t.find(n) + len(n), n) for n in ("Jo Lee", "Al Roy", "Ed Fox")]
+    >>> [(f.kind, f.names, f.positions) for f in read_frames(t, ppl)]
+    [('role', ['Jo Lee'], [1]), ('coauthors', ['Al Roy', 'Ed Fox'], [None, None])]
+    """
+    frames: list[Frame] = []
+    for lst in name_lists(text, people):
+        before = text[max(0, lst.start - 120):lst.start]
+        after = text[lst.end:lst.end + 120]
+        n = len(lst.names)
+        role = _ROLE_AFTER.match(after) or _ELLIPTIC_ROLE.match(after)
+        if role and (n == 1 or role.group("ord").lower().startswith(("co", "add", "oth"))):
+            word = role.group("ord").lower()
+            f = Frame("role", lst.start, lst.end + role.end(), list(lst.names))
+            if word in ORDINALS and n == 1:
+                f.positions = [ORDINALS[word]]
+            elif word in ("last", "senior") and n == 1:
+                f.positions, f.last = [None], True
+            else:
+                f.kind = "coauthors"
+                f.positions = [None] * n
+            frames.append(f)
+            continue
+        listed = _LISTED_FIRST.match(after)
+        if listed and n == 1:
+            first = listed.group("ord").lower() == "first"
+            frames.append(Frame("role", lst.start, lst.end + listed.end(), list(lst.names),
+                                [1 if first else None], last=not first))
+            continue
+        if _AMONG_AFTER.match(after):
+            frames.append(Frame("coauthors", lst.start, lst.end, list(lst.names), [None] * n))
+            continue
+        fb = _FIRST_BEFORE.search(before)
+        if fb and n == 1:
+            word = fb.group("ord").lower()
+            pos = ORDINALS.get(word)
+            frames.append(Frame("role", lst.start - len(fb.group(0)), lst.end, list(lst.names),
+                                [pos], last=word in ("last", "senior")))
+            continue
+        by = _BY.search(before)
+        if by:
+            verb = (by.group("verb") or "").strip().lower()
+            start = lst.start - len(by.group(0))
+            if verb in ("led", "headed", "first-authored", "directed", "supervised",
+                        "initiated"):
+                # "led by X": X is the first author; a list after it is co-authors
+                if verb in ("supervised", "directed"):
+                    continue  # the head of a group, not an author
+                frames.append(Frame("led", start, lst.end, list(lst.names),
+                                    [1] + [None] * (n - 1)))
+            else:
+                frames.append(Frame("by", start, lst.end, list(lst.names),
+                                    list(range(1, n + 1)), lst.complete))
+            continue
+        if _COAUTHORS_BEFORE.search(before):
+            m = _COAUTHORS_BEFORE.search(before)
+            assert m is not None
+            ordered = bool(re.search(r"\bauthors\s+(?:were|are|being)\b|authored", m.group(0),
+                                     re.I)) and not re.search(r"co-?authors", m.group(0), re.I)
+            frames.append(Frame("by" if ordered else "coauthors", lst.start - len(m.group(0)),
+                                lst.end, list(lst.names),
+                                list(range(1, n + 1)) if ordered else [None] * n,
+                                lst.complete and ordered))
+            continue
+        w = _WITH.search(before)
+        if w:
+            frames.append(Frame("with", lst.start - len(w.group(0)), lst.end, list(lst.names),
+                                [None] * n))
+            continue
+        if _POSSESSIVE_AFTER.match(after):
+            frames.append(Frame("possessive", lst.start, lst.end, list(lst.names), [None] * n))
+            continue
+        if _VERB_AFTER.match(after) and not re.search(r"\b(?:of|at|from|in|for|to)\s+$",
+                                                      before[-12:]):
+            frames.append(Frame("verb", lst.start, lst.end, list(lst.names), [None] * n))
+            continue
+    return frames

@@ -1,0 +1,122 @@
+"""Authorship frames and prose papers, on sentences invented for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.components.frames import name_lists, read_frames
+
+
+def _people(text: str, *names: str) -> list[tuple[int, int, str]]:
+    out = []
+    for n in names:
+        i = text.index(n)
+        out.append((i, i + len(n), n))
+    return out
+
+
+@pytest.mark.parametrize("text, names, expected", [
+    # an ordered list after 'by' gives the positions; 'and others' leaves it incomplete
+    ('"Reed Beds as Filters", by Ola Berg, Tim Sato and Ann Ray, appeared in 2004.',
+     ("Ola Berg", "Tim Sato", "Ann Ray"),
+     [("by", ["Ola Berg", "Tim Sato", "Ann Ray"], [1, 2, 3], True)]),
+    ("documented by Ola Berg and Tim Sato and others in a report",
+     ("Ola Berg", "Tim Sato"), [("by", ["Ola Berg", "Tim Sato"], [1, 2], False)]),
+    # 'led by' one name: the first author
+    ("a follow-up study led by Ann Ray showed that", ("Ann Ray",),
+     [("led", ["Ann Ray"], [1], False)]),
+    # 'with' a list: co-authors of someone else
+    ("written with her students Ola Berg and Tim Sato", ("Ola Berg", "Tim Sato"),
+     [("with", ["Ola Berg", "Tim Sato"], [None, None], False)]),
+    # a list before a publishing verb: authors, positions unknown
+    ("In 2009 Berg, Sato and Ray showed that reeds filter", ("Berg", "Sato", "Ray"),
+     [("verb", ["Berg", "Sato", "Ray"], [None, None, None], False)]),
+    # author positions in words
+    ("with Ann Ray as first author and Tim Sato as second author", ("Ann Ray", "Tim Sato"),
+     [("role", ["Ann Ray"], [1], False), ("role", ["Tim Sato"], [2], False)]),
+    ("Its first author was Ola Berg.", ("Ola Berg",), [("role", ["Ola Berg"], [1], False)]),
+    ("Ola Berg, who had joined the lab in 2001, was the lead author", ("Ola Berg",),
+     [("role", ["Ola Berg"], [1], False)]),
+    ("Tim Sato was last author", ("Tim Sato",), [("role", ["Tim Sato"], [None], False)]),
+    ("and Ann Ray and Tim Sato were among the other authors", ("Ann Ray", "Tim Sato"),
+     [("coauthors", ["Ann Ray", "Tim Sato"], [None, None], False)]),
+    ("The authors were Ola Berg, Ann Ray and Tim Sato.", ("Ola Berg", "Ann Ray", "Tim Sato"),
+     [("by", ["Ola Berg", "Ann Ray", "Tim Sato"], [1, 2, 3], True)]),
+    ("Ola Berg and Ann Ray's 2011 paper", ("Ola Berg", "Ann Ray"),
+     [("possessive", ["Ola Berg", "Ann Ray"], [None, None], False)]),
+    # an apposition inside a list does not break it
+    ("with Ola Berg, a fellow student at the institute, and Tim Sato", ("Ola Berg", "Tim Sato"),
+     [("with", ["Ola Berg", "Tim Sato"], [None, None], False)]),
+    # a name that is no author: nothing
+    ("told Ola Berg that the idea was sound", ("Ola Berg",), []),
+])
+def test_frames(text, names, expected):
+    got = [(f.kind, f.names, f.positions, f.complete) for f in
+           read_frames(text, _people(text, *names))]
+    assert got == expected
+
+
+def test_a_name_list_notes_its_open_end():
+    text = "by Ola Berg, Tim Sato, et al."
+    [lst] = name_lists(text, _people(text, "Ola Berg", "Tim Sato"))
+    assert (lst.names, lst.complete) == (["Ola Berg", "Tim Sato"], False)
+
+
+# --- the whole pipeline on invented biographies ------------------------------------------
+
+QUIST = (
+    "Mara Quist\n\nMara Quist is a Dutch ecologist. In 2011 she published \"Soil fungi and "
+    "the timing of spring\" with her student Pieter Laan. Her best-known paper, \"Migratory "
+    "birds as seed couriers\", by Quist, Laan and Ines Boer, appeared in Ecology Letters in "
+    "2014. The following year Laan and Quist released \"A census of hedgerow beetles\", with "
+    "Laan as first author. Her doctoral thesis, Nitrogen Cycling in Peat Bogs, was accepted "
+    "in 2006. In 2019 Boer presented \"Pollinator Decline in Cities: Causes and Cures\" and "
+    "Quist wrote \"Why Hedgerows Matter\" with Laan.\n")
+
+
+def _papers(text: str) -> dict[str, tuple[str | None, list[tuple[str, int | None]]]]:
+    from kg.pipeline import extract
+    from kg.reader import read_text
+
+    x = extract(read_text(text))
+    return {p.title: (p.date.iso if p.date else None, [(a.name, a.position) for a in p.authors])
+            for p in x.papers}, [e.name for e in x.people]
+
+
+def test_prose_papers_by_their_frames():
+    papers, people = _papers(QUIST)
+    assert papers == {
+        # sentence case after a publishing verb; 'she' and her 'with' co-author
+        "Soil fungi and the timing of spring": ("2011", [("Pieter Laan", None),
+                                                         ("Mara Quist", None)]),
+        # an ordered 'by' list, with a name the recogniser missed
+        "Migratory birds as seed couriers": ("2014", [("Mara Quist", 1), ("Pieter Laan", 2),
+                                                      ("Ines Boer", 3)]),
+        # 'the following year' after 2014; 'with Laan as first author'
+        "A census of hedgerow beetles": ("2015", [("Pieter Laan", 1), ("Mara Quist", None)]),
+        # an unquoted title in apposition to 'thesis': its one author is the first
+        "Nitrogen Cycling in Peat Bogs": ("2006", [("Mara Quist", 1)]),
+        # two titles in one sentence, each with the list before its verb; the colon inside
+        # the quotes ends no sentence
+        "Pollinator Decline in Cities: Causes and Cures": ("2019", [("Ines Boer", None)]),
+        "Why Hedgerows Matter": ("2019", [("Mara Quist", None), ("Pieter Laan", None)]),
+    }
+    assert sorted(people) == ["Ines Boer", "Mara Quist", "Pieter Laan"]  # no title words
+
+
+def test_a_headline_page_finds_its_subject_and_a_memoir_has_one_author():
+    text = ("Obituaries\n\nTomas Wren, Who Charted Ocean Currents, Dies at 90\n\nTomas Wren, "
+            "an oceanographer, died on May 2. He was 90. Wren grew up in Leeds, where his "
+            "father Alan Wren taught school. In 1988 Wren published a memoir, \"Salt and "
+            "Time,\" with a small press. Wren later worked in Norway.\n")
+    papers, people = _papers(text)
+    assert papers == {"Salt and Time": ("1988", [("Tomas Wren", 1)])}
+    assert sorted(people) == ["Alan Wren", "Tomas Wren"]
+
+
+def test_speech_in_quotes_is_no_paper():
+    text = ("Ana Ruiz\n\nAna Ruiz is a chemist. In 2003 she told a newspaper that the work was "
+            "\"The Hardest Thing I Ever Did\". The magazine called her \"A Chemist for Our "
+            "Times\" in a 2005 profile.\n")
+    papers, _ = _papers(text)
+    assert papers == {}
