@@ -148,6 +148,7 @@ ROLE_PREFIXES = {
 NAME_PARTICLES = {
     "van", "von", "de", "der", "den", "da", "das", "do", "dos", "du", "del", "della", "di",
     "la", "le", "ter", "ten", "bin", "binti", "ibn", "al", "el", "y", "e", "st.", "mac",
+    "las", "los", "lo", "dei", "degli", "delle", "zu", "af", "av", "op", "vom", "zum",
 }
 
 # Capitalised words that are not parts of people's names (title words, generic nouns).

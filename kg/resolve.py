@@ -195,7 +195,13 @@ class _PeopleIndex:
                      if e.is_subject and norm_name(_parts(e.name)[0]) == token]
             if len(first) == 1:
                 return first[0]
-            return None
+            # a first surname of a name with two ("Echeverría" in "María Echeverría de la
+            # Torre"): a later word of exactly one known name, the subject first
+            inner = [e for e in self.entities if token in
+                     [norm_name(x) for x in _parts(e.name)[1:-1]
+                      if x.lower() not in NAME_PARTICLES and not re.fullmatch(r"[A-Z]\.?", x)]]
+            inner = [e for e in inner if e.is_subject] or inner
+            return inner[0] if len(inner) == 1 else None
         for ent in self.entities:
             if same_person(name, ent.name):
                 return ent
@@ -208,9 +214,16 @@ class _PeopleIndex:
         if len(parts) < 2 or parts[0].lower() not in NAME_PARTICLES:
             return None
         key = norm_name(name).split()
-        tail = [e for e in self.entities
-                if [norm_name(x) for x in _parts(e.name)[-len(parts):]] == key
-                and len(_parts(e.name)) > len(parts)]
+        n = len(parts)
+
+        def holds(e: Person) -> bool:
+            # at the end ("De Masi"), or a first surname before a second ("de la Fuente"
+            # in "José de la Fuente Ortega")
+            words = [norm_name(x) for x in _parts(e.name)]
+            return any(words[i:i + n] == key for i in range(1, len(words) - n + 1))
+
+        tail = [e for e in self.entities if holds(e)]
+        tail = [e for e in tail if e.is_subject] or tail
         return tail[0] if len(tail) == 1 else None
 
 

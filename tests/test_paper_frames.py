@@ -120,3 +120,80 @@ def test_speech_in_quotes_is_no_paper():
             "Times\" in a 2005 profile.\n")
     papers, _ = _papers(text)
     assert papers == {}
+
+
+FUENTE = """# José Luis de la Fuente Ortega
+
+**José Luis de la Fuente Ortega** (born 1975) is a Spanish hydrologist and professor at the \
+Universidad de Granada. De la Fuente works on groundwater recharge in semi-arid basins.
+
+## Selected publications
+
+- Fuente Ortega, J. L. de la, Ruiz Vidal, C., & Ng, B. (2010). Recharge pulses after extreme \
+rain events. *Water Resources Research*, 46(3), 1–14. https://doi.org/10.1029/2009WR000001
+- van der Berg, A., Fuente Ortega, J. L. de la, & Xu, L. (2016). Tracer methods for karst \
+aquifers. *Journal of Hydrology*, 540, 100–112.
+- Fuente Ortega, J. L. de la. (2005). *Modelling diffuse recharge in a river basin* [Doctoral \
+dissertation, Universidad Politécnica de Madrid].
+
+### Preprints
+
+1. **J. L. de la Fuente Ortega**, T. Le*, and R. Øst*, "Recharge under a warming \
+climate," arXiv:2301.01234, 2023.
+
+## References
+
+1. P. Gray, "Spanish scientist wins water prize," The Daily Courier, 4 May 2021.
+"""
+
+
+def test_reference_lists_in_several_styles_with_particles_and_two_surnames():
+    papers, people = _papers(FUENTE)
+    subject = "José Luis de la Fuente Ortega"
+    assert papers == {
+        "Recharge pulses after extreme rain events": (
+            "2010", [(subject, 1), ("C. Ruiz Vidal", 2), ("B. Ng", 3)]),
+        "Tracer methods for karst aquifers": (
+            "2016", [("A. van der Berg", 1), (subject, 2), ("L. Xu", 3)]),
+        "Modelling diffuse recharge in a river basin": ("2005", [(subject, 1)]),
+        # IEEE in a numbered list, the CV's own name in bold, '*' equal contribution
+        "Recharge under a warming climate": ("2023", [(subject, 1), ("T. Le", 2),
+                                                      ("R. Øst", 3)]),
+    }
+    # 'De la Fuente' is the subject; a news item's author is a person, not a paper's
+    assert sorted(people) == sorted([subject, "C. Ruiz Vidal", "B. Ng", "A. van der Berg",
+                                     "L. Xu", "T. Le", "R. Øst", "P. Gray"])
+
+
+INTERVIEW = """Q&A: The roboticist who wants machines to feel
+
+Kofi Mensah, 41, is the co-founder of Tessel Robotics, a Boston startup. Before that he was a \
+research scientist at Google. We spoke with him about his career.
+
+Where did you study?
+
+I grew up in Kumasi. I did my undergraduate degree at the University of Ghana, then a PhD at \
+ETH Zurich from 2007 to 2012, where I worked with Lena Huber.
+
+What was your first paper?
+
+My first real paper was "Learning to grasp from sparse rewards", which I wrote with Lena \
+Huber in 2011. Later I published "Tactile Sensing at Scale" at ICRA 2015.
+"""
+
+
+def test_an_interview_answers_in_the_first_person():
+    from kg.pipeline import extract
+    from kg.reader import read_text
+
+    x = extract(read_text(INTERVIEW))
+    papers = {p.title: (p.date.iso if p.date else None, sorted(a.name for a in p.authors))
+              for p in x.papers}
+    assert papers == {
+        "Learning to grasp from sparse rewards": ("2011", ["Kofi Mensah", "Lena Huber"]),
+        "Tactile Sensing at Scale": ("2015", ["Kofi Mensah"]),
+    }
+    affiliations = sorted((a.person, a.relation, a.organization) for a in x.affiliations)
+    assert ("Kofi Mensah", "alumniOf", "ETH Zurich") in affiliations
+    assert ("Kofi Mensah", "worksFor", "Google") in affiliations
+    assert not [a for a in affiliations if a[0] == "Lena Huber"]

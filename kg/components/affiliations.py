@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from ..dates import PartialDate, find_dates
 from ..facts import AffiliationFact, OrgFact
 from ..lexicon import FOUNDER_TITLES, JOB_TITLES, is_membership_body
-from .structure import block_at, doc_text, facts_of
+from .structure import block_at, doc_text, facts_of, subject_pronoun_re
 
 __all__ = ["kg_affiliations"]
 
@@ -109,7 +109,7 @@ class _Sentence:
         self.orgs = sorted(((o.start, o.end, o) for o in facts.orgs
                             if self.s0 <= o.start < self.s1),
                            key=lambda x: x[0])
-        pron = r"\b(he|him|his)\b" if facts.subject_pronoun != "she" else r"\b(she|her)\b"
+        pron = subject_pronoun_re(facts.subject_pronoun)
         self.pronouns = [(m.start() + self.s0, m.end() + self.s0)
                          for m in re.finditer(pron, sent.text, re.I)]
 

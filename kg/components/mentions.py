@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from ..facts import AliasFact, OrgFact, PersonFact
 from ..lexicon import (
     JOB_TITLES,
+    NAME_PARTICLES,
     NON_NAME_WORDS,
     ORG_ACTOR_VERBS,
     ROLE_PREFIXES,
@@ -61,7 +62,9 @@ def is_person_name(text: str, *, single: bool = False) -> bool:
     (False, True)
     """
     toks = text.split()
-    if not toks or len(toks) > 5 or (len(toks) == 1 and not single):
+    # particles ("de la", "van der") do not count, but a first word is no particle ("Al Zorn")
+    core = toks[:1] + [t for t in toks[1:] if t not in NAME_PARTICLES]
+    if not toks or len(core) > 5 or len(toks) > 8 or (len(toks) == 1 and not single):
         return False
     if any(ROMAN.fullmatch(t) for t in toks[:-1]) or (len(toks) == 1 and ROMAN.fullmatch(toks[0])):
         return False  # a numeral only ends a name

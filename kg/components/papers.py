@@ -12,7 +12,7 @@ from ..facts import AuthorFact, PaperFact, PersonFact  # noqa: F401
 from ..lexicon import VENUES
 from .frames import ORDINALS, PUBLISH_VERBS, SEPARATOR, WORK_NOUNS, Frame, read_frames
 from .mentions import NAME_RE, clean_name, is_person_name
-from .structure import block_at, doc_text, facts_of
+from .structure import block_at, doc_text, facts_of, subject_pronoun_re
 
 __all__ = ["kg_papers", "kg_tables", "kg_references", "parse_identifiers", "split_authors"]
 
@@ -103,7 +103,7 @@ def _person_at(doc: Doc, s: int, e: int) -> list[tuple[int, int, str]]:
 
 
 def _subject_pronoun_re(pron: str | None) -> str:
-    return r"\b(he|his|him)\b" if pron != "she" else r"\b(she|her)\b"
+    return subject_pronoun_re(pron)
 
 
 _SPEECH_BEFORE = re.compile(
@@ -111,8 +111,12 @@ _SPEECH_BEFORE = re.compile(
     r"(?:it|him|her|them|this|that|the\s+\w+)\s+as|said|says|told\s+[^,\"“]{0,60}|"
     r"telling\s+[^,\"“]{0,60}|wrote\s+that|recalled|recalls|argued|argues|added|noted|stated|"
     r"remarked|joked|put\s+it|in\s+(?:his|her|their)\s+words|as)\s*,?\s*(?:that\s+)?$", re.I)
-_WORK_BEFORE = re.compile(r"\b" + WORK_NOUNS + r"\s*,?\s*(?:(?:titled|entitled|called|named)\s*"
-                          r",?\s*)?$", re.I)
+_WORK_BEFORE = re.compile(r"\b" + WORK_NOUNS + r"\s*[,:]?\s*(?:(?:was|is|were|titled|entitled|"
+                          r"called|named)\s*,?\s*)?$", re.I)
+# a publishing verb right after a quote: '"X", which she wrote with', '"X" was published'
+_VERB_AFTER_QUOTE = re.compile(r"^[\"”*_]?\s*,?\s*(?:(?:which|that)\s+(?:[\w'’-]+\s+)?|"
+                               r"(?:was|were|had\s+been|has\s+been|is)\s+)(?:\w+ly\s+)?"
+                               + PUBLISH_VERBS + r"\b", re.I)
 _TITLE_WORD = r"(?:[A-Z0-9][\w'’.-]*|(?:of|and|the|for|in|on|a|an|to|with|from|by|at|via|" \
               r"without|under|over|into|as|or|vs\.?|versus|is|are|do|does|not|its)\b)"
 _UNQUOTED = re.compile(
@@ -132,6 +136,13 @@ _VERB_BEFORE = re.compile(r"\b" + PUBLISH_VERBS + r"\s+(?:(?:the|a|an|their|his|
                           r"(?:[\w-]+\s+){0,2}?[\"“*_]?$", re.I)
 _VENUE_WORDS = re.compile(r"^(?:the\s+)?(?:journal|proceedings|transactions|annals|bulletin)\b|"
                           r"\b(?:review|letters|journal|quarterly|magazine|proceedings)$", re.I)
+
+
+def _is_named_entity(doc: Doc, s: int, e: int) -> bool:
+    """Whether [s, e) is one organisation, place or person entity ("*The Economist*")."""
+    span = doc.char_span(s, e, alignment_mode="expand")
+    ents = {t.ent_type_ for t in span or ()}
+    return bool(span) and len(ents) == 1 and ents <= {"ORG", "GPE", "PERSON", "NORP", "FAC"}
 
 
 def _quote_is_work(doc: Doc, s0: int, s1: int, qs: int, qe: int, strong: bool) -> bool:
@@ -167,9 +178,11 @@ def _titles_in(doc: Doc, s0: int, s1: int, frames: list[Frame]) -> list[tuple[in
                                                   or 0 <= (qs - s0) - f.end <= 12)
                      for f in frames) or bool(re.match(
                          r"[\"”*_]?\s*,?\s*\([^()]{0,80}\b\d{4}\)", text[qe:s1])) or bool(
-                         _VERB_BEFORE.search(text[max(s0, qs - 50):qs]))
-        if (qs, qe) not in spans and _VENUE_WORDS.search(text[qs:qe]):
-            continue  # an emphasised journal name is not a title
+                         _VERB_BEFORE.search(text[max(s0, qs - 50):qs])
+                         or _VERB_AFTER_QUOTE.match(text[qe:min(s1, qe + 60)]))
+        if (qs, qe) not in spans and (_VENUE_WORDS.search(text[qs:qe])
+                                      or _is_named_entity(doc, qs, qe)):
+            continue  # an emphasised journal, newspaper or name is not a title
         if _quote_is_work(doc, s0, s1, qs, qe, strong):
             out.append((qs, qe))
     sent = text[s0:s1]
@@ -272,14 +285,18 @@ def _nearest_title(f: Frame, titles: list[tuple[int, int]], text: str) -> int:
     return best
 
 
+# the subject as a pronoun: he or she, or the first person of an interview
+_HE = r"(?:he|she|(?-i:I)|we)"
+_HIS = r"(?:his|her|my|our)"
 _AGENT_PRONOUN = re.compile(
-    r"\b(?P<p>he|she|they|his|her|their)\b(?:(?!\b(?:he|she|they|his|her|their)\b).)*$",
-    re.I | re.S)
+    r"\b(?P<p>he|she|they|his|her|their|(?-i:I)|my|we|our)\b"
+    r"(?:(?!\b(?:he|she|they|his|her|their|(?-i:I)|my|we|our)\b).)*$", re.I | re.S)
 _SUBJECT_WORK = re.compile(
-    r"^(?:[^,]*,\s*)?(?:his|her)\b|\b(?:he|she)\s+(?:also\s+|later\s+|then\s+|had\s+|has\s+|"
-    r"jointly\s+|first\s+)*" + PUBLISH_VERBS + r"\b|\b(?:he|she)\s+(?:was|is)\s+(?:again\s+|"
-    r"also\s+)?(?:the\s+|a\s+)?(?:\w+\s+)?(?:co-?)?author\b|\b(?:his|her)\s+(?:[\w'’-]+\s+)"
-    r"{0,3}?" + WORK_NOUNS + r"\b|\b(?:his|her)\s+(?:group|lab|team|laboratory)['’]s\b", re.I)
+    r"^(?:[^,]*,\s*)?" + _HIS + r"\b|\b" + _HE + r"\s+(?:also\s+|later\s+|then\s+|had\s+|"
+    r"has\s+|have\s+|jointly\s+|first\s+)*" + PUBLISH_VERBS + r"\b|\b" + _HE + r"\s+(?:was|is|"
+    r"am|were)\s+(?:again\s+|also\s+)?(?:the\s+|a\s+)?(?:\w+\s+)?(?:co-?)?author\b|\b" + _HIS
+    + r"\s+(?:[\w'’-]+\s+){0,3}?" + WORK_NOUNS + r"\b|\b" + _HIS
+    + r"\s+(?:group|lab|team|laboratory)['’]s\b", re.I)
 _SOLE = re.compile(r"\b(?:wrote|written|authored|published)\s+(?:it\s+)?(?:alone|by\s+"
                    r"(?:him|her)self|on\s+(?:his|her)\s+own)|\b(?:sole|single|solo)[- ]"
                    r"(?:authored|author)\b|\bas\s+(?:the\s+)?sole\s+author\b", re.I)
@@ -656,18 +673,16 @@ def _add_table_person(doc: Doc, block, name: str) -> None:
     facts.people.append(PersonFact(name, s, e, (block.start, block.end), "table"))
 
 
-_REF = re.compile(
-    r"^(?P<authors>.+?)\s*\(\s*(?P<year>\d{4})[a-z]?(?:,\s*(?P<when>[^)]*))?\)\.?\s*"
-    r"(?P<title>.+?[.?!])(?:\s+(?P<rest>.*))?$"
-)
-_REF_ALT = re.compile(  # "A. Author and B. Author. 2016. Title. Venue."
-    r"^(?P<authors>.+?)\.\s+(?P<year>\d{4})[a-z]?\.\s+(?P<title>.+?[.?!])(?:\s+(?P<rest>.*))?$"
-)
-
-
 @Language.component("kg_references")
 def kg_references(doc: Doc) -> Doc:
-    """Papers in reference lists written in a citation style (APA, ACL and the like)."""
+    """Papers in reference lists, in any common citation style (APA, IEEE, ACM, Chicago,
+    MLA, Harvard, Vancouver, numbered CV lists, BibTeX), read by :mod:`kg.citations`.
+
+    Every author a reference names is a person; a news or web item (a newspaper article
+    cited as a source) gives its authors but no paper. The CV's own name in bold and
+    ``*`` marks for equal contribution do not change the order."""
+    from ..citations import looks_scholarly, parse_bibtex, parse_citation
+
     facts = facts_of(doc)
     art = doc._.kg_article
     if art is None:
@@ -675,28 +690,30 @@ def kg_references(doc: Doc) -> Doc:
     for block in art.blocks:
         if block.kind != "reference":
             continue
-        text = doc_text(doc)[block.start : block.end]
-        m = _REF.match(text) or _REF_ALT.match(text)
-        if not m:
-            continue
-        title = m.group("title").strip()
-        title = re.sub(r"[.]$", "", title).strip(" \"“”")
-        rest = m.group("rest") or ""
-        names = split_authors(m.group("authors"))
-        if not names or not all(is_person_name(n) or re.search(NAME_RE, n) for n in names):
-            continue
-        p = PaperFact(title, (block.start, block.end), source="reference")
-        when = m.groupdict().get("when") or ""
-        found = find_dates(f"{when} {m.group('year')}") if when else []
-        p.date = found[0][2] if found and found[0][2].year == int(m.group("year")) else \
-            PartialDate(m.group("year"))
-        p.identifiers = parse_identifiers(rest)
-        venue = re.split(r",\s*\d|\.\s|\s*\(", _DOI.sub("", _ARXIV.sub("", rest)))[0].strip(" .,*_")
-        if venue:
-            p.venue = venue
-        elif p.identifiers and p.identifiers[0].startswith("arXiv"):
-            p.venue = "arXiv"
-        _set_ordered_authors(doc, block, p, names)
-        p.complete = "et al" not in m.group("authors")
-        facts.papers.append(p)
+        # the source keeps the markup the citation reader uses (bold names, italics)
+        s, e = art.source_span(block.start, block.end)
+        s = art.source.rfind("\n", 0, s) + 1  # with the markup before the first word
+        while e < len(art.source) and art.source[e] in "*_":
+            e += 1
+        raw = art.source[s:e]
+        cites = parse_bibtex(raw) if raw.lstrip().startswith("@") else [parse_citation(raw)]
+        for c in cites:
+            if c is None:
+                continue
+            names = [n for n in c.authors if n]
+            for n in names:
+                _add_table_person(doc, block, n)
+            if not looks_scholarly(c) or not c.title:
+                continue
+            p = PaperFact(c.title, (block.start, block.end), source="reference")
+            if c.date:
+                p.date = PartialDate(c.date)
+            elif c.year:
+                p.date = PartialDate(str(c.year))
+            p.venue = c.venue or ("arXiv" if any(i.startswith("arXiv:")
+                                                 for i in c.identifiers) else None)
+            p.identifiers = list(c.identifiers)
+            p.authors = [AuthorFact(n, i + 1, i == 0) for i, n in enumerate(names)]
+            p.complete = c.complete and bool(names)
+            facts.papers.append(p)
     return doc

@@ -11,11 +11,11 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..facts import Facts
-from ..lexicon import THING_NOUNS, is_name_token, org_kind_of_noun
+from ..lexicon import NAME_PARTICLES, THING_NOUNS, is_name_token, org_kind_of_noun
 from ..reader import Article, Block
 
 __all__ = ["kg_blocks", "kg_subject", "ensure_extensions", "block_at", "sentence_span", "facts_of",
-           "doc_text"]
+           "doc_text", "subject_pronoun_re", "SUBJECT_PRONOUNS"]
 
 
 def ensure_extensions() -> None:
@@ -113,7 +113,10 @@ _PRONOUNS = {"he": "he", "him": "he", "his": "he", "himself": "he",
 
 def _name_shaped(text: str) -> bool:
     toks = text.split()
-    return 1 < len(toks) <= 5 and all(is_name_token(t) for t in toks) and toks[0][0].isupper()
+    # particles ("de la", "van der") do not count, but a first word is no particle ("Al Zorn")
+    core = toks[:1] + [t for t in toks[1:] if t not in NAME_PARTICLES]
+    return (1 < len(core) <= 5 and len(toks) <= 8 and all(is_name_token(t) for t in toks)
+            and toks[0][0].isupper())
 
 
 @Language.component("kg_subject")
@@ -125,11 +128,11 @@ def kg_subject(doc: Doc) -> Doc:
     facts = facts_of(doc)
     art: Article | None = doc._.kg_article
     subject = None
+    _count_pronouns(doc, facts)
     title_block = next((b for b in art.blocks if b.kind == "title"), None) if art else None
     raw_title = doc_text(doc)[title_block.start : title_block.end] if title_block else ""
     if _THING.search(raw_title.strip()):
         facts.subject = None  # "Load (album)", "Excitebots (video game)": not about a person
-        _count_pronouns(doc, facts)
         return doc
     if art is not None and art.title:
         title = re.sub(r"\s*\([^)]*\)\s*$", "", art.title).strip()
@@ -141,7 +144,6 @@ def kg_subject(doc: Doc) -> Doc:
             if kind is not None:
                 facts.title_org, facts.title_org_kind = title, kind
             facts.subject = None
-            _count_pronouns(doc, facts)
             return doc
         if _name_shaped(title):
             subject = _fuller_name(doc, title)
@@ -155,16 +157,16 @@ def kg_subject(doc: Doc) -> Doc:
                     subject = name
                 break
     if subject is None and art is not None:
-        subject = _most_named(doc, art)
+        subject = _most_named(doc, art, interview=(facts.subject_pronoun or "").startswith("i"))
     facts.subject = subject
-    _count_pronouns(doc, facts)
     return doc
 
 
-def _most_named(doc: Doc, art: Article) -> str | None:
+def _most_named(doc: Doc, art: Article, *, interview: bool = False) -> str | None:
     """A headline page ("Jane Roe, Who Mapped the Seas, Dies at 90"; a press release): the
     person its opening names who is named most often, by full name or surname, when that
-    is clearly the most (at least three mentions, more than anyone else)."""
+    is clearly the most (at least three mentions, more than anyone else). In an interview
+    (answers in the first person) the person its introduction names first."""
     text = doc_text(doc)
     paragraphs = [b for b in art.blocks if b.kind == "paragraph"][:3]
     opening_end = paragraphs[-1].end if paragraphs else len(text)
@@ -174,9 +176,14 @@ def _most_named(doc: Doc, art: Article) -> str | None:
         if m and _name_shaped(m.group(1).rstrip(".")) and re.match(r"\s*[,(]", text[
                 b.start + m.end():b.start + m.end() + 2]):
             name = m.group(1).rstrip(".")
-            if len(re.findall(r"(?<![\w-])" + re.escape(name.split()[-1]) + r"(?![\w-])",
-                              text)) >= 2:
+            if interview or len(re.findall(r"(?<![\w-])" + re.escape(name.split()[-1])
+                                           + r"(?![\w-])", text)) >= 2:
                 return name
+    if interview:
+        first = next((e.text.strip() for e in doc.ents if e.label_ == "PERSON"
+                      and e.start_char <= opening_end and _name_shaped(e.text.strip())), None)
+        if first is not None:
+            return first
     counts: dict[str, int] = {}
     opening: set[str] = set()
     for ent in doc.ents:
@@ -243,13 +250,46 @@ _THING = re.compile(
 
 
 def _count_pronouns(doc: Doc, facts: Facts) -> None:
-    counts = {"he": 0, "she": 0}
+    """The pronoun the article uses for its subject: he or she by count, or "i" for an
+    interview or a first-person text (more 'I', 'me', 'my' outside quotes than he and
+    she together)."""
+    counts = {"he": 0, "she": 0, "i": 0}
+    quotes = sorted(facts.quotes)
+    starts = [q[0] for q in quotes]
     for tok in doc:
-        p = _PRONOUNS.get(tok.lower_)
+        p = _PRONOUNS.get(tok.lower_) or ("i" if tok.text in _FIRST_PERSON else None)
+        if p == "i":
+            k = bisect.bisect_right(starts, tok.idx) - 1
+            if k >= 0 and quotes[k][0] <= tok.idx < quotes[k][1]:
+                continue
         if p:
             counts[p] += 1
-    if counts["he"] or counts["she"]:
-        facts.subject_pronoun = "he" if counts["he"] >= counts["she"] else "she"
+    third = ("he" if counts["he"] >= counts["she"] else "she") if counts["he"] or \
+        counts["she"] else None
+    if counts["i"] >= 5 and counts["i"] > counts["he"] + counts["she"]:
+        # an interview: the answers say I, the introduction he or she
+        facts.subject_pronoun = "i/" + third if third else "i"
+    else:
+        facts.subject_pronoun = third
+
+
+_FIRST_PERSON = {"I", "me", "my", "My", "myself", "Me", "mine"}
+
+#: The subject's pronouns by the pronoun the article uses for it.
+SUBJECT_PRONOUNS = {"he": r"\b(?:he|him|his|himself)\b", "she": r"\b(?:she|her|hers|herself)\b",
+                    "i": r"(?<![\w'’])(?:(?-i:I)|me|my|myself|mine)\b"}
+
+
+def subject_pronoun_re(pronoun: str | None) -> str:
+    """A pattern for the subject's pronouns (he when the article gives none; "i/she": an
+    interview's I and its introduction's she).
+
+    >>> import re
+    >>> [m.group() for m in re.finditer(subject_pronoun_re("i/she"), "I met her; i.e. me", re.I)]
+    ['I', 'her', 'me']
+    """
+    parts = [SUBJECT_PRONOUNS[p] for p in (pronoun or "he").split("/") if p in SUBJECT_PRONOUNS]
+    return "|".join(parts) if parts else SUBJECT_PRONOUNS["he"]
 
 
 _PARTICLE = r"(?:van|von|de|der|den|da|del|di|du|le|la|bin|ibn|al|y)"
