@@ -68,6 +68,18 @@ _INLINE = re.compile(
 _INLINE_KINDS = {"lt": "link", "b1": "strong", "b2": "strong", "i1": "em", "i2": "em",
                  "code": "code", "auto": ""}
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+# "Key: value" lines of an infobox or a CV, with keys from the common vocabulary
+_FIELD = re.compile(r"^[*_]{0,2}(?P<key>[A-Z][A-Za-z][A-Za-z ()/'’-]{0,30}?)[*_]{0,2}\s*:"
+                    r"[*_]{0,2}\s+(?P<value>\S.*)$")
+_FIELD_KEYS = re.compile(
+    r"(?:born|died|resting place|nationality|citizenship|fields?|institutions?|employers?|"
+    r"workplaces?|organi[sz]ations?|affiliations?|alma mater|education|doctoral advisors?|"
+    r"other academic advisors?|academic advisors?|doctoral students|notable students|"
+    r"known for|awards?|spouses?|partners?|children|parents|relatives|occupations?|"
+    r"positions?|titles?|years active|website|residence|thesis|notable works|"
+    r"board member of|member of|memberships?|founder of|co-?founder of|founded|"
+    r"current position|previous positions|industry|headquarters|founders?|investors|"
+    r"funding|key people)(?:\s*\([^()]*\))?", re.IGNORECASE)
 _WIKI_HEADING = re.compile(r"^(={1,6})\s*([^=].*?)\s*\1\s*$")
 # A line on its own that names a common section of a biography or CV: a heading even
 # without markup ("Selected publications", "Early life", "Awards and honours").
@@ -485,6 +497,19 @@ def read_text(text: str, *, name: str = "article", path: str | None = None) -> A
             seen_prose = seen_prose or bool(hm and title is not None)
             continue
 
+        fm = _FIELD.match(line)
+        if fm and _FIELD_KEYS.fullmatch(fm.group("key").strip()):
+            # an infobox or CV field: "Institutions: A (2012–2016); B"
+            start = open_block()
+            b.add_inline(fm.group("key").strip(), base + lead + fm.start("key"))
+            key_end = b.pos
+            b.add_synthetic(": ", base + lead + fm.start("value"))
+            value_start = b.pos
+            b.add_inline(fm.group("value"), base + lead + fm.start("value"))
+            b.trim_end()
+            blocks.append(Block("field", start, b.pos, ((start, key_end), (value_start, b.pos)),
+                                (fm.group("key").strip().lower(),), section))
+            continue
         if not seen_prose:
             if title is None and len(line.split()) <= 10 and not _is_prose(line):
                 start = open_block()

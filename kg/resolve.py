@@ -427,6 +427,10 @@ def resolve(article: Article, facts: Facts) -> Extraction:
         if aff is None:
             aff = affs[key3] = Affiliation(pname, rel, o.name, person_is_org=af.person_is_org)
         aff.evidence.add(af.sentence)
+        if aff.end is not None and af.start is not None and af.start == aff.end \
+                and aff.start is not None:
+            aff.end = af.end  # consecutive posts at one place: 2013–2019, 2019–present
+            continue
         aff.start = _merge_date(aff.start, af.start)
         aff.end = _merge_date(aff.end, af.end)
         if af.relation == "fundedBy":

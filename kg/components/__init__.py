@@ -10,6 +10,7 @@
 ``kg_references``         papers in citation-style reference lists
 ``kg_papers``             papers in prose: titles, dates, venues, ids, authors
 ``kg_org_anaphora``       "the institute", "its", "there" as organisation mentions
+``kg_careers``            the subject's posts from infobox fields, CV lists, career tables
 ``kg_affiliations``       worked for, studied at, founded, member of, funded by
 ========================  ==========================================================
 """
@@ -18,6 +19,7 @@ from __future__ import annotations
 
 from .affiliations import kg_affiliations
 from .anaphora import kg_org_anaphora
+from .careers import kg_careers
 from .mentions import kg_orgs, kg_people
 from .papers import kg_papers, kg_references, kg_tables
 from .structure import kg_blocks, kg_quotes, kg_subject
@@ -32,6 +34,7 @@ __all__ = [
     "kg_references",
     "kg_papers",
     "kg_org_anaphora",
+    "kg_careers",
     "kg_affiliations",
     "AFTER_NER",
 ]
@@ -46,5 +49,6 @@ AFTER_NER = [
     "kg_references",
     "kg_papers",
     "kg_org_anaphora",
+    "kg_careers",
     "kg_affiliations",
 ]

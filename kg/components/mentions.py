@@ -483,6 +483,14 @@ def kg_orgs(doc: Doc) -> Doc:
             add(s, s + pm.start(), actor)
             add(s + pm.end(), e, actor)
             return
+        joint = _joined_bodies(name, org_names)
+        if joint is not None:
+            # "Adobe Research and Spotify", "Department of X at Rice University": two bodies
+            left = name[:joint[0]]
+            if len(left.split()) >= 2 or org_kind_from_name(left):  # not "Biology, Univ. X"
+                add(s, s + joint[0], actor)
+            add(s + joint[1], e, actor)
+            return
         if len(name) < 2 or overlaps_person(s, e) or _in_quotes(facts, s, e):
             return
         if name.lower() in NON_NAME_WORDS or not name[:1].isupper() and not name[:1].isdigit():
@@ -627,6 +635,62 @@ def kg_orgs(doc: Doc) -> Doc:
         facts.orgs.append(f)
     _inherit_kinds(facts.orgs)
     return doc
+
+
+# the last word of a complete organisation name ("Adobe Research", "Acme Labs Inc.")
+_BODY_END = re.compile(
+    r"\b(?:university|universit[éày]|universidad|college|institute|institut|school|academy|"
+    r"research|labs?|laboratory|laboratories|inc\.?|corp\.?|corporation|company|co\.|ltd\.?|"
+    r"llc|plc|gmbh|group|foundation|society|association|capital|ventures|partners|fund|bank|"
+    r"museum|hospital|council|ministry|agency|press|times|post|news|journal|magazine|"
+    r"technologies|systems|robotics|solutions|software|studios?|brain|deepmind|ai)$", re.I)
+_SUB_UNIT_NAME = re.compile(r"^(?:the\s+)?(?:department|dept\.?|faculty|division|school|"
+                            r"college|institute|cent(?:er|re)|program(?:me)?)\s+(?:of|for)\s",
+                            re.I)
+
+
+def _joined_bodies(name: str, known: set[str]) -> tuple[int, int] | None:
+    """Where a name the recogniser ran together splits into two organisations: the end of
+    the first and the start of the second, or None.
+
+    "Adobe Research and Spotify" and "Acme Labs and Zeta Robotics Inc." are two bodies
+    joined by "and" (the first ends in a body word); "Department of Physics at Rice
+    University" and "Faculty of Law, University of X" are a unit and its body. "Department
+    of Physics and Astronomy", "Bill and Melinda Gates Foundation", "University of
+    California, Berkeley" and "Institute for the Study of X" stay whole.
+
+    >>> n = "Adobe Research and Spotify"
+    >>> j = _joined_bodies(n, set()); (n[:j[0]], n[j[1]:])
+    ('Adobe Research', 'Spotify')
+    >>> n = "Department of Computer Science at Rice University"
+    >>> j = _joined_bodies(n, set()); (n[:j[0]], n[j[1]:])
+    ('Department of Computer Science', 'Rice University')
+    >>> [_joined_bodies(n, set()) for n in ("Department of Physics and Astronomy",
+    ...   "University of California, Berkeley", "Simons Institute for the Theory of Computing")]
+    [None, None, None]
+    """
+    for m in re.finditer(r"\s+(?:and|&)\s+|,\s+(?:and\s+)?|\s+at\s+(?:the\s+)?|\s+for\s+the\s+",
+                         name):
+        left, right = name[:m.start()], name[m.end():]
+        if not right[:1].isupper() or len(left.split()) < 2 and not m.group().startswith(","):
+            continue  # one word before "and" is often part of the name ("Engineering and")
+        if right.split()[0].lower() in ("of", "for", "and"):
+            continue
+        right_body = org_kind_from_name(right) is not None or right in known
+        joint = m.group().strip().lower()
+        if joint.startswith(("and", "&")):
+            # "X and Y": the first must be whole ("Adobe Research"), not "Department of
+            # Physics" of "... Physics and Astronomy"
+            if (_BODY_END.search(left) or left in known) and not re.search(
+                    r"\b(?:of|for)\s+(?:[\w'’-]+\s+){0,3}[\w'’-]+$", left) and (
+                    right_body or len(right.split()) <= 3):
+                return m.start(), m.end()
+        elif right_body and (_SUB_UNIT_NAME.match(left) or _BODY_END.search(left)
+                             or left in known or joint == "," and len(left.split()) <= 3
+                             and org_kind_from_name(left) is None):
+            # "Biology, University of Kiel": a field before its university
+            return m.start(), m.end()
+    return None
 
 
 def _free_spots(doc: Doc, name: str,

@@ -73,7 +73,7 @@ def kg_blocks(doc: Doc) -> Doc:
     # short blocks (list items, rows, headings) are one sentence unless punctuation says not;
     # in prose, a sentence starts only after sentence punctuation (the parser otherwise
     # cuts an opening name off: "Cinema | Verity was a British ... company")
-    short = ("item", "row", "heading", "title", "reference")
+    short = ("item", "row", "heading", "title", "reference", "field")
     # set every token's flag in one array (the per-token setter is slow on long articles)
     flags = numpy.zeros((len(doc), 1), dtype="int32")
     # never end a sentence inside quotes ("Faster Things: Towards ..." is one title)

@@ -1,0 +1,270 @@
+"""Structured career text: infobox fields, CV lists and career tables, read by their labels.
+
+Prose says "she joined X in 2012"; structured text says the same by where it stands:
+
+- an infobox or CV field: ``Institutions: A (2012–2016); B (2016–present)``, ``Alma mater:
+  X (B.S., 2006)``, ``Founder of: Y``;
+- a list item under a section heading: ``Ph.D., Physics, University of X, 2009`` under
+  "Education", ``Associate Professor, Department of Y, University of Z, 2019–present``
+  under "Appointments", ``Member, Advisory Board, W, since 2021`` under "Service";
+- a table row read by its header: ``Years | Position | Institution``.
+
+Each gives the article's subject an affiliation with the dates the entry states. The
+relation comes from the label (the key, the section, the column) and the entry's own words
+(a degree is study, a board seat is membership, "co-founder" is founding).
+
+>>> read_range("2012–2017"), read_range("since 2020"), read_range("Fall 2022")
+(('2012', '2017'), ('2020', None), ('2022', '2022'))
+>>> read_range("2024–present"), read_range("(B.S., 2006)", single="end")
+(('2024', None), (None, '2006'))
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..dates import PartialDate, find_dates
+from ..facts import AffiliationFact, OrgFact
+from ..lexicon import org_kind_from_name
+from ..reader import Block
+from .structure import doc_text, facts_of
+
+__all__ = ["kg_careers", "read_range", "relation_of"]
+
+_WORK_KEYS = re.compile(r"institutions?|employers?|workplaces?|organi[sz]ations?|affiliations?|"
+                        r"positions?|current position|previous positions|occupations?", re.I)
+_STUDY_KEYS = re.compile(r"alma mater|education", re.I)
+_FOUND_KEYS = re.compile(r"(?:co-?)?founder of|founded", re.I)
+_MEMBER_KEYS = re.compile(r"(?:board )?member of|memberships?|boards?", re.I)
+
+_STUDY_SECTIONS = re.compile(r"\b(?:education|degrees?|training|studies|academic background|"
+                             r"qualifications)\b", re.I)
+_WORK_SECTIONS = re.compile(r"\b(?:appointments?|employment|positions?|experience|career|"
+                            r"work history|professional history|jobs?|academic positions)\b",
+                            re.I)
+_MEMBER_SECTIONS = re.compile(r"\b(?:memberships?|boards?|affiliations?|fellowships|"
+                              r"professional (?:bodies|societies))\b", re.I)
+
+_DEGREE = re.compile(
+    r"(?<![\w.])(?:Ph\.?\s?D|D\.?\s?Phil|Sc\.?\s?D|M\.?\s?D|M\.?\s?S\.?\s?E|M\.?\s?S|M\.?\s?Sc|"
+    r"M\.?\s?A|M\.?\s?Phil|M\.?\s?Eng|MBA|B\.?\s?S|B\.?\s?Sc|B\.?\s?A|B\.?\s?E|B\.?\s?Eng|"
+    r"B\.?\s?Tech|LL\.?\s?[BM]|J\.?\s?D)\.?(?![\w])|\b(?:bachelor|master|doctorate|doctoral|"
+    r"diploma|degree|habilitation|student|undergraduate|graduate|candidate|studies|"
+    r"alumn(?:us|a|i))\b", re.I)
+_MEMBER_WORDS = re.compile(r"\b(?:member|fellow|trustee|board|council|committee|advisory|"
+                           r"advisor|adviser|panel)\b", re.I)
+_FOUNDER_WORDS = re.compile(r"\b(?:co-?founder|founder|founded|co-?founded|founding)\b", re.I)
+_SUB_UNIT = re.compile(r"^(?:the\s+)?(?:department|dept\.?|faculty|division|school|college|"
+                       r"institute|center|centre|group|lab|laboratory|program(?:me)?)\s+"
+                       r"(?:of|for)\b", re.I)
+_NOW = r"(?:present|now|today|current|date|ongoing)"
+_SEASON = r"(?:(?:spring|summer|fall|autumn|winter)\s+)"
+
+
+#: What a single date means for each relation: a degree's year ends the study, an
+#: internship's or a visit's year is its whole span, an election or a founding starts it.
+_SINGLE = {"alumniOf": "end", "worksFor": "both", "memberOf": "start", "founderOf": "start",
+           "fundedBy": "start"}
+
+
+def read_range(text: str, *, single: str = "both") -> tuple[str | None, str | None]:
+    """The (start, end) a career entry's dates give, as ISO strings.
+
+    A range gives both ("2012–2017"; "2024–present" has no end); "since" a start and
+    "until" an end; a single date both (``single="both"``: a summer internship, a visiting
+    term), only the end (``"end"``: a degree's year) or only the start (``"start"``).
+    """
+    t = re.sub(r"[–—−‐]", "-", text)
+    dates = find_dates(t)
+    if not dates:
+        return None, None
+    first = dates[0][2].iso
+    if len(dates) >= 2 and re.search(r"\d\s*(?:-|to|until|till)\s*" + _SEASON + r"?"
+                                     r"(?:[A-Za-z]+\.?\s+)?\d", t, re.I):
+        return first, dates[1][2].iso
+    if re.search(r"\d\s*(?:-|to|until)\s*" + _NOW + r"\b|\bsince\s+\w*\s*\d|\bfrom\s+\w*\s*\d",
+                 t, re.I) and not re.search(r"\buntil\b|\bto\s+\d", t, re.I):
+        return first, None
+    if re.search(r"\b(?:until|till|to|ended|left)\s+(?:\w+\s+)?\d", t, re.I):
+        return None, first
+    if len(dates) >= 2 and single == "end":
+        return None, dates[-1][2].iso
+    return {"both": (first, first), "end": (None, first)}.get(single, (first, None))
+
+
+def relation_of(text: str, default: str) -> str:
+    """The relation an entry's own words state ('Ph.D., Physics' is study, 'Board member'
+    membership, 'Co-founder' founding), else ``default``.
+
+    >>> relation_of("Ph.D., Computer Science", "worksFor"), relation_of("Trustee", "worksFor")
+    ('alumniOf', 'memberOf')
+    >>> relation_of("Postdoctoral researcher", "alumniOf")
+    'worksFor'
+    """
+    if _FOUNDER_WORDS.search(text):
+        return "founderOf"
+    if re.search(r"\b(?:postdoc\w*|post-doc\w*|lecturer|professor|researcher|scientist|"
+                 r"engineer|fellow(?!ship)|director|intern|assistant|associate|manager|"
+                 r"analyst|consultant|head|chair|dean|editor|officer)\b", text, re.I):
+        if _MEMBER_WORDS.search(text) and not re.search(r"\bresearch fellow\b", text, re.I) \
+                and re.search(r"\b(?:board|council|committee|advisory|trustee)\b", text, re.I):
+            return "memberOf"
+        return "worksFor"
+    if _DEGREE.search(text):
+        return "alumniOf"
+    if _MEMBER_WORDS.search(text):
+        return "memberOf"
+    return default
+
+
+def _orgs_in(doc: Doc, s: int, e: int) -> list[OrgFact]:
+    facts = facts_of(doc)
+    return sorted((o for o in facts.orgs if s <= o.start and o.end <= e), key=lambda o: o.start)
+
+
+def _main_org(orgs: list[OrgFact]) -> OrgFact | None:
+    """The organisation an entry is about: the first that is no sub-unit of a later one
+    ("Department of X, Rice University" → Rice University), a body of a known kind before
+    a bare name ("Computer Science and Engineering, University of X")."""
+    whole = [o for i, o in enumerate(orgs) if not (_SUB_UNIT.match(o.name) and i + 1 < len(orgs))
+             and not _DEGREE.fullmatch(o.name.strip(". "))]
+    named = [o for o in whole if org_kind_from_name(o.name)]
+    kinded = [o for o in whole if o.kind]
+    return (named or kinded or whole or [None])[0]
+
+
+def _comma_org(doc: Doc, s: int, e: int) -> OrgFact | None:
+    """The first comma-separated part of an entry that names a body the recogniser missed
+    ("Research Intern, Google Research, Summer 2014")."""
+    text = doc_text(doc)
+    pos = s
+    for part in text[s:e].split(","):
+        a = pos + len(part) - len(part.lstrip())
+        pos += len(part) + 1
+        name = part.strip(" .")
+        span = doc.char_span(a, a + len(name), alignment_mode="expand")
+        if (name[:1].isupper() and not find_dates(name) and len(name.split()) <= 6
+                and not _DEGREE.search(name) and not any(t.ent_type_ in ("GPE", "LOC", "DATE")
+                                                         for t in span or ())):
+            return _plain_org(doc, a, a + len(name))
+    return None
+
+
+def _plain_org(doc: Doc, s: int, e: int) -> OrgFact | None:
+    """A cell or field item that names an organisation the recogniser missed."""
+    text = doc_text(doc)[s:e]
+    name = re.split(r"\s*[(,;]", text.strip(" *_"), maxsplit=1)[0].strip(" .")
+    if not name or not name[:1].isupper() or len(name.split()) > 8 or find_dates(name):
+        return None
+    k = doc_text(doc).find(name, s, e)
+    org = OrgFact(name, k, k + len(name), (s, e), org_kind_from_name(name))
+    facts_of(doc).orgs.append(org)
+    return org
+
+
+@Language.component("kg_careers")
+def kg_careers(doc: Doc) -> Doc:
+    """Affiliations of the article's subject from infobox fields, CV lists and career
+    tables (see the module docstring)."""
+    facts = facts_of(doc)
+    art = doc._.kg_article
+    if art is None or not facts.subject:
+        return doc
+    for block in art.blocks:
+        if block.kind == "field" and len(block.cells) == 2:
+            _field(doc, block)
+        elif block.kind == "row" and block.header:
+            _row(doc, block)
+        elif block.kind == "item" and block.section:
+            _item(doc, block)
+    return doc
+
+
+def _add(doc: Doc, rel: str, org: OrgFact, span: tuple[int, int],
+         dates: tuple[str | None, str | None]) -> None:
+    facts = facts_of(doc)
+    assert facts.subject is not None
+    if rel == "alumniOf" and org.kind not in ("university", "school", None):
+        rel = "worksFor"
+    start, end = (PartialDate(d) if d else None for d in dates)
+    facts.affiliations.append(AffiliationFact(facts.subject, rel, org.name, span, start, end))
+
+
+def _field(doc: Doc, block: Block) -> None:
+    key = block.header[0] if block.header else ""
+    if _WORK_KEYS.fullmatch(key):
+        rel = "worksFor"
+    elif _STUDY_KEYS.fullmatch(key):
+        rel = "alumniOf"
+    elif _FOUND_KEYS.fullmatch(key):
+        rel = "founderOf"
+    elif _MEMBER_KEYS.fullmatch(key):
+        rel = "memberOf"
+    else:
+        return
+    vs, ve = block.cells[1]
+    text = doc_text(doc)
+    # items: "A (2012–2016); B (2016–present)", or a comma list when no item has a comma
+    cuts = [vs] + [vs + m.end() for m in re.finditer(r";\s*(?![^()]*\))", text[vs:ve])] + [ve]
+    for a, b in zip(cuts, cuts[1:], strict=False):
+        orgs = _orgs_in(doc, a, b)
+        org = _main_org(orgs) or _plain_org(doc, a, b)
+        if org is None:
+            continue
+        rest = text[org.end:b]
+        own = relation_of(rest, rel) if rel == "alumniOf" else rel
+        _add(doc, own, org, (block.start, block.end), read_range(rest, single=_SINGLE[own]))
+
+
+_POSITION_COL = re.compile(r"\b(?:position|role|title|appointment|post|rank|job|degree)\b", re.I)
+_ORG_COL = re.compile(r"\b(?:institution|organi[sz]ation|employer|university|company|"
+                      r"affiliation|department|place|where|school|body)\b", re.I)
+_YEARS_COL = re.compile(r"\b(?:years?|dates?|period|from|when|tenure|duration)\b", re.I)
+
+
+def _row(doc: Doc, block: Block) -> None:
+    h = block.header
+    col_org = next((i for i, x in enumerate(h) if _ORG_COL.search(x)), None)
+    col_pos = next((i for i, x in enumerate(h) if _POSITION_COL.search(x) and i != col_org),
+                   None)
+    if col_org is None or col_pos is None or col_org >= len(block.cells):
+        return
+    text = doc_text(doc)
+    cells = [text[s:e] for s, e in block.cells]
+    years = " - ".join(cells[i] for i, x in enumerate(h) if _YEARS_COL.search(x)
+                       and i < len(cells))
+    s, e = block.cells[col_org]
+    org = _main_org(_orgs_in(doc, s, e)) or _plain_org(doc, s, e)
+    if org is None:
+        return
+    position = cells[col_pos] if col_pos < len(cells) else ""
+    rel = relation_of(position, "worksFor")
+    _add(doc, rel, org, (block.start, block.end), read_range(years, single=_SINGLE[rel]))
+
+
+def _item(doc: Doc, block: Block) -> None:
+    section = block.section
+    if _STUDY_SECTIONS.search(section):
+        default = "alumniOf"
+    elif _WORK_SECTIONS.search(section):
+        default = "worksFor"
+    elif _MEMBER_SECTIONS.search(section):
+        default = "memberOf"
+    else:
+        return
+    text = doc_text(doc)[block.start:block.end]
+    # "Position, Organisation, Place, Years": the organisation comes after the position
+    lead = re.match(r"[^,:–—]*?(?:,|:|\s[–—]\s)", text)
+    after = block.start + (lead.end() if lead else 0)
+    org = _main_org(_orgs_in(doc, after, block.end)) or _comma_org(doc, after, block.end)
+    if org is None:
+        return
+    rel = relation_of(text[:org.start - block.start] or text, default)
+    if default == "memberOf" and rel == "worksFor" and not _MEMBER_WORDS.search(text):
+        return  # "Reviewer for X", "Program chair, Y": a service, not an affiliation
+    if default == "memberOf" and rel not in ("memberOf", "founderOf"):
+        rel = "memberOf"
+    _add(doc, rel, org, (block.start, block.end), read_range(text, single=_SINGLE[rel]))

@@ -1,0 +1,63 @@
+"""Structured career text (infobox fields, CV lists, career tables) on invented texts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kg.components.careers import read_range, relation_of
+
+TEXTS = Path(__file__).resolve().parent / "texts"
+
+
+def _affiliations(text: str) -> set[tuple[str, str, str, str | None, str | None]]:
+    from kg.pipeline import extract
+    from kg.reader import read_text
+
+    x = extract(read_text(text))
+    return {(a.person, a.relation, a.organization, a.start.iso if a.start else None,
+             a.end.iso if a.end else None) for a in x.affiliations}
+
+
+def test_a_cv_with_an_infobox_lists_and_a_table():
+    got = _affiliations((TEXTS / "marquardt_cv.md").read_text(encoding="utf-8"))
+    assert got == {
+        # the infobox's "(Diplom, 2004)" and the Education line's range, one statement
+        ("Ilse Marquardt", "alumniOf", "University of Kiel", "1998", "2004"),
+        ("Ilse Marquardt", "alumniOf", "University of Oslo", "2004", "2008"),
+        ("Ilse Marquardt", "worksFor", "Max Planck Institute for Marine Microbiology",
+         "2008", "2013"),
+        # two consecutive rows at one place: 2013 to the present
+        ("Ilse Marquardt", "worksFor", "University of Bremen", "2013", None),
+        ("Ilse Marquardt", "memberOf", "Ocean Carbon Alliance", "2021", None),
+        ("Ilse Marquardt", "memberOf", "European Academy of Microbiology", "2020", None),
+        # "Reviewer for ..." and "Chair, Hiring Committee" under Service: no affiliation
+    }
+
+
+@pytest.mark.parametrize("text, single, expected", [
+    ("2012–2017", "both", ("2012", "2017")),
+    ("2019–present", "both", ("2019", None)),
+    ("since March 2021", "both", ("2021-03", None)),
+    ("until 2008", "both", (None, "2008")),
+    ("Summer 2015", "both", ("2015", "2015")),
+    ("(M.Sc., 2008; Ph.D., 2012)", "end", (None, "2012")),
+    ("elected 2020", "start", ("2020", None)),
+    ("no date", "both", (None, None)),
+])
+def test_read_range(text, single, expected):
+    assert read_range(text, single=single) == expected
+
+
+@pytest.mark.parametrize("text, default, expected", [
+    ("B.Sc., Chemistry", "worksFor", "alumniOf"),
+    ("Visiting graduate student", "worksFor", "alumniOf"),
+    ("Research scientist", "alumniOf", "worksFor"),
+    ("Co-founder and CTO", "worksFor", "founderOf"),
+    ("Member of the board of trustees", "worksFor", "memberOf"),
+    ("Chair of the advisory board", "worksFor", "memberOf"),
+    ("Lecturer", "memberOf", "worksFor"),
+])
+def test_relation_of(text, default, expected):
+    assert relation_of(text, default) == expected
