@@ -133,7 +133,8 @@ def _main_org(orgs: list[OrgFact]) -> OrgFact | None:
              and not _DEGREE.fullmatch(o.name.strip(". "))]
     named = [o for o in whole if org_kind_from_name(o.name)]
     kinded = [o for o in whole if o.kind]
-    return (named or kinded or whole or [None])[0]
+    best = named or kinded or whole
+    return best[0] if best else None
 
 
 def _comma_org(doc: Doc, s: int, e: int) -> OrgFact | None:
