@@ -423,6 +423,7 @@ class FolderReport:
     folder: str
     reports: list[Report]
     failed: list[str] = field(default_factory=list)
+    unmatched: list[str] = field(default_factory=list)  # gold files with no article here
 
     def macro(self) -> dict[str, float]:
         """The mean F1 of each fact kind over the articles (a failed article counts 0)."""
@@ -444,6 +445,8 @@ class FolderReport:
         macro = self.macro()
         lines.append("macro F1".ljust(width) + "".join(f"{macro[k]:8.3f}" for k in KINDS))
         lines += [f"  skipped: {f}" for f in self.failed]
+        if self.unmatched:
+            lines.append(f"  not scored (no such article here): {', '.join(self.unmatched)}")
         if show:
             for r in self.reports:
                 for k in KINDS:
@@ -502,9 +505,10 @@ def evaluate_folder(folder: str | Path, gold_dir: str | Path, *, only: list[str]
         raise InputError(f"{folder}: no such folder of articles")
     golds = gold_files(gold_dir, only)
     missing = [a for a, _ in golds if not (folder / a).is_file()]
-    if missing:
+    if missing and (only or len(missing) == len(golds)):
         raise InputError(f"{folder} has no article {', '.join(missing)} (named by the gold "
                          f"files in {gold_dir})")
+    golds = [(a, g) for a, g in golds if a not in missing]  # gold kept for another folder
     reports: list[Report] = []
     failed: list[str] = []
     paths = [folder / a for a, _ in golds]
@@ -514,4 +518,4 @@ def evaluate_folder(folder: str | Path, gold_dir: str | Path, *, only: list[str]
             failed.append(str(x))
             continue
         reports.append(evaluate_graph(to_graph(x), gold, name))
-    return FolderReport(str(folder), reports, failed)
+    return FolderReport(str(folder), reports, failed, missing)

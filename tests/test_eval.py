@@ -66,7 +66,7 @@ HALF_FLOORS = {
     "tune": {"people": 0.92, "organizations": 0.78, "papers": 0.99, "paper_years": 0.99,
              "authorship": 0.98, "first_authors": 0.99, "coauthor_pairs": 0.97,
              "affiliations": 0.56, "affiliation_dates": 0.42},
-    "check": {"people": 0.81, "organizations": 0.70, "papers": 0.74, "paper_years": 0.74,
+    "check": {"people": 0.82, "organizations": 0.70, "papers": 0.74, "paper_years": 0.74,
               "authorship": 0.55, "first_authors": 0.60, "coauthor_pairs": 0.50,
               "affiliations": 0.29, "affiliation_dates": 0.16},
 }

@@ -242,6 +242,32 @@ def kg_people(doc: Doc) -> Doc:
             taken.append((s, e))
             known.add(name)
             _add_person(doc, s, e, "rule")
+    # "Petra Novak of Charles University": a name before "of" and a body's name (the
+    # recogniser often takes both as one organisation)
+    places_full = {x.text for x in doc.ents if x.label_ in ("GPE", "LOC", "NORP")}
+    for m in re.finditer(r"(?<![\w@])(" + NAME_RE + r")(?=\s+of\s+(?:the\s+)?[A-Z])",
+                         doc_text(doc)):
+        s, e = m.start(1), m.end(1)
+        name = m.group(1)
+        after = doc_text(doc)[e:e + 80]
+        body = re.match(r"\s+of\s+(?:the\s+)?([A-Z][\w'’&.-]*(?:\s+(?:of\s+|for\s+|and\s+)?"
+                        r"[A-Z][\w'’&.-]*){0,5})", after)
+        span = doc.char_span(s, e, alignment_mode="expand")
+        # tagged a person, or run into an organisation up to its "of" ("Petra Novak of")
+        # not a place and a word ("Kansas City Chiefs of the NFL"), not a title ("Associate
+        # Judge of the X Court"), not a unit ("Siberian Branch of the Academy")
+        words = name.split()
+        if {w.lower() for w in words} & (ROLE_PREFIXES | _UNIT_WORDS) or (
+                len(words) == 3 and " ".join(words[:2]) in places_full):
+            continue
+        if (body and org_kind_from_name(body.group(1)) is not None and is_person_name(name)
+                and org_kind_from_name(name) is None and free(s, e)
+                and not _in_quotes(facts, s, e) and not in_row(s)
+                and not any(t.ent_type_ in ("GPE", "LOC", "NORP", "FAC", "DATE", "WORK_OF_ART")
+                            for t in span or ())):
+            taken.append((s, e))
+            known.add(name)
+            _add_person(doc, s, e, "rule")
     # single-word mentions: surnames (and the subject's given name)
     singles: dict[str, int] = {}
     for name in known:
@@ -272,6 +298,10 @@ def kg_people(doc: Doc) -> Doc:
             facts.aliases.append(AliasFact(who, m.group(1), (sent.start_char, sent.end_char)))
     return doc
 
+
+#: Words of a unit's or a team's name, never of a person's.
+_UNIT_WORDS = {"branch", "division", "section", "chapter", "unit", "office", "bureau", "wing",
+               "chiefs", "kings", "giants", "club", "team", "squad", "band", "choir"}
 
 _PERSON_GOVERNORS = {"under", "by", "replacing", "replace", "succeeded", "succeeding", "defeated",
                      "defeating", "married", "marry"}
@@ -345,7 +375,9 @@ def _names_a_thing(ent: Span) -> bool:
         return True
     kin = [root.head, *root.head.conjuncts] if root.dep_ == "conj" else list(root.conjuncts)
     kin = [t for t in kin if t not in ent]
-    return bool(kin) and all(t.ent_type_ in ("GPE", "LOC") for t in kin)
+    # a list of places ("Cape Verde, Lesotho, South Africa, and Brittany"), not one place
+    # beside a person ("... in Prague and Yoav Ben-Ami of ...")
+    return len(kin) >= 2 and all(t.ent_type_ in ("GPE", "LOC") for t in kin)
 
 
 def _acts_as_person(tok: Token) -> bool:
@@ -491,7 +523,15 @@ def kg_orgs(doc: Doc) -> Doc:
                 add(s, s + joint[0], actor)
             add(s + joint[1], e, actor)
             return
-        if len(name) < 2 or overlaps_person(s, e) or _in_quotes(facts, s, e):
+        if overlaps_person(s, e):
+            # "Petra Novak of Charles University": the recogniser took the person in; the
+            # organisation is what follows the last person's "of" / "at" / "from"
+            last = max((pe for ps, pe in person_spans if s < pe and ps < e), default=s)
+            tail = re.match(r"(?:['’]s)?\s+(?:of|at|from)\s+(?:the\s+)?", doc_text(doc)[last:e])
+            if tail and last + tail.end() < e:
+                add(last + tail.end(), e, actor)
+            return
+        if len(name) < 2 or _in_quotes(facts, s, e):
             return
         if name.lower() in NON_NAME_WORDS or not name[:1].isupper() and not name[:1].isdigit():
             return
