@@ -255,7 +255,9 @@ class _HTMLText(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.out: list[str] = []
         self.skip = 0
-        self.cells = 0
+        self.heads = 0  # <th> cells of the row being read
+        self.data_cells = 0  # <td> cells of the row being read
+        self.header_done = False
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in self._SKIP:
@@ -266,9 +268,14 @@ class _HTMLText(HTMLParser):
             self.out.append("\n- ")
         elif tag == "tr":
             self.out.append("\n|")
-            self.cells = 0
-        elif tag in ("td", "th"):
-            self.cells += 1
+            self.heads = self.data_cells = 0
+        elif tag == "th":
+            self.heads += 1
+        elif tag == "td":
+            self.data_cells += 1
+        elif tag == "table":
+            self.header_done = False
+            self.out.append("\n\n")
         elif tag in self._INLINE:
             self.out.append(self._INLINE[tag])
         elif tag in self._BLOCKS:
@@ -281,8 +288,10 @@ class _HTMLText(HTMLParser):
             self.out.append(self._INLINE[tag])
         elif tag in ("td", "th"):
             self.out.append(" |")
-        elif tag == "thead":
-            self.out.append("\n|" + "---|" * max(self.cells, 1))
+        elif tag == "tr" and self.heads and not self.data_cells and not self.header_done:
+            # a row of <th> cells is the table's header: a Markdown separator after it
+            self.out.append("\n|" + "---|" * self.heads + "\n")
+            self.header_done = True
         elif tag in self._BLOCKS:
             self.out.append("\n")
 
@@ -399,6 +408,33 @@ def _split_cells(line: str, base: int) -> list[tuple[str, int]]:
     return cells
 
 
+_HEADER_WORDS = re.compile(
+    r"^(?:year|years|date|dates|period|title|paper|publication|work|authors?|with|venue|"
+    r"journal|conference|published|role|position|institution|organi[sz]ation|employer|"
+    r"university|place|degree|field|notes?|identifier|doi|arxiv|link|type|from|to)$", re.I)
+
+
+def _header_cells(line: str) -> bool:
+    """Whether a table line is a header without a separator row under it: every cell one
+    of the common column names ("Title | Authors | Year | Venue")."""
+    cells = [re.sub(r"[*_`]", "", c).strip() for c in line.strip().strip("|").split("|")]
+    return len(cells) >= 2 and all(_HEADER_WORDS.match(c) for c in cells if c)
+
+
+def _cited(line: str, *, strict: bool) -> bool:
+    """Whether a line is a reference entry in a citation style; ``strict``: a scholarly
+    work with authors and a year in a style the reader knows."""
+    if len(line) > 2000 or not re.search(r"\b(?:1[5-9]|20)\d\d\b", line):
+        return False
+    from .citations import looks_scholarly, parse_citation
+
+    c = parse_citation(line)
+    if c is None:
+        return False
+    return not strict or (looks_scholarly(c) and bool(c.authors) and c.year is not None
+                          and c.style != "unknown")
+
+
 def read_text(text: str, *, name: str = "article", path: str | None = None) -> Article:
     """Read an article from a string (already decoded). See the module docstring."""
     source = repair_text(text)
@@ -435,14 +471,18 @@ def read_text(text: str, *, name: str = "article", path: str | None = None) -> A
         if not line:
             prev_table_line = False
             continue
-        # table rows
-        if line.startswith("|") or (prev_table_line and "|" in line):
+        # table rows: "| a | b |", or "a | b" lines in a run (no leading pipe)
+        nxt = next((x for x, _ in lines[idx:idx + 3] if x.strip()), "")
+        bare = (not prev_table_line and line.count("|") >= 2 and not line.startswith("|")
+                and (_TABLE_SEP.match(nxt.strip()) is not None
+                     or nxt.count("|") == line.count("|") and _header_cells(line)))
+        if line.startswith("|") or (prev_table_line and "|" in line) or bare:
             if _TABLE_SEP.match(line):
                 prev_table_line = True
                 continue
             cells = _split_cells(raw, base)
-            nxt = lines[idx][0] if idx < len(lines) else ""
-            if not prev_table_line and _TABLE_SEP.match(nxt.strip()):
+            if not prev_table_line and (_TABLE_SEP.match(nxt.strip()) or _header_cells(line)
+                                        and nxt.count("|") >= 1):
                 table_header = tuple(
                     re.sub(r"[*_`]", "", c).strip().lower() for c, _ in cells
                 )
@@ -533,8 +573,10 @@ def read_text(text: str, *, name: str = "article", path: str | None = None) -> A
             body_base = base + bm.end() + (len(raw[bm.end() :]) - len(raw[bm.end() :].lstrip()))
         if _REFERENCE.match(re.sub(r"[*_]", "", body)) and (in_refs or kind == "item"):
             kind = "reference"
-        elif in_refs and kind == "item":
-            kind = "reference"
+        elif in_refs and (kind == "item" or _cited(body, strict=False)):
+            kind = "reference"  # an entry of a publications list, bulleted or not
+        elif kind == "item" and _cited(body, strict=True):
+            kind = "reference"  # a reference entry in a list under any heading
         start = open_block()
         b.add_inline(body, body_base)
         b.trim_end()

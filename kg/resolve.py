@@ -195,6 +195,11 @@ class _PeopleIndex:
                      if e.is_subject and norm_name(_parts(e.name)[0]) == token]
             if len(first) == 1:
                 return first[0]
+            # a given name alone ("Sofía", "Duc"), when one known person has it
+            first = [e for e in self.entities if len(_parts(e.name)) > 1
+                     and norm_name(_parts(e.name)[0]) == token]
+            if len(first) == 1:
+                return first[0]
             # a first surname of a name with two ("Echeverría" in "María Echeverría de la
             # Torre"): a later word of exactly one known name, the subject first
             inner = [e for e in self.entities if token in

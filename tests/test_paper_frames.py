@@ -197,3 +197,24 @@ def test_an_interview_answers_in_the_first_person():
     assert ("Kofi Mensah", "alumniOf", "ETH Zurich") in affiliations
     assert ("Kofi Mensah", "worksFor", "Google") in affiliations
     assert not [a for a in affiliations if a[0] == "Lena Huber"]
+
+
+def test_names_with_particles_and_given_names_alone():
+    text = ("Ana Ruiz\n\nAna Ruiz is a Spanish physicist. In 2012 she joined the lab of Pieter "
+            "van der Linde at Leiden University. We spoke with Sofía de la Fuente, who was "
+            "her student. Later Sofía wrote \"Cold Atoms in Small Traps\" with Ana Ruiz.\n")
+    papers, people = _papers(text)
+    assert sorted(people) == ["Ana Ruiz", "Pieter van der Linde", "Sofía de la Fuente"]
+    assert papers == {"Cold Atoms in Small Traps": (None, [("Sofía de la Fuente", None),
+                                                           ("Ana Ruiz", None)])}
+
+
+def test_an_interview_states_positions_in_speech():
+    text = ("Kofi Mensah\n\nKofi Mensah spent a decade building robot hands. We spoke with him."
+            "\n\nQ: Your best-known paper?\n\nI wrote \"Grasping with Feeling\" with Lena Huber "
+            "and Tom Rask in 2014. Tom was the first author, I was second and Lena was last. "
+            "I was at ETH Zurich then, and I think it shows. I liked it; I still do. I mean it."
+            "\n")
+    papers, _ = _papers(text)
+    assert papers == {"Grasping with Feeling": ("2014", [("Tom Rask", 1), ("Kofi Mensah", 2),
+                                                         ("Lena Huber", None)])}

@@ -68,3 +68,30 @@ def test_missing_path_and_directory(tmp_path):
         read_article(tmp_path / "nope.txt")
     with pytest.raises(InputError, match="directory"):
         read_article(tmp_path)
+
+
+def test_html_table_header_row_of_th_cells_is_the_header():
+    art = read_text(
+        "<html><body><h1>Jane Roe</h1><p>Jane Roe is a chemist who wrote many papers on "
+        "catalysis and more.</p><table><tr><th>Year</th><th>Title</th></tr>\n"
+        "<tr><td>2019</td><td>A Study of Things</td></tr></table></body></html>")
+    rows = [b for b in art.blocks if b.kind == "row"]
+    assert [(r.header, art.text[r.start:r.end]) for r in rows] == [
+        (("year", "title"), "2019 | A Study of Things")]
+
+
+def test_a_pipe_table_without_leading_pipes_or_separator_row():
+    art = read_text("# Jane Roe\n\nJane Roe is a chemist who wrote many papers on things.\n\n"
+                    "Title | Authors | Year\nAlpha Beta | Jane Roe, Li Wei | 2019\n")
+    assert [(b.kind, b.header, art.text[b.start:b.end]) for b in art.blocks[2:]] == [
+        ("row", ("title", "authors", "year"), "Alpha Beta | Jane Roe, Li Wei | 2019")]
+
+
+def test_unbulleted_entries_of_a_works_section_and_infobox_fields():
+    art = read_text(
+        "Jane Roe\n\nInstitutions: Acme University (2001–2005); Beta Institute\n\n"
+        "Jane Roe is a chemist who wrote many papers on catalysis.\n\n== Selected works ==\n\n"
+        "Roe, Jane, and Li Wei. 2003. \"Alpha Beta.\" Journal of Things 1 (2): 3–4.\n")
+    assert [(b.kind, b.header) for b in art.blocks] == [
+        ("title", ()), ("field", ("institutions",)), ("paragraph", ()), ("heading", ()),
+        ("reference", ())]

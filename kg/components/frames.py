@@ -140,8 +140,14 @@ _ROLE_AFTER = re.compile(
 _ELLIPTIC_ROLE = re.compile(r"^\s+(?:its|the\s+(?:paper|study|article)['’]s)\s+(?P<ord>first|"
                             r"second|third|fourth|fifth|last|senior)\b(?=\s*[,.;]|\s+(?:and|"
                             r"with)\b|\s*$)", re.I)
-_LISTED_FIRST = re.compile(r"^\s*(?:,\s*)?(?:who\s+)?(?:was|is)\s+(?:\w+\s+)?listed\s+"
-                           r"(?P<ord>first|last)\b", re.I)
+_LISTED_FIRST = re.compile(r"^\s*(?:,\s*)?(?:who\s+)?(?:was\s+|is\s+|am\s+|['’]m\s+|['’]s\s+)"
+                           r"(?:\w+\s+)?listed\s+(?P<ord>first|last)\b", re.I)
+# "Duc was the first author, I was second": the author word left out in a sentence that
+# speaks of authors
+_ROLE_BARE = re.compile(r"^\s*(?:was|is|am|are|were|came|comes|['’]s|['’]m)\s+(?:the\s+)?"
+                        r"(?P<ord>first|second|third|fourth|fifth|last)\b(?![\w-])"
+                        r"(?!\s+(?:to|in|of|time|year|woman|man|person|one|who)\b)", re.I)
+_THEN = re.compile(r"^[^.;]{0,80}?,\s*then\s+$|^,?\s*then\s+$", re.I)
 _AMONG_AFTER = re.compile(r"^" + _ASIDE + r"\s*(?:,\s*)?(?:were\s+|are\s+)?(?:among|as)\s+"
                           r"(?:the\s+|its\s+|their\s+)?(?:other\s+|additional\s+|"
                           r"intermediate\s+|middle\s+)?(?:co-?)?authors\b", re.I)
@@ -166,11 +172,14 @@ def read_frames(text: str, people: list[tuple[int, int, str]]) -> list[Frame]:
     [('role', ['Jo Lee'], [1]), ('coauthors', ['Al Roy', 'Ed Fox'], [None, None])]
     """
     frames: list[Frame] = []
-    for lst in name_lists(text, people):
+    authors_talk = bool(re.search(r"\bauthors?\b|\blisted\b", text, re.I))
+    lists = name_lists(text, people)
+    for lst in lists:
         before = text[max(0, lst.start - 120):lst.start]
         after = text[lst.end:lst.end + 120]
         n = len(lst.names)
-        role = _ROLE_AFTER.match(after) or _ELLIPTIC_ROLE.match(after)
+        role = _ROLE_AFTER.match(after) or _ELLIPTIC_ROLE.match(after) or (
+            _ROLE_BARE.match(after) if authors_talk else None)
         if role and (n == 1 or role.group("ord").lower().startswith(("co", "add", "oth"))):
             word = role.group("ord").lower()
             f = Frame("role", lst.start, lst.end + role.end(), list(lst.names))
@@ -236,4 +245,20 @@ def read_frames(text: str, people: list[tuple[int, int, str]]) -> list[Frame]:
                                                       before[-12:]):
             frames.append(Frame("verb", lst.start, lst.end, list(lst.names), [None] * n))
             continue
+    _then_chain(text, lists, frames)
     return frames
+
+
+def _then_chain(text: str, lists: list[NameList], frames: list[Frame]) -> None:
+    """'I'm listed first ..., then Duc, then Sofía': names after a positioned one, each
+    after "then", take the next positions."""
+    for f in list(frames):
+        if f.kind != "role" or not f.positions or f.positions[-1] is None:
+            continue
+        pos, end = f.positions[-1], f.end
+        for lst in lists:
+            if lst.start < end or not _THEN.match(text[end:lst.start]):
+                continue
+            pos += 1
+            frames.append(Frame("role", lst.start, lst.end, [lst.names[0]], [pos]))
+            end = lst.end

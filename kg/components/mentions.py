@@ -122,9 +122,30 @@ def _add_person(doc: Doc, s: int, e: int, source: str) -> None:
     facts.people.append(PersonFact(name, s, e, (sent.start_char, sent.end_char), source))
 
 
+_PARTICLE_TAIL_RE = re.compile(
+    r"(?:\s+(?:van|von|de|der|den|da|del|della|di|du|dos|das|do|la|le|las|los|ter|ten|y|bin|"
+    r"ibn|al)){1,3}\s+[A-Z][\w'’-]+")
+
+
+def _with_particles(doc: Doc, s: int, e: int) -> int:
+    """The end of a person's name with the particles the recogniser cut off: "Pieter van
+    der" + "Linde", "Sofía" + "de la Fuente"."""
+    text = doc_text(doc)
+    name = text[s:e].rstrip()
+    words = name.split()
+    cut = len(name) - len(name.rstrip())
+    while words and words[-1] in NAME_PARTICLES and len(words) > 1:
+        words.pop()  # "Pieter van der": read the particles again with what follows
+    e = s + len(" ".join(words)) if words else e - cut
+    m = _PARTICLE_TAIL_RE.match(text, e)
+    return m.end() if m else e
+
+
 def _clean_span(doc: Doc, s: int, e: int, *, person: bool = False) -> tuple[int, int]:
     """Shrink a character span to the cleaned name inside it ("Drummer Lars Ulrich's" →
     "Lars Ulrich")."""
+    if person:
+        e = _with_particles(doc, s, e)
     raw = doc_text(doc)[s:e]
     name = clean_name(raw)
     words = name.split()
@@ -276,12 +297,29 @@ def kg_people(doc: Doc) -> Doc:
     if facts.subject:
         singles.setdefault(facts.subject.split()[0], 1)
         singles.setdefault(facts.subject.split()[-1], 1)
+    # given names that belong to one known person only ("Sofía" of "Sofía de la Fuente");
+    # resolution decides whose they are
+    given: dict[str, int] = {}
+    for name in known:
+        parts = name.split()
+        if len(parts) >= 2 and len(parts[0]) >= 3 and not parts[0].endswith(".") \
+                and parts[0].lower() not in NON_NAME_WORDS:
+            given[parts[0]] = given.get(parts[0], 0) + 1
+    given_only = {g for g, n in given.items() if n == 1 and g not in singles}
+    for g in given_only:
+        singles[g] = 1
     for tok in doc:
         if tok.text in singles and tok.text[:1].isupper() and not _is_date_word(tok):
             s, e = tok.idx, tok.idx + len(tok.text)
             if free(s, e) and not _in_quotes(facts, s, e) and not in_row(s):
                 if (doc_text(doc)[max(0, s - 1) : s] == "@"
                         or doc_text(doc)[e : e + 1] in ("/", "@")):
+                    continue
+                # "Cinema Verity": a given name that ends a longer name
+                prev = doc[tok.i - 1] if tok.i else None
+                if tok.text in given_only and prev is not None and prev.text[:1].isupper() \
+                        and prev.pos_ in ("PROPN", "NOUN") and not prev.is_stop \
+                        and prev.ent_type_ != "PERSON" and prev.lower_ not in ROLE_PREFIXES:
                     continue
                 # "Shaw Communications", "Morris & Co.": a surname that starts a longer name
                 nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
@@ -312,12 +350,16 @@ def _org_tagged_person(ent: Span) -> bool:
     word, listed beside a person ("Kirsty Wark and Emily Maitlis"), governed by "under" or
     "by" ("under the supervision of ... Klaus Wagner", "created by Walt Disney"), or right
     after a lower-case role noun ("businessman JR Shaw")."""
-    if not 2 <= len(ent) <= 3 or org_kind_from_name(ent.text) is not None:
+    core = [t for t in ent if t.text not in NAME_PARTICLES]  # "Sofía de la Fuente"
+    if not 2 <= len(core) <= 3 or org_kind_from_name(ent.text) is not None:
         return False
-    if not all(t.pos_ == "PROPN" and is_name_token(t.text) for t in ent):
+    if not all(t.pos_ == "PROPN" and is_name_token(t.text) for t in core):
         return False
     root = ent.root
     if _beside_a_person(root, ent):
+        return True
+    # "Sofía de la Fuente, who was finishing her doctorate": a person's relative pronoun
+    if re.match(r",\s+who\b", ent.doc.text[ent.end_char:ent.end_char + 8]):
         return True
     if root.dep_ in ("pobj", "dobj") and root.head.lower_ in _PERSON_GOVERNORS:
         return True

@@ -254,8 +254,16 @@ def _drop_people_in(facts, titles: list[tuple[int, int]]) -> None:
 
 
 def _mentions(doc: Doc, s0: int, s1: int) -> list[tuple[int, int, str]]:
-    """The sentence's person mentions, relative to ``s0``."""
-    return [(a - s0, b - s0, n) for a, b, n in _person_at(doc, s0, s1)]
+    """The sentence's person mentions, relative to ``s0``; in an interview, "I" and "me"
+    are the subject."""
+    out = [(a - s0, b - s0, n) for a, b, n in _person_at(doc, s0, s1)]
+    facts = facts_of(doc)
+    if facts.subject and (facts.subject_pronoun or "").startswith("i"):
+        for m in re.finditer(r"(?<![\w'’])(?:I|me)(?![\w'’])|(?<![\w'’])I(?=['’]m\b)",
+                             doc_text(doc)[s0:s1]):
+            if not any(a <= m.start() < b for a, b, _ in out):
+                out.append((m.start(), m.end(), facts.subject))
+    return sorted(out)
 
 
 def _title_of(f: Frame, titles: list[tuple[int, int]], text: str) -> int:
@@ -501,7 +509,8 @@ def _follow_up(doc: Doc, paper: PaperFact, text: str, people: list[tuple[int, in
     if about and not used:
         for _a, _b, name in people:
             _add_author(paper, name, None)
-    if about and re.search(r"^\s*(he|she)\b", text, re.I) and facts.subject:
+    if about and re.search(r"^\s*(he|she)\b", text, re.I) and facts.subject \
+            and facts.subject_pronoun in ("he", "she"):
         m = re.search(r"^\s*(?:he|she)\s+(?:was|is)\s+(?:again\s+|also\s+)?(?:the\s+)?(\w+)\s+"
                       r"author", text, re.I)
         pos = ORDINALS.get(m.group(1).lower()) if m else None

@@ -172,16 +172,20 @@ def _most_named(doc: Doc, art: Article, *, interview: bool = False) -> str | Non
     opening_end = paragraphs[-1].end if paragraphs else len(text)
     # a paragraph that opens with a name in apposition: "Jane Roe, a chemist who ..."
     for b in paragraphs:
-        m = _OPENING_NAME.match(text[b.start:b.end])
-        if m and _name_shaped(m.group(1).rstrip(".")) and re.match(r"\s*[,(]", text[
+        m = _OPENING_NAME.match(text[b.start:b.end]) or _NAME_THEN_VERB.match(
+            text[b.start:b.end])
+        if m and _name_shaped(m.group(1).rstrip(".")) and re.match(r"\s*[,(]|\s+[a-z]", text[
                 b.start + m.end():b.start + m.end() + 2]):
             name = m.group(1).rstrip(".")
             if interview or len(re.findall(r"(?<![\w-])" + re.escape(name.split()[-1])
                                            + r"(?![\w-])", text)) >= 2:
                 return name
     if interview:
+        # not a byline ("Interview by X")
         first = next((e.text.strip() for e in doc.ents if e.label_ == "PERSON"
-                      and e.start_char <= opening_end and _name_shaped(e.text.strip())), None)
+                      and e.start_char <= opening_end and _name_shaped(e.text.strip())
+                      and not re.search(r"\b[Bb]y\s+$", text[max(0, e.start_char - 8):
+                                                            e.start_char])), None)
         if first is not None:
             return first
     counts: dict[str, int] = {}
@@ -202,6 +206,13 @@ def _most_named(doc: Doc, art: Article, *, interview: bool = False) -> str | Non
     if len(ranked) > 1 and ranked[1][1] == ranked[0][1] and ranked[1][0] in opening:
         return None
     return ranked[0][0]
+
+
+# a paragraph that opens with a name and its verb: "Annika Kessler spent a decade ..."
+_NAME_THEN_VERB = re.compile(r"\s*([A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|"
+                             r"(?:van|von|de|der|den|da|del|di|du|le|la|dos|das)\b)){1,5})"
+                             r"(?=\s+(?!(?:and|or|of|the|an?|in|on|at|for|to|with|from|by)\b)"
+                             r"[a-z]{3,}\b)")
 
 
 def _first_prose(art: Article) -> Block | None:
