@@ -305,9 +305,9 @@ def kg_people(doc: Doc) -> Doc:
         if len(parts) >= 2 and len(parts[0]) >= 3 and not parts[0].endswith(".") \
                 and parts[0].lower() not in NON_NAME_WORDS:
             given[parts[0]] = given.get(parts[0], 0) + 1
-    given_only = {g for g, n in given.items() if n == 1 and g not in singles}
-    for g in given_only:
-        singles[g] = 1
+    given_only = {word for word, count in given.items() if count == 1 and word not in singles}
+    for word in given_only:
+        singles[word] = 1
     for tok in doc:
         if tok.text in singles and tok.text[:1].isupper() and not _is_date_word(tok):
             s, e = tok.idx, tok.idx + len(tok.text)
