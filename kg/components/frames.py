@@ -46,9 +46,10 @@ PUBLISH_VERBS = (
 
 #: Nouns for written works.
 WORK_NOUNS = (r"(?:paper|papers|article|articles|study|studies|preprint|report|thesis|"
-              r"dissertation|book|textbook|monograph|chapter|review|survey|letter|"
-              r"note|publication|manuscript|essay|treatise|follow-up|sequel|position paper|"
-              r"white paper|technical report|proceedings paper|conference paper|journal paper)")
+              r"dissertation|book|textbook|monograph|memoir|autobiography|chapter|review|"
+              r"survey|letter|note|publication|manuscript|essay|treatise|follow-up|sequel|"
+              r"position paper|white paper|technical report|proceedings paper|"
+              r"conference paper|journal paper)")
 
 # between two names of a list: a comma, 'and', '&', or an apposition ("A, a fellow
 # student at X, and B")
@@ -144,7 +145,7 @@ _LISTED_FIRST = re.compile(r"^\s*(?:,\s*)?(?:who\s+)?(?:was\s+|is\s+|am\s+|['’
                            r"(?:\w+\s+)?listed\s+(?P<ord>first|last)\b", re.I)
 # "Duc was the first author, I was second": the author word left out in a sentence that
 # speaks of authors
-_ROLE_BARE = re.compile(r"^\s*(?:was|is|am|are|were|came|comes|['’]s|['’]m)\s+(?:the\s+)?"
+_ROLE_BARE = re.compile(r"^\s*(?:was|is|am|are|were|came|comes|as|['’]s|['’]m)\s+(?:the\s+)?"
                         r"(?P<ord>first|second|third|fourth|fifth|last)\b(?![\w-])"
                         r"(?!\s+(?:to|in|of|time|year|woman|man|person|one|who)\b)", re.I)
 _THEN = re.compile(r"^[^.;]{0,80}?,\s*then\s+$|^,?\s*then\s+$", re.I)
@@ -178,8 +179,9 @@ def read_frames(text: str, people: list[tuple[int, int, str]]) -> list[Frame]:
         before = text[max(0, lst.start - 120):lst.start]
         after = text[lst.end:lst.end + 120]
         n = len(lst.names)
+        # "... had three authors: Adeyemi-Cole first, Okonjo second and Bélanger third"
         role = _ROLE_AFTER.match(after) or _ELLIPTIC_ROLE.match(after) or (
-            _ROLE_BARE.match(after) if authors_talk else None)
+            (_ROLE_BARE.match(after) or _ORDINAL_ITEM.match(after)) if authors_talk else None)
         if role and (n == 1 or role.group("ord").lower().startswith(("co", "add", "oth"))):
             word = role.group("ord").lower()
             f = Frame("role", lst.start, lst.end + role.end(), list(lst.names))
@@ -247,6 +249,10 @@ def read_frames(text: str, people: list[tuple[int, int, str]]) -> list[Frame]:
             continue
     _then_chain(text, lists, frames)
     return frames
+
+
+_ORDINAL_ITEM = re.compile(r"^\s+(?P<ord>first|second|third|fourth|fifth|sixth|last)\b"
+                           r"(?=\s*(?:,|;|\.|and\b|$))", re.I)
 
 
 def _then_chain(text: str, lists: list[NameList], frames: list[Frame]) -> None:

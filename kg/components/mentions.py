@@ -263,6 +263,19 @@ def kg_people(doc: Doc) -> Doc:
             taken.append((s, e))
             known.add(name)
             _add_person(doc, s, e, "rule")
+    # "Funmilayo Adeyemi-Cole, who completed her doctorate": a name a person's relative
+    # pronoun follows, whatever the recogniser tagged it
+    for m in re.finditer(r"(?<![\w@])(" + NAME_RE + r")(?=,\s+(?:who|whom|whose)\b)",
+                         doc_text(doc)):
+        s, e = m.start(1), m.end(1)
+        name = clean_name(m.group(1))
+        span = doc.char_span(s, e, alignment_mode="expand")
+        if (is_person_name(name) and free(s, e) and not _in_quotes(facts, s, e)
+                and not in_row(s) and not any(t.ent_type_ in ("GPE", "LOC", "NORP", "DATE")
+                                              for t in span or ())):
+            taken.append((s, s + len(name)))
+            known.add(name)
+            _add_person(doc, s, s + len(name), "rule")
     # "Petra Novak of Charles University": a name before "of" and a body's name (the
     # recogniser often takes both as one organisation)
     places_full = {x.text for x in doc.ents if x.label_ in ("GPE", "LOC", "NORP")}
@@ -326,6 +339,13 @@ def kg_people(doc: Doc) -> Doc:
                 if nxt is not None and not _is_date_word(nxt) and re.match(
                         r" (?:&|[A-Z][a-z]+\b(?!['’]))", doc_text(doc)[e : e + 20]):
                     continue
+                taken.append((s, e))
+                _add_person(doc, s, e, "surname")
+    # hyphenated surnames, which the tokenizer splits ("Adeyemi-Cole")
+    for single in (x for x in singles if "-" in x):
+        for m in re.finditer(r"(?<![\w-])" + re.escape(single) + r"(?![\w-])", doc_text(doc)):
+            s, e = m.span()
+            if free(s, e) and not _in_quotes(facts, s, e) and not in_row(s):
                 taken.append((s, e))
                 _add_person(doc, s, e, "surname")
     # handles: "under the handle @Newmu", "uses the handle Newmu"

@@ -123,11 +123,19 @@ _UNQUOTED = re.compile(
     r"\b(?P<noun>" + WORK_NOUNS + r")\s*,?\s*(?:(?:titled|entitled|called|named)\s*,?\s*)"
     r"(?P<title>[A-Z0-9][^,;()\"“]{3,200}?)(?=\s*(?:[,;(]|$|\.\s|\.$|\s+(?:in|at|which|that|"
     r"was|were|is|and|with|by|for|under|appeared|received|won)\s+[a-z0-9]))"
-    r"|\b(?P<noun2>(?:dissertation|thesis|book|textbook|monograph))\s*,\s*"
+    r"|\b(?P<noun2>(?:dissertation|thesis|book|textbook|monograph|memoir|paper|article|"
+    r"study|report|preprint|novel))\s*,\s*"
     r"(?P<title2>[A-Z][^,;()\"“]{8,200}?)\s*,\s*(?=(?:was|is|which|appeared|received|won|"
-    r"earned|argued|proposed|introduced|showed|became|remains|set)\b)"
-    r"|\b(?P<noun3>(?:book|textbook|monograph|dissertation|thesis))\s+(?P<title3>[A-Z]"
-    r"[\w'’-]*(?:\s*:?\s+" + _TITLE_WORD + r"){1,20}?)(?=\s*\([^()]*\d{4}\))",
+    r"earned|argued|proposed|introduced|showed|became|remains|set|had|has|described|found|"
+    r"published|written|co-written|reported|made|drew)\b)"
+    r"|\b(?P<noun3>(?:book|textbook|monograph|dissertation|thesis|memoir))\s+(?P<title3>[A-Z]"
+    r"[\w'’-]*(?:\s*:?\s+" + _TITLE_WORD + r"){1,20}?)(?=\s*\([^()]*\d{4}\))"
+    # "His 1974 paper Zeolite acidity and the crude problem, which he wrote alone"
+    r"|\b(?P<noun4>" + WORK_NOUNS + r")\s+(?P<title4>[A-Z][^,;()\"“.]{10,200}?)(?=\s*,\s*"
+    r"(?:which|that|in\s+which|published|written|co-written|co-authored|issued|a|an)\b)"
+    # "In 1991 he published Chemistry for a Hungry Continent, a book for general readers"
+    r"|\b" + PUBLISH_VERBS + r"\s+(?P<title5>[A-Z][^,;()\"“.]{10,200}?)(?=\s*,\s*(?:a|an|the)"
+    r"\s+(?:[\w-]+\s+){0,3}?" + WORK_NOUNS + r"\b)",
 )
 
 
@@ -187,7 +195,7 @@ def _titles_in(doc: Doc, s0: int, s1: int, frames: list[Frame]) -> list[tuple[in
             out.append((qs, qe))
     sent = text[s0:s1]
     for m in _UNQUOTED.finditer(sent):
-        g = "title" if m.group("title") else "title2" if m.group("title2") else "title3"
+        g = next(x for x in ("title", "title2", "title3", "title4", "title5") if m.group(x))
         a, b = s0 + m.start(g), s0 + m.end(g)
         t = text[a:b].rstrip(" .")
         b = a + len(t)
@@ -436,8 +444,10 @@ def _attach_authors(doc: Doc, papers: list[PaperFact], titles: list[tuple[int, i
         head = text[lo:a]
         if subject and _SUBJECT_WORK.search(head) and not _other_owner(head, people, lo):
             _add_author(papers[i], subject, None)
-        if subject and _SOLE.search(text) and len(papers) == 1 and not papers[0].authors:
-            _add_author(papers[0], subject, 1)
+        if subject and _SOLE.search(text) and len(papers) == 1 and (
+                not papers[0].authors or [x.name for x in papers[0].authors] == [subject]):
+            _add_author(papers[0], subject, 1)  # "a paper he wrote alone"
+            papers[0].complete = True
         # "they co-authored X": the people of the sentence before
         if re.search(r"\bthey\s+(?:\w+\s+){0,2}?" + PUBLISH_VERBS, head, re.I) and not any(
                 f.kind in ("verb", "by") for f in frames):
@@ -445,7 +455,8 @@ def _attach_authors(doc: Doc, papers: list[PaperFact], titles: list[tuple[int, i
                 _add_author(papers[i], n, None)
         # a thesis, a memoir, a book by one person with no one else named: its only author
         p = papers[i]
-        if (len(p.authors) == 1 and _SINGLE_WORK.search(text[max(0, a - 60):a])
+        if (len(p.authors) == 1 and (_SINGLE_WORK.search(text[max(0, a - 60):a])
+                                     or _SINGLE_AFTER.match(text[_b:_b + 40]))
                 and (re.search(r"\b(?:dissertation|thesis)\b", text[max(0, a - 60):a], re.I)
                      or not _CO_CUE.search(text))):
             p.authors[0].position, p.authors[0].first = 1, True
@@ -454,6 +465,8 @@ def _attach_authors(doc: Doc, papers: list[PaperFact], titles: list[tuple[int, i
 
 _SINGLE_WORK = re.compile(r"\b(?:dissertation|thesis|memoir|autobiography|novel|book|"
                           r"monograph)\b", re.I)
+_SINGLE_AFTER = re.compile(r"[\"”*_]?\s*,\s*(?:a|an|his|her)\s+(?:[\w-]+\s+){0,2}?(?:memoir|"
+                           r"autobiography|novel|book|monograph)\b", re.I)
 _CO_CUE = re.compile(r"\bco-?(?:authored|wrote|written|authors?|edited)\b|\b(?:others|"
                      r"colleagues|collaborators|et al|jointly|together)\b", re.I)
 
