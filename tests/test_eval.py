@@ -66,9 +66,11 @@ HALF_FLOORS = {
     "tune": {"people": 0.93, "organizations": 0.80, "papers": 0.99, "paper_years": 0.99,
              "authorship": 0.98, "first_authors": 0.99, "coauthor_pairs": 0.98,
              "affiliations": 0.58, "affiliation_dates": 0.42},
-    "check": {"people": 0.84, "organizations": 0.71, "papers": 0.74, "paper_years": 0.74,
-              "authorship": 0.62, "first_authors": 0.63, "coauthor_pairs": 0.58,
-              "affiliations": 0.35, "affiliation_dates": 0.19},
+    # co-author pairs 0.589 -> 0.572 when the subject's pronoun came from the sentences
+    # about the subject (authorship, first authors, affiliations and dates rose with it)
+    "check": {"people": 0.84, "organizations": 0.72, "papers": 0.74, "paper_years": 0.74,
+              "authorship": 0.62, "first_authors": 0.65, "coauthor_pairs": 0.57,
+              "affiliations": 0.37, "affiliation_dates": 0.23},
 }
 
 
@@ -86,7 +88,7 @@ def test_shared_articles_hold_their_floors(half, names):
 # The project's own invented articles (tests/articles: interview, press release, obituary,
 # Markdown news, CV, wiki page, faculty page, feature, and three older ones): macro F1.
 OWN_FLOORS = {"people": 0.90, "organizations": 0.86, "papers": 0.88, "paper_years": 0.87,
-              "authorship": 0.79, "first_authors": 0.80, "coauthor_pairs": 0.76,
+              "authorship": 0.83, "first_authors": 0.83, "coauthor_pairs": 0.83,
               "affiliations": 0.67, "affiliation_dates": 0.55}
 
 

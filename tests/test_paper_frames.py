@@ -218,3 +218,24 @@ def test_an_interview_states_positions_in_speech():
     papers, _ = _papers(text)
     assert papers == {"Grasping with Feeling": ("2014", [("Tom Rask", 1), ("Kofi Mensah", 2),
                                                          ("Lena Huber", None)])}
+
+
+def test_a_prize_release_about_several_people():
+    # the first laureate named is the subject; her pronoun is read where she alone is
+    # named; "he" is the other laureate named before it
+    text = ("PRESS RELEASE\n\nOSLO, 2 May 2024 - Professor Ada Lund of the University of Oslo "
+            "shares the Brage Prize with Professor Omar Haddad of Cairo University. Lund "
+            "said she was delighted. Lund studied at Lund University.\n\nHaddad studied in "
+            "Cairo. He joined Cairo University in 2001. In 2015 he published \"Sand Waves in "
+            "Deep Time\" with his student Mona Aziz. Haddad was thrilled. Haddad thanked his "
+            "team. He said so twice. Haddad smiled.\n")
+    from kg.pipeline import extract
+    from kg.reader import read_text
+
+    x = extract(read_text(text))
+    assert x.subject == "Ada Lund"
+    papers = {p.title: sorted(a.name for a in p.authors) for p in x.papers}
+    assert papers == {"Sand Waves in Deep Time": ["Mona Aziz", "Omar Haddad"]}
+    affiliations = {(a.person, a.relation, a.organization) for a in x.affiliations}
+    assert ("Omar Haddad", "worksFor", "Cairo University") in affiliations
+    assert ("Ada Lund", "worksFor", "Cairo University") not in affiliations

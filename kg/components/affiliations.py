@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from ..dates import PartialDate, find_dates
 from ..facts import AffiliationFact, OrgFact
 from ..lexicon import FOUNDER_TITLES, JOB_TITLES, is_membership_body
-from .structure import block_at, doc_text, facts_of, subject_pronoun_re
+from .structure import block_at, doc_text, facts_of, other_pronouns, subject_pronoun_re
 
 __all__ = ["kg_affiliations"]
 
@@ -104,8 +104,9 @@ class _Sentence:
         self.sent = sent
         self.s0, self.s1 = sent.start_char, sent.end_char
         self.subject = facts.subject
-        self.people = sorted((p.start, p.end, p.name) for p in facts.people
-                             if p.start < self.s1 and p.end > self.s0)
+        self.people = sorted([(p.start, p.end, p.name) for p in facts.people
+                              if p.start < self.s1 and p.end > self.s0]
+                             + [x for x in other_pronouns(doc) if self.s0 <= x[0] < self.s1])
         self.orgs = sorted(((o.start, o.end, o) for o in facts.orgs
                             if self.s0 <= o.start < self.s1),
                            key=lambda x: x[0])
@@ -385,6 +386,12 @@ def kg_affiliations(doc: Doc) -> Doc:
                         end = gd[0][2]
                         start = start if start and start != end else None
                 agents = ctx.agents(cue_char)
+                between = [n for ps, pe, n in ctx.people if cue_char < ps and pe <= os_]
+                if between and rel in ("worksFor", "memberOf") and re.fullmatch(
+                        r"\s+(?:of|at|for|with)\s+(?:the\s+)?", doc_text(doc)[
+                            max(pe for ps, pe, n in ctx.people if pe <= os_):os_]):
+                    # "Professor Omar Haddad of Cairo University": the title's own holder
+                    agents = [(between[-1], False)]
                 if rel in ("fundedBy", "memberOf"):
                     orgs_as_agents = [a for a in agents if a[1]]
                     if rel == "fundedBy" and not orgs_as_agents:

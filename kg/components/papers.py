@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -12,7 +13,7 @@ from ..facts import AuthorFact, PaperFact, PersonFact  # noqa: F401
 from ..lexicon import VENUES
 from .frames import ORDINALS, PUBLISH_VERBS, SEPARATOR, WORK_NOUNS, Frame, read_frames
 from .mentions import NAME_RE, clean_name, is_person_name
-from .structure import block_at, doc_text, facts_of, subject_pronoun_re
+from .structure import block_at, doc_text, facts_of, other_pronouns, subject_pronoun_re
 
 __all__ = ["kg_papers", "kg_tables", "kg_references", "parse_identifiers", "split_authors"]
 
@@ -265,6 +266,7 @@ def _mentions(doc: Doc, s0: int, s1: int) -> list[tuple[int, int, str]]:
     """The sentence's person mentions, relative to ``s0``; in an interview, "I" and "me"
     are the subject."""
     out = [(a - s0, b - s0, n) for a, b, n in _person_at(doc, s0, s1)]
+    out += [(a - s0, b - s0, n) for a, b, n in other_pronouns(doc) if s0 <= a < s1]
     facts = facts_of(doc)
     if facts.subject and (facts.subject_pronoun or "").startswith("i"):
         for m in re.finditer(r"(?<![\w'’])(?:I|me)(?![\w'’])|(?<![\w'’])I(?=['’]m\b)",
@@ -301,18 +303,26 @@ def _nearest_title(f: Frame, titles: list[tuple[int, int]], text: str) -> int:
     return best
 
 
-# the subject as a pronoun: he or she, or the first person of an interview
-_HE = r"(?:he|she|(?-i:I)|we)"
-_HIS = r"(?:his|her|my|our)"
 _AGENT_PRONOUN = re.compile(
     r"\b(?P<p>he|she|they|his|her|their|(?-i:I)|my|we|our)\b"
     r"(?:(?!\b(?:he|she|they|his|her|their|(?-i:I)|my|we|our)\b).)*$", re.I | re.S)
-_SUBJECT_WORK = re.compile(
-    r"^(?:[^,]*,\s*)?" + _HIS + r"\b|\b" + _HE + r"\s+(?:also\s+|later\s+|then\s+|had\s+|"
-    r"has\s+|have\s+|jointly\s+|first\s+)*" + PUBLISH_VERBS + r"\b|\b" + _HE + r"\s+(?:was|is|"
-    r"am|were)\s+(?:again\s+|also\s+)?(?:the\s+|a\s+)?(?:\w+\s+)?(?:co-?)?author\b|\b" + _HIS
-    + r"\s+(?:[\w'’-]+\s+){0,3}?" + WORK_NOUNS + r"\b|\b" + _HIS
-    + r"\s+(?:group|lab|team|laboratory)['’]s\b", re.I)
+_SUBJECTIVE = {"he": "he", "she": "she", "i": "(?-i:I)|we"}
+_POSSESSIVE = {"he": "his", "she": "her", "i": "my|our"}
+
+
+@lru_cache(maxsize=8)
+def _subject_work(pronoun: str | None) -> re.Pattern[str]:
+    """'she published', 'his paper', 'I was second author': the subject as the author, by
+    the subject's own pronouns (he, she, or an interview's I and we)."""
+    parts = (pronoun or "he/she").split("/")
+    he = "(?:" + "|".join(_SUBJECTIVE[p] for p in parts if p in _SUBJECTIVE) + ")"
+    his = "(?:" + "|".join(_POSSESSIVE[p] for p in parts if p in _POSSESSIVE) + ")"
+    return re.compile(
+        r"^(?:[^,]*,\s*)?" + his + r"\b|\b" + he + r"\s+(?:also\s+|later\s+|then\s+|had\s+|"
+        r"has\s+|have\s+|jointly\s+|first\s+)*" + PUBLISH_VERBS + r"\b|\b" + he
+        + r"\s+(?:was|is|am|were)\s+(?:again\s+|also\s+)?(?:the\s+|a\s+)?(?:\w+\s+)?"
+        r"(?:co-?)?author\b|\b" + his + r"\s+(?:[\w'’-]+\s+){0,3}?" + WORK_NOUNS + r"\b|\b"
+        + his + r"\s+(?:group|lab|team|laboratory)['’]s\b", re.I)
 _SOLE = re.compile(r"\b(?:wrote|written|authored|published)\s+(?:it\s+)?(?:alone|by\s+"
                    r"(?:him|her)self|on\s+(?:his|her)\s+own)|\b(?:sole|single|solo)[- ]"
                    r"(?:authored|author)\b|\bas\s+(?:the\s+)?sole\s+author\b", re.I)
@@ -442,7 +452,8 @@ def _attach_authors(doc: Doc, papers: list[PaperFact], titles: list[tuple[int, i
     for i, (a, _b) in enumerate(titles):
         lo = titles[i - 1][1] if i else 0
         head = text[lo:a]
-        if subject and _SUBJECT_WORK.search(head) and not _other_owner(head, people, lo):
+        if subject and _subject_work(facts.subject_pronoun).search(head) \
+                and not _other_owner(head, people, lo):
             _add_author(papers[i], subject, None)
         if subject and _SOLE.search(text) and len(papers) == 1 and (
                 not papers[0].authors or [x.name for x in papers[0].authors] == [subject]):
@@ -484,12 +495,13 @@ def _agent(before: str, people: list[tuple[int, int, str]], framed: set[int],
     else the article's subject when the frame is a co-writing one."""
     free = [(a, n) for a, b, n in people if b <= len(before) and a not in framed]
     pron = _AGENT_PRONOUN.search(before)
-    if free and (pron is None or free[-1][0] > pron.start()):
+    if free and (pron is None or free[-1][0] >= pron.start()):  # a pronoun read as a name
         return [free[-1][1]]
     if pron is not None:
         if pron.group("p").lower() in ("they", "their"):
             return list(prev_people)
-        return [subject] if subject else []
+        named = [n for a, _b, n in people if a == pron.start()]  # another person's "he"
+        return named[:1] or ([subject] if subject else [])
     if subject and re.search(r"\b(?:co-?written|written|co-?authored|authored|together|"
                              r"jointly|published|presented|work\w*|collaborat\w+)\s+with\b",
                              text, re.I):

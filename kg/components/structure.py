@@ -15,7 +15,7 @@ from ..lexicon import NAME_PARTICLES, THING_NOUNS, is_name_token, org_kind_of_no
 from ..reader import Article, Block
 
 __all__ = ["kg_blocks", "kg_subject", "ensure_extensions", "block_at", "sentence_span", "facts_of",
-           "doc_text", "subject_pronoun_re", "SUBJECT_PRONOUNS"]
+           "doc_text", "subject_pronoun_re", "SUBJECT_PRONOUNS", "other_pronouns"]
 
 
 def ensure_extensions() -> None:
@@ -159,7 +159,32 @@ def kg_subject(doc: Doc) -> Doc:
     if subject is None and art is not None:
         subject = _most_named(doc, art, interview=(facts.subject_pronoun or "").startswith("i"))
     facts.subject = subject
+    if subject and facts.subject_pronoun in ("he", "she"):
+        facts.subject_pronoun = _own_pronoun(doc, subject) or facts.subject_pronoun
     return doc
+
+
+def _own_pronoun(doc: Doc, subject: str) -> str | None:
+    """He or she, by the pronouns of the sentences that name the subject and no one else
+    (and the sentence after each): an article about several people ("She shares the
+    prize with Professor Kerem Çelik ... he joined ...") says more "he" than the subject's
+    "she"."""
+    surname = subject.split()[-1]
+    others = {e.text for e in doc.ents if e.label_ == "PERSON"} - {subject, surname}
+    counts = {"he": 0, "she": 0}
+    sents = list(doc.sents)
+    for i, sent in enumerate(sents):
+        words = {t.text for t in sent}
+        if surname not in words or any(o in sent.text for o in others):
+            continue
+        for s in sents[i:i + 2]:
+            for tok in s:
+                p = _PRONOUNS.get(tok.lower_)
+                if p:
+                    counts[p] += 1
+    if counts["he"] == counts["she"]:
+        return None
+    return "he" if counts["he"] > counts["she"] else "she"
 
 
 def _most_named(doc: Doc, art: Article, *, interview: bool = False) -> str | None:
@@ -190,22 +215,24 @@ def _most_named(doc: Doc, art: Article, *, interview: bool = False) -> str | Non
             return first
     counts: dict[str, int] = {}
     opening: set[str] = set()
+    first_at: dict[str, int] = {}
     for ent in doc.ents:
         name = ent.text.strip().split("\n")[-1].strip()
         if ent.label_ != "PERSON" or not _name_shaped(name) or name in counts:
             continue
+        first_at[name] = ent.start_char
         counts[name] = len(re.findall(r"(?<![\w-])" + re.escape(name.split()[-1])
                                       + r"(?![\w-])", text))
         if ent.start_char <= opening_end:
             opening.add(name)
-    # most mentions first; a tie (a parent with the same surname) goes to the one the
-    # opening names
-    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0] not in opening))
-    if not ranked or ranked[0][0] not in opening or ranked[0][1] < 3:
+    # of the people named about as often as the most named (at least half as often, and
+    # three times), the one the opening names first: a prize release names its first
+    # laureate first; a parent with the same surname comes later
+    top = max(counts.values(), default=0)
+    leaders = [n for n in opening if counts[n] >= 3 and counts[n] * 2 >= top]
+    if not leaders:
         return None
-    if len(ranked) > 1 and ranked[1][1] == ranked[0][1] and ranked[1][0] in opening:
-        return None
-    return ranked[0][0]
+    return min(leaders, key=lambda n: first_at[n])
 
 
 # a paragraph that opens with a name and its verb: "Annika Kessler spent a decade ..."
@@ -289,6 +316,43 @@ _FIRST_PERSON = {"I", "me", "my", "My", "myself", "Me", "mine"}
 #: The subject's pronouns by the pronoun the article uses for it.
 SUBJECT_PRONOUNS = {"he": r"\b(?:he|him|his|himself)\b", "she": r"\b(?:she|her|hers|herself)\b",
                     "i": r"(?<![\w'’])(?:(?-i:I)|me|my|myself|mine)\b"}
+
+
+def other_pronouns(doc: Doc) -> list[tuple[int, int, str]]:
+    """Pronouns of the other gender than the subject's, each as a mention of the nearest
+    person named before it in its block or the block before ("She shares the prize with
+    Kerem Çelik ... He joined Stanford in 2013": he is Çelik), as ``(start, end, name)``.
+
+    Computed once per document; empty when the article's subject pronoun is not he or
+    she."""
+    cached = doc.user_data.get("kg_other_pronouns")
+    if cached is not None:
+        return list(cached)
+    facts = facts_of(doc)
+    out: list[tuple[int, int, str]] = []
+    own = facts.subject_pronoun
+    if own in ("he", "she") and facts.subject:
+        other = "she" if own == "he" else "he"
+        subject_words = set(facts.subject.split())
+        people = sorted((p.start, p.name) for p in facts.people
+                        if not set(p.name.split()) <= subject_words)
+        starts = [x[0] for x in people]
+        art: Article | None = doc._.kg_article
+        for tok in doc:
+            # he, him, she: a possessive ("his student A") is no mention of its own
+            if _PRONOUNS.get(tok.lower_) != other or tok.lower_ in ("his", "her", "hers"):
+                continue
+            k = bisect.bisect_left(starts, tok.idx) - 1
+            if k < 0:
+                continue
+            block = block_at(art, tok.idx)
+            prev = block_at(art, people[k][0])
+            if block is not None and prev is not None and art is not None and \
+                    art.blocks.index(block) - art.blocks.index(prev) > 1:
+                continue  # too far back
+            out.append((tok.idx, tok.idx + len(tok.text), people[k][1]))
+    doc.user_data["kg_other_pronouns"] = out
+    return list(out)
 
 
 def subject_pronoun_re(pronoun: str | None) -> str:
