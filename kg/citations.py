@@ -446,6 +446,8 @@ def _tok_kind(tok: str) -> str:
     core = re.sub(r"[.\-‐'’]", "", tok)
     if not core or not core.isalpha():
         return "bad"
+    if tok[0].isupper() and re.fullmatch(r"[^\W\d_]\.(?:[-‐][^\W\d_]\.)+", tok):
+        return "init"  # "J.-w." for Ji-woo
     if core.isupper():
         if "." in tok:
             ok = len(core) <= 4 and re.fullmatch(r"(?:[^\W\d_]\.-?)+[^\W\d_]?\.?", tok)

@@ -471,6 +471,32 @@ def read_text(text: str, *, name: str = "article", path: str | None = None) -> A
         if not line:
             prev_table_line = False
             continue
+        # fenced code, and BibTeX entries (fenced or not): a BibTeX entry is a reference
+        # block; other code is no prose
+        fence = re.match(r"(```|~~~)", line)
+        if fence or re.match(r"@[A-Za-z]+\s*[{(]", line):
+            body_lines: list[tuple[str, int]] = [] if fence else [(raw, base)]
+            depth = 0 if fence else line.count("{") - line.count("}")
+            while idx < len(lines):
+                nraw, nbase = lines[idx]
+                if fence and nraw.strip().startswith(fence.group(1)):
+                    idx += 1
+                    break
+                if not fence and depth <= 0:
+                    break
+                body_lines.append((nraw, nbase))
+                depth += nraw.count("{") - nraw.count("}")
+                idx += 1
+            if body_lines and body_lines[0][0].strip().startswith("@"):
+                start = open_block()
+                for k, (braw, bbase) in enumerate(body_lines):
+                    if k:
+                        b.add_synthetic(" ", bbase)
+                    b._add_plain(braw.strip(), bbase + len(braw) - len(braw.lstrip()))
+                b.trim_end()
+                blocks.append(Block("reference", start, b.pos, section=section))
+                seen_prose = True
+            continue
         # table rows: "| a | b |", or "a | b" lines in a run (no leading pipe)
         nxt = next((x for x, _ in lines[idx:idx + 3] if x.strip()), "")
         bare = (not prev_table_line and line.count("|") >= 2 and not line.startswith("|")

@@ -754,3 +754,12 @@ def test_public_api() -> None:
 
     assert set(m.__all__) == {"Citation", "parse_citation", "parse_bibtex",
                               "split_author_list", "looks_scholarly"}
+
+
+def test_hyphenated_initials_with_a_lower_case_part():
+    from kg.citations import parse_citation
+
+    c = parse_citation("Oh, J.-w., Lund, A., et al. (2022). Slow learning: Schedules for "
+                       "models. *Transactions on Things*.")
+    assert c is not None
+    assert (c.authors, c.year, c.complete) == (("J.-w. Oh", "A. Lund"), 2022, False)

@@ -239,3 +239,13 @@ def test_a_prize_release_about_several_people():
     affiliations = {(a.person, a.relation, a.organization) for a in x.affiliations}
     assert ("Omar Haddad", "worksFor", "Cairo University") in affiliations
     assert ("Ada Lund", "worksFor", "Cairo University") not in affiliations
+
+
+def test_bibtex_in_a_fence_and_a_team_leader_named_by_possessive():
+    text = ("# Ana Ruiz\n\nAna Ruiz is a physicist. She worked in Jean-Marc Lebrun's team at "
+            "the University of Lyon.\n\n```bibtex\n@inproceedings{ruiz2023,\n  title = {Cold "
+            "Atoms in Small Traps},\n  author = {Ruiz, Ana and Oh, Ji-woo},\n  booktitle = "
+            "{Proc. Atom Conf.},\n  year = {2023}\n}\n```\n")
+    papers, people = _papers(text)
+    assert papers == {"Cold Atoms in Small Traps": ("2023", [("Ana Ruiz", 1), ("Ji-woo Oh", 2)])}
+    assert sorted(people) == ["Ana Ruiz", "Jean-Marc Lebrun", "Ji-woo Oh"]

@@ -95,3 +95,14 @@ def test_unbulleted_entries_of_a_works_section_and_infobox_fields():
     assert [(b.kind, b.header) for b in art.blocks] == [
         ("title", ()), ("field", ("institutions",)), ("paragraph", ()), ("heading", ()),
         ("reference", ())]
+
+
+def test_a_fenced_bibtex_entry_is_one_reference_and_other_code_is_dropped():
+    art = read_text("# Jane Roe\n\nJane Roe is a chemist who wrote many papers on catalysis.\n\n"
+                    "```bibtex\n@article{roe2020,\n  title = {Alpha Beta},\n  author = {Roe, "
+                    "Jane and Wei, Li},\n  year = {2020}\n}\n```\n\n```python\nprint('x')\n```\n")
+    refs = [b for b in art.blocks if b.kind == "reference"]
+    assert len(refs) == 1 and len(art.blocks) == 3
+    s, e = art.source_span(refs[0].start, refs[0].end)
+    assert art.source[s:e].startswith("@article{roe2020,\n  title = {Alpha Beta},")
+    assert "print" not in art.text

@@ -265,8 +265,10 @@ def kg_people(doc: Doc) -> Doc:
             _add_person(doc, s, e, "rule")
     # "Funmilayo Adeyemi-Cole, who completed her doctorate": a name a person's relative
     # pronoun follows, whatever the recogniser tagged it
-    for m in re.finditer(r"(?<![\w@])(" + NAME_RE + r")(?=,\s+(?:who|whom|whose)\b)",
-                         doc_text(doc)):
+    # ... and one whose team, group or lab it is ("in Jean-Marc Dufresne's team at X")
+    for m in re.finditer(r"(?<![\w@])(" + NAME_RE + r")(?=,\s+(?:who|whom|whose)\b|['’]s\s+"
+                         r"(?:[\w-]+\s+)?(?:team|group|lab|laboratory|students?|supervision|"
+                         r"guidance|direction|postdocs?)\b)", doc_text(doc)):
         s, e = m.start(1), m.end(1)
         name = clean_name(m.group(1))
         span = doc.char_span(s, e, alignment_mode="expand")

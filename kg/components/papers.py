@@ -133,7 +133,8 @@ _UNQUOTED = re.compile(
     r"[\w'’-]*(?:\s*:?\s+" + _TITLE_WORD + r"){1,20}?)(?=\s*\([^()]*\d{4}\))"
     # "His 1974 paper Zeolite acidity and the crude problem, which he wrote alone"
     r"|\b(?P<noun4>" + WORK_NOUNS + r")\s+(?P<title4>[A-Z][^,;()\"“.]{10,200}?)(?=\s*,\s*"
-    r"(?:which|that|in\s+which|published|written|co-written|co-authored|issued|a|an)\b)"
+    r"(?:which|that|in\s+which|published|written|co-written|co-authored|issued|led\s+by|"
+    r"by|a|an)\b)"
     # "In 1991 he published Chemistry for a Hungry Continent, a book for general readers"
     r"|\b" + PUBLISH_VERBS + r"\s+(?P<title5>[A-Z][^,;()\"“.]{10,200}?)(?=\s*,\s*(?:a|an|the)"
     r"\s+(?:[\w-]+\s+){0,3}?" + WORK_NOUNS + r"\b)",
