@@ -128,7 +128,7 @@ _NUMBERING = re.compile(
     r"(?:\[\s*[A-Za-z]{0,3}\s*\d{1,4}[a-z]?\s*\]|\(\s*[A-Za-z]{0,2}\d{1,3}[a-z]?\s*\)"
     r"|[A-Za-z]{0,2}\d{1,3}[a-z]?\s*[.):]|\d{1,3}\s*[-–—]\s)\s*"
 )
-_BULLET = re.compile(r"^\s*[-*•·+–]\s+")
+_BULLET = re.compile(r"^\s*(?:[-*•·+–]\s+|\^\s*(?:[a-z]{1,2}\s+)*)")  # "^ " of a wiki note
 _MD_LINK = re.compile(r"\[([^\[\]\n]{1,500})\]\(\s*<?(https?://[^\s()<>]{1,500})>?\s*\)")
 _LINK_LABEL = re.compile(
     r"(?i)^\s*(?:pdf|code|slides?|video|bib(?:tex)?|project(?: page)?|poster|arxiv|paper|link"
@@ -180,7 +180,9 @@ _SEP = re.compile(r"\s*[,;]\s*(?:(?:and|&)\s+)?|\s+(?:and|&)\s+|\s*&\s*")
 _EDS = re.compile(r"\s*\((?:eds?|Eds?|EDS?)\.?\)\s*$")
 
 _APA_DATE = re.compile(
-    r"\(\s*(?:(?P<y>" + _YEAR + r")[a-z]?(?P<extra>\s*,\s*[^()]{1,40})?"
+    # "(2019)", "(2019, June 3)", and a wiki citation's "(18 June 2015)", "(July 2010)"
+    r"\(\s*(?:(?P<pre>(?:\d{1,2}\s+)?" + _MON + r"\.?(?:\s+\d{1,2},)?\s+)?(?P<y>" + _YEAR
+    + r")[a-z]?(?P<extra>\s*,\s*[^()]{1,40})?"
     r"|(?P<np>in\s+press|n\.\s?d\.?|forthcoming|accepted|submitted|under\s+review|no\s+date))"
     r"\s*\)",
     re.IGNORECASE,
@@ -1092,7 +1094,8 @@ def _parse_apa(pre: _Pre) -> _Parse | None:
         if m.group("y"):
             date = m.group("y")
             extra = m.group("extra") or ""
-            dm = _DATE.search(f"{extra.strip(' ,')} {date}")
+            pre_date = m.group("pre") or ""
+            dm = _DATE.search(f"{pre_date}{date}" if pre_date else f"{extra.strip(' ,')} {date}")
             if dm:
                 iso = _date_of(dm)
                 if iso.startswith(date):

@@ -216,8 +216,14 @@ class _PeopleIndex:
         """The one known person whose name ends with ``name``, a surname with a particle
         ("De Masi" for "Francesco De Masi")."""
         parts = _parts(name)
-        if len(parts) < 2 or parts[0].lower() not in NAME_PARTICLES:
+        if len(parts) < 2:
             return None
+        if parts[0].lower() not in NAME_PARTICLES:
+            # a double surname alone ("Cavalcanti Lopes" of "Henrique Cavalcanti Lopes")
+            tail = [e for e in self.entities if len(_parts(e.name)) > len(parts)
+                    and [norm_name(x) for x in _parts(e.name)[-len(parts):]]
+                    == norm_name(name).split()]
+            return tail[0] if len(tail) == 1 else None
         key = norm_name(name).split()
         n = len(parts)
 

@@ -249,3 +249,20 @@ def test_bibtex_in_a_fence_and_a_team_leader_named_by_possessive():
     papers, people = _papers(text)
     assert papers == {"Cold Atoms in Small Traps": ("2023", [("Ana Ruiz", 1), ("Ji-woo Oh", 2)])}
     assert sorted(people) == ["Ana Ruiz", "Jean-Marc Lebrun", "Ji-woo Oh"]
+
+
+def test_wiki_notes_give_people_and_outlets_but_no_papers_and_bodies_are_no_people():
+    text = ("Ana Ruiz\n\nSpouse: Tomas Vidal Rey\n\nAna Ruiz is a physicist. In 2016 she "
+            "co-founded the software company Lumen Datos Abiertos.\n\n== References ==\n\n"
+            "1. ^ Gray, Peter (4 May 2021). \"Physicist wins prize\". The Daily Courier. "
+            "Retrieved 5 May 2021.\n2. ^ Lind, Eva (2019). \"Atoms in small traps\". "
+            "Journal of Atoms 4 (2): 1–9.\n")
+    from kg.pipeline import extract
+    from kg.reader import read_text
+
+    x = extract(read_text(text))
+    assert x.papers == []  # a source by people the prose never names
+    assert sorted(e.name for e in x.people) == ["Ana Ruiz", "Eva Lind", "Peter Gray",
+                                                "Tomas Vidal Rey"]
+    orgs = {o.name: o.kind for o in x.organizations}
+    assert orgs.get("The Daily Courier") == "media" and "Lumen Datos Abiertos" in orgs

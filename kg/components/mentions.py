@@ -183,13 +183,25 @@ def kg_people(doc: Doc) -> Doc:
     org_words = ({e.text for e in doc.ents if e.label_ == "ORG" and len(e) == 1}
                  - {w for e in doc.ents if e.label_ == "PERSON" and len(e) == 1 for w in [e.text]}
                  - set((facts.subject or "").split()))
+    # infobox fields about people: "Spouse: A", "Doctoral students: B; C"
+    for block in (b for b in (art.blocks if art is not None else []) if b.kind == "field"):
+        if len(block.cells) == 2 and _PERSON_FIELDS.fullmatch(block.header[0]):
+            vs, ve = block.cells[1]
+            known.update(n for n in (clean_name(x) for x in re.split(
+                r"[;,()]", doc_text(doc)[vs:ve])) if is_person_name(n))
+    # names beside a body's noun are organisations ("the software company Acme Data")
+    bodies = [(m.start(g), m.end(g)) for m in _NAMED_BODY.finditer(doc_text(doc))
+              for g in ("a", "b") if m.group(g)]
+    body_names = {clean_name(doc_text(doc)[a:b]) for a, b in bodies}
     for ent in doc.ents:
         if ent.label_ not in ("PERSON", "ORG"):
             continue
         s, e = _clean_span(doc, ent.start_char, ent.end_char, person=True)
         name = doc_text(doc)[s:e]
         if ent.label_ == "PERSON" and (_names_a_thing(ent) or name == facts.title_org
-                                       or _part_of_org_name(doc, ent, org_words)):
+                                       or _part_of_org_name(doc, ent, org_words)
+                                       or any(bs <= s and e <= be for bs, be in bodies)
+                                       or name in body_names):
             continue
         if ent.label_ == "PERSON" and (is_person_name(name) and not _in_quotes(facts, s, e)
                 and not _is_acronym_expansion(doc, s, e) and not in_row(s)):
@@ -359,6 +371,11 @@ def kg_people(doc: Doc) -> Doc:
     return doc
 
 
+#: Infobox keys whose values are people.
+_PERSON_FIELDS = re.compile(r"spouses?|partners?|children|parents|relatives|(?:doctoral|"
+                            r"academic|other academic) advisors?|doctoral students|"
+                            r"notable students|founders?|key people", re.I)
+
 #: Words of a unit's or a team's name, never of a person's.
 _UNIT_WORDS = {"branch", "division", "section", "chapter", "unit", "office", "bureau", "wing",
                "chiefs", "kings", "giants", "club", "team", "squad", "band", "choir"}
@@ -511,6 +528,18 @@ _CUE_ORG = re.compile(
     r"interview\s+with|wrote\s+for|writing\s+for|columns?\s+(?:for|in))"
     r"|(?P<loose>\b(?:left|leaving|at|for))))\s+(?:the\s+)?"
     r"(?P<org>(?:[A-Z][\w&'’.-]*[\w&])(?:\s+(?:of\s+|&\s+)?[A-Z][\w&'’.-]*[\w&]){0,3})")
+# a name beside the noun for a kind of body: "the payments company Paylane", "Acme, a
+# Boston startup", "the venture firm Kestrel Capital", "Vetora, a health-technology company"
+_BODY_NOUNS = (r"(?:company|firm|startup|start-up|spin-?off|spinout|lab|laboratory|"
+               r"foundation|accelerator|incubator|investor|fund|charity|nonprofit|non-profit|"
+               r"consultancy|agency|publisher|university|institute|think[- ]tank|manufacturer|"
+               r"maker|developer|studio|bank|network|broadcaster|newspaper|magazine)")
+_NAMED_BODY = re.compile(
+    r"\b(?:the|a|an|its|their|his|her)\s+(?:[\w-]+\s+){0,3}?" + _BODY_NOUNS
+    + r"\s+(?P<a>[A-Z][\w&'’.-]*(?:\s+(?:[A-Z][\w&'’.-]*|de|da|do|of|for|and|&)){0,4}"
+    r"(?<![\s,]))"
+    r"|(?P<b>[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,4}),\s+(?:a|an)\s+(?:[\w.,'’-]+\s+){0,4}?"
+    + _BODY_NOUNS + r"\b")
 _VENUE = re.compile(r"(?:the\s+)?(?:" + "|".join(re.escape(v) for v in VENUES)
                     + r")(?:\s+['’]?\d{2,4})?", re.I)
 _ORG_BEFORE_TITLE = re.compile(
@@ -650,6 +679,20 @@ def kg_orgs(doc: Doc) -> Doc:
             add(s, e)
             if not m.group("loose"):
                 cue_names.add(doc_text(doc)[s:e])
+    # a name beside a body's noun ("the software company Vetora Saúde Digital")
+    for m in _NAMED_BODY.finditer(doc_text(doc)):
+        g = "a" if m.group("a") else "b"
+        s, e = m.start(g), m.end(g)
+        name = doc_text(doc)[s:e]
+        span = doc.char_span(s, e, alignment_mode="expand")
+        if span is None or name.split()[-1].lower() in ("and", "of", "for", "de", "da", "do"):
+            continue
+        if any(t.ent_type_ in ("GPE", "LOC", "NORP", "DATE", "CARDINAL") for t in span):
+            continue
+        if any(s < pe and ps < e for ps, pe in person_spans) and not is_person_name(name):
+            continue
+        add(s, e)
+        cue_names.add(name)
     # a name found in an employer's place is an organisation wherever it stands ("joined
     # DeepMind" ... "left DeepMind"), unless it is tagged a person there
     for name in sorted(cue_names, key=len, reverse=True):

@@ -708,6 +708,29 @@ def _add_table_person(doc: Doc, block, name: str) -> None:
     facts.people.append(PersonFact(name, s, e, (block.start, block.end), "table"))
 
 
+_SOURCE_SECTIONS = re.compile(r"^\s*(?:references|notes|sources|citations|footnotes|"
+                              r"further reading|external links|notes and references)\s*$", re.I)
+
+
+def _by_someone_named(doc: Doc, names: list[str]) -> bool:
+    """Whether a cited work's author is the subject or a person the prose names."""
+    facts = facts_of(doc)
+    prose = {p.name.split()[-1] for p in facts.people if p.source != "table"}
+    if facts.subject:
+        prose.add(facts.subject.split()[-1])
+    return any(n.split()[-1] in prose for n in names)
+
+
+def _add_outlet(doc: Doc, block, name: str) -> None:
+    from ..facts import OrgFact
+
+    k = doc_text(doc).find(name, block.start, block.end)
+    if k < 0:
+        return
+    facts_of(doc).orgs.append(OrgFact(name, k, k + len(name), (block.start, block.end),
+                                      "media", actor=True))
+
+
 @Language.component("kg_references")
 def kg_references(doc: Doc) -> Doc:
     """Papers in reference lists, in any common citation style (APA, IEEE, ACM, Chicago,
@@ -738,7 +761,13 @@ def kg_references(doc: Doc) -> Doc:
             names = [n for n in c.authors if n]
             for n in names:
                 _add_table_person(doc, block, n)
+            if c.kind == "news" and c.venue:
+                _add_outlet(doc, block, c.venue)  # a newspaper cited as a source
             if not looks_scholarly(c) or not c.title:
+                continue
+            # a source cited in a page's notes is a paper of the page's people only when
+            # one of them wrote it ("References": a magazine feature about them is not)
+            if _SOURCE_SECTIONS.match(block.section) and not _by_someone_named(doc, names):
                 continue
             p = PaperFact(c.title, (block.start, block.end), source="reference")
             if c.date:
