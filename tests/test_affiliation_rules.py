@@ -231,3 +231,17 @@ def test_an_untagged_employer_before_two_titled_people():
                         "asked him to cancel the licences.")
     assert {("Ben Mokoena", "worksFor", "Transnet", None, None),
             ("Sam Ndlovu", "worksFor", "Transnet", None, None)} <= got
+
+
+def test_founders_in_a_clause_after_the_company_and_titles_without_a_verb():
+    got = _affiliations(
+        "# Ana Ruiz\n\nAna Ruiz is a physicist. She is the chief scientist of Lumen Datos, a "
+        "Madrid company she co-founded in 2016. In 2019 John Carter co-founded Norte Labs, a "
+        "small research firm in Bilbao, with Mary Lind. Carter became the firm's chief "
+        "executive and Lind its chief technology officer.\n")
+    assert got == {("Ana Ruiz", "founderOf", "Lumen Datos", "2016", None),
+                   ("Ana Ruiz", "worksFor", "Lumen Datos", None, None),
+                   ("John Carter", "founderOf", "Norte Labs", "2019", None),
+                   ("John Carter", "worksFor", "Norte Labs", None, None),
+                   ("Mary Lind", "founderOf", "Norte Labs", "2019", None),
+                   ("Mary Lind", "worksFor", "Norte Labs", None, None)}

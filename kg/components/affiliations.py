@@ -325,11 +325,15 @@ def kg_affiliations(doc: Doc) -> Doc:
         lead = _leading_date(sent.text)
         sport = bool(_SPORT.search(sent.text))
 
+        added: list[tuple[str, str, OrgFact]] = []
+
         def add(person: str, rel: str, org: OrgFact, start: PartialDate | None,
                 end: PartialDate | None, person_is_org: bool = False, soft: bool = False,
-                *, span: tuple[int, int] = span, sport: bool = sport) -> None:
+                *, span: tuple[int, int] = span, sport: bool = sport,
+                added: list[tuple[str, str, OrgFact]] = added) -> None:
             if person == org.name:
                 return
+            added.append((person, rel, org))
             if rel == "worksFor" and (is_membership_body(org.name) or (
                     sport and org.kind not in ("university", "school"))):
                 rel = "memberOf"  # a party, an army, a legislature, a sports team
@@ -425,7 +429,9 @@ def kg_affiliations(doc: Doc) -> Doc:
                     stop = re.search(r";|\.\s", doc_text(doc)[oe:ctx.s1])
                     tail_end = oe + stop.start() if stop else ctx.s1
                     tail = doc_text(doc)[oe:tail_end]
+                    # "..., a non-profit institute in Port Harcourt, with A and B"
                     w = re.match(r"(?:\s+in\s+[A-Z][\w-]+(?:,\s+[A-Z][\w-]+)?)?"
+                                 r"(?:,\s+(?:a|an|the)\s+[^,;]{1,120},)?"
                                  r"\s+(?:together\s+)?with\b",
                                  tail)
                     if w:
@@ -445,6 +451,8 @@ def kg_affiliations(doc: Doc) -> Doc:
             elif not matched:
                 _titled_pair(doc, ctx, org, add)
         _founded_by(doc, ctx, add)
+        _founded_in_clause(doc, ctx, add)
+        _gapped_titles(doc, ctx, added, add)
         _student_lists(doc, ctx, add)
         _supervisors(doc, ctx, add)
         _teachers(doc, ctx, add)
@@ -818,6 +826,63 @@ def _people_from(doc: Doc, ctx: _Sentence, pos: int, glue: re.Pattern[str]) -> l
         names.append(name)
         end = e
     return names
+
+
+_GAPPED_TITLE = re.compile(
+    r"^\s+(?:its\s+|their\s+|the\s+(?:company|firm|startup|start-up|lab|institute)['’]s\s+)?"
+    r"(?:[\w-]+\s+){0,2}?(?P<title>" + FOUNDER_TITLES + "|" + JOB_TITLES + r")\b"
+    r"(?=\s*(?:,|;|\.|\band\b|$))", re.I)
+
+
+def _gapped_titles(doc: Doc, ctx: _Sentence, added: list[tuple[str, str, OrgFact]],
+                   add) -> None:
+    """'A became the company's chief executive, B its chief technology officer and C chief
+    scientist': the names after the first, each with a title and no verb of its own, hold
+    their titles at the same organisation."""
+    held = [(p, o) for p, rel, o in added if rel in ("worksFor", "founderOf")]
+    if not held:
+        return
+    done = {p for p, _ in held}
+    text = doc_text(doc)
+    for _s, e, name in ctx.people:
+        if name in done:
+            continue
+        m = _GAPPED_TITLE.match(text[e:ctx.s1])
+        if m:
+            org = held[-1][1]
+            add(name, _title_relation(m.group("title")), org, None, None)
+            done.add(name)
+
+
+_CLAUSE_FOUNDED = re.compile(
+    r"^,\s+(?:(?:a|an|the)\s+(?:[\w'’.-]+\s+){0,6}?(?:that|which|whom)?\s*|(?:which|that)\s+)"
+    r"(?P<who>(?-i:I)|we|he|she|they|(?-i:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*))\s+(?:had\s+|"
+    r"has\s+|"
+    r"have\s+|later\s+|then\s+)?(?:co-?founded|cofounded|founded|started|set\s+up|"
+    r"established|launched|created)\b(?P<rest>[^.;]{0,160})", re.I)
+
+
+def _founded_in_clause(doc: Doc, ctx: _Sentence, add) -> None:
+    """'X, a company she co-founded in 2020', 'X, which he founded with A in 2016': the
+    clause's subject (a name or a pronoun) and the people after its "with" founded X."""
+    text = doc_text(doc)
+    for _os, oe, org in ctx.orgs:
+        m = _CLAUSE_FOUNDED.match(text[oe:ctx.s1])
+        if not m:
+            continue
+        w = ctx.who_at(oe + m.start("who"))
+        who = [w] if w and not w[1] else []
+        if not who and m.group("who").lower() in ("i", "we") and ctx.subject:
+            who = [(ctx.subject, False)]
+        rest_at = oe + m.start("rest")
+        dates = find_dates(m.group("rest"))
+        start = dates[0][2] if dates else None
+        with_at = re.search(r"\bwith\b", m.group("rest"))
+        if with_at:
+            who += [(n, False) for s, _, n in ctx.people
+                    if rest_at + with_at.end() <= s < oe + m.end()]
+        for name, _ in who:
+            add(name, "founderOf", org, start, None)
 
 
 def _founded_by(doc: Doc, ctx: _Sentence, add) -> None:

@@ -107,8 +107,13 @@ def _antecedent(doc: Doc, named: list[OrgFact], lo: int, hi: int, head: str) -> 
     kinds = HEAD_KINDS.get(head)
     stem = head[:-1] if head.endswith("y") else head  # laboratory / laboratories
     window = [o for o in named if lo <= o.start and o.end <= hi]
+    text = doc_text(doc)
     for o in reversed(window):
         if any(w.startswith(stem) for w in o.name.lower().replace("-", " ").split()):
+            return o
+        # "Norte Labs, a small research firm in Bilbao" ... "the firm"
+        if re.match(r",\s+(?:a|an|the)\s+[^,;.]{0,60}?\b" + re.escape(head) + r"\b",
+                    text[o.end:o.end + 90], re.I):
             return o
     if kinds is None:
         return None
