@@ -61,3 +61,17 @@ def test_read_range(text, single, expected):
 ])
 def test_relation_of(text, default, expected):
     assert relation_of(text, default) == expected
+
+
+def test_cv_items_a_unit_before_its_body_a_bracketed_name_and_a_founder_line():
+    text = ("# Ida Berg\n\nIda Berg is a Swedish physicist who builds quantum light sources.\n\n"
+            "## Education\n\n- Visiting student, Institute for Photonics, ETH Zurich, 2007–2008\n"
+            "\n## Board and Committee Memberships\n\n- Board of Directors, Optica (2022–2025)\n\n"
+            "## Ventures\n\n- **Co-founder**, Lysa Quantum Inc. (incorporated June 2022), a "
+            "spin-out of the University of Oslo.\n")
+    got = _affiliations(text)
+    assert {("Ida Berg", "alumniOf", "ETH Zurich", "2007", "2008"),
+            ("Ida Berg", "memberOf", "Optica", "2022", "2025"),
+            ("Ida Berg", "founderOf", "Lysa Quantum Inc.", "2022-06", None)} <= got
+    # a heading's words are no organisation
+    assert not [a for a in got if "Memberships" in a[2]]

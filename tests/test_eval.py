@@ -68,9 +68,9 @@ HALF_FLOORS = {
              "affiliations": 0.58, "affiliation_dates": 0.43},
     # co-author pairs 0.589 -> 0.572 when the subject's pronoun came from the sentences
     # about the subject (authorship, first authors, affiliations and dates rose with it)
-    "check": {"people": 0.84, "organizations": 0.72, "papers": 0.74, "paper_years": 0.74,
+    "check": {"people": 0.84, "organizations": 0.73, "papers": 0.74, "paper_years": 0.74,
               "authorship": 0.62, "first_authors": 0.65, "coauthor_pairs": 0.57,
-              "affiliations": 0.39, "affiliation_dates": 0.25},
+              "affiliations": 0.40, "affiliation_dates": 0.24},
 }
 
 
@@ -87,9 +87,9 @@ def test_shared_articles_hold_their_floors(half, names):
 
 # The project's own invented articles (tests/articles: interview, press release, obituary,
 # Markdown news, CV, wiki page, faculty page, feature, and three older ones): macro F1.
-OWN_FLOORS = {"people": 0.94, "organizations": 0.88, "papers": 0.90, "paper_years": 0.89,
+OWN_FLOORS = {"people": 0.94, "organizations": 0.89, "papers": 0.90, "paper_years": 0.89,
               "authorship": 0.87, "first_authors": 0.85, "coauthor_pairs": 0.87,
-              "affiliations": 0.74, "affiliation_dates": 0.62}
+              "affiliations": 0.76, "affiliation_dates": 0.64}
 
 
 def test_own_invented_articles_hold_their_macro_floors():

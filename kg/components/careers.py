@@ -145,11 +145,12 @@ def _comma_org(doc: Doc, s: int, e: int) -> OrgFact | None:
     for part in text[s:e].split(","):
         a = pos + len(part) - len(part.lstrip())
         pos += len(part) + 1
-        name = part.strip(" .")
+        name = re.sub(r"\s*\([^()]*\)?\s*$", "", part).strip(" .")  # "Optica (2022–2025)"
         span = doc.char_span(a, a + len(name), alignment_mode="expand")
+        places = [t for t in span or () if t.ent_type_ in ("GPE", "LOC", "DATE")]
         if (name[:1].isupper() and not find_dates(name) and len(name.split()) <= 6
-                and not _DEGREE.search(name) and not any(t.ent_type_ in ("GPE", "LOC", "DATE")
-                                                         for t in span or ())):
+                and not _DEGREE.search(name) and len(places) < len(span or ())):
+            # a place alone is no body ("Toronto"); with a word of its own it is ("ETH Zurich")
             return _plain_org(doc, a, a + len(name))
     return None
 
@@ -248,19 +249,24 @@ def _row(doc: Doc, block: Block) -> None:
 
 def _item(doc: Doc, block: Block) -> None:
     section = block.section
+    text = doc_text(doc)[block.start:block.end]
     if _STUDY_SECTIONS.search(section):
         default = "alumniOf"
     elif _WORK_SECTIONS.search(section):
         default = "worksFor"
     elif _MEMBER_SECTIONS.search(section):
         default = "memberOf"
+    elif re.match(r"(?:co-?founder|founder|founding [a-z]+)\b[^,:]*[,:]", text, re.I):
+        default = "founderOf"  # "Co-founder, Acme Inc. (2022)" under any heading
     else:
         return
-    text = doc_text(doc)[block.start:block.end]
     # "Position, Organisation, Place, Years": the organisation comes after the position
     lead = re.match(r"[^,:–—]*?(?:,|:|\s[–—]\s)", text)
     after = block.start + (lead.end() if lead else 0)
     org = _main_org(_orgs_in(doc, after, block.end)) or _comma_org(doc, after, block.end)
+    if org is not None and _SUB_UNIT.match(org.name):
+        # "Institute for Quantum Electronics, ETH Zurich": the body after the unit
+        org = _comma_org(doc, org.end + 1, block.end) or org
     if org is None:
         return
     rel = relation_of(text[:org.start - block.start] or text, default)

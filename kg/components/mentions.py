@@ -48,8 +48,9 @@ def clean_name(text: str) -> str:
     t = re.sub(r"['’]s?$", "", t)
     t = re.sub(r"^(the|a|an)\s+", "", t)
     t = t.strip(" ,.;:!?()[]\"'“”‘’|*_@")
-    if t.endswith(" Jr") or t.endswith(" Sr"):
-        t += "."
+    if re.search(r"\s(?:Jr|Sr|Inc|Ltd|Co|Corp|Bros|Pty|Ltda)$", t) and \
+            text.rstrip().rstrip(",;:)'’").endswith(t + "."):
+        t += "."  # "Acme Inc." keeps its stop
     return t
 
 
@@ -629,8 +630,10 @@ def kg_orgs(doc: Doc) -> Doc:
         if name.lower() in NON_NAME_WORDS or not name[:1].isupper() and not name[:1].isdigit():
             return
         b = block_at(art, s)
-        if b is not None and b.kind in ("row", "reference"):
-            return
+        if b is not None and b.kind in ("row", "reference", "heading"):
+            return  # a heading's words ("Board and Committee Memberships") are no body
+        if re.search(r"\b(?:" + JOB_TITLES + r")$", name, re.I) and not org_kind_from_name(name):
+            return  # "Research Scientist", "Associate Professor"
         if _VENUE.fullmatch(name) or _DEGREE_NAME.fullmatch(name):
             return
         for (fs, fe), f in list(found.items()):
