@@ -413,6 +413,15 @@ def resolve(article: Article, facts: Facts) -> Extraction:
         return by_key.get(norm_name(name)) or _org_alias_target(name, orgs)
 
     affs: dict[tuple[str, str, str], Affiliation] = {}
+    # (person, organisation) pairs some statement says one worked at: "left X" then ends
+    # that job, not a study
+    employed: dict[tuple[str, str], int] = {}  # the year a job there began
+    for af in facts.affiliations:
+        o = org(af.organization)
+        pe = person(af.person) if not af.person_is_org else None
+        if o is not None and pe is not None and af.relation == "worksFor" and af.start:
+            key = (pe.name, o.name)
+            employed[key] = min(employed.get(key, af.start.year), af.start.year)
     for af in facts.affiliations:
         o = org(af.organization)
         if o is None:
@@ -429,8 +438,11 @@ def resolve(article: Article, facts: Facts) -> Extraction:
         kind = org_kind_from_name(o.name) or (kinds[o.name].most_common(1)[0][0]
                                               if kinds.get(o.name) else None)
         if af.soft and rel == "worksFor" and kind in ("university", "school") and af.end \
-                and not af.start:
+                and not af.start and (pname, o.name) not in employed:
             rel = "alumniOf"
+        elif af.soft and rel == "alumniOf" and af.end and not af.start \
+                and af.end.year >= employed.get((pname, o.name), 10**4):
+            rel = "worksFor"  # "she left the university" after she joined it as a professor
         elif af.soft and rel == "alumniOf" and kind not in ("university", "school", None):
             rel = "worksFor"
         key3 = (pname, rel, o.name)
@@ -481,4 +493,18 @@ def _org_alias_target(name: str, orgs: list[Organization]) -> Organization | Non
         inside = [o for o in orgs if words[0] in norm_name(o.name).split()]
         if len(inside) == 1:
             return inside[0]
+    letters = re.sub(r"[.\s&]", "", name)
+    if 2 <= len(letters) <= 8 and letters.isupper():
+        # an abbreviation of one named body: "U.C.S.F." of "University of California, San
+        # Francisco", "MIT" of "Massachusetts Institute of Technology"
+        spelled = [o for o in orgs if _initials(o.name) == letters and len(o.name) > len(name)]
+        if len({o.name for o in spelled}) == 1:
+            return spelled[0]
     return None
+
+
+def _initials(name: str) -> str:
+    """The capitals of a name's words, small words left out ("of", "the", "and", "for")."""
+    return "".join(w[0] for w in re.findall(r"[\w'’-]+", name)
+                   if w.lower() not in ("of", "the", "and", "for", "at", "in", "de", "la")
+                   and w[0].isupper())

@@ -245,3 +245,14 @@ def test_founders_in_a_clause_after_the_company_and_titles_without_a_verb():
                    ("John Carter", "worksFor", "Norte Labs", None, None),
                    ("Mary Lind", "founderOf", "Norte Labs", "2019", None),
                    ("Mary Lind", "worksFor", "Norte Labs", None, None)}
+
+
+def test_an_abbreviation_names_the_whole_body_and_a_glued_place_is_cut():
+    got = _affiliations(
+        "# Ana Ruiz\n\nAna Ruiz is a chemist. In 1990 she joined the University of California, "
+        "San Francisco, as a professor. In 2008 she left U.C.S.F. and moved to Oregon. Her "
+        "rival Karl Weber worked at the Max Planck Institute for Biochemistry near Munich.\n")
+    # "U.C.S.F." spells the whole name, so the campus belongs to it and the two are one
+    assert {("Ana Ruiz", "worksFor", "University of California, San Francisco", "1990", "2008"),
+            ("Karl Weber", "worksFor", "Max Planck Institute for Biochemistry", None, None)
+            } == got

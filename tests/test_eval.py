@@ -85,18 +85,18 @@ def test_shared_articles_hold_their_floors(half, names):
         assert macro[kind] >= floor, (half, kind, report.render())
 
 
-# The project's own invented articles (tests/articles: interview, press release, obituary,
-# Markdown news, CV, wiki page, faculty page, feature, and three older ones): macro F1.
-OWN_FLOORS = {"people": 0.94, "organizations": 0.89, "papers": 0.90, "paper_years": 0.89,
-              "authorship": 0.87, "first_authors": 0.85, "coauthor_pairs": 0.87,
-              "affiliations": 0.76, "affiliation_dates": 0.64}
+# The project's own invented articles (tests/articles: interviews, press release, obituary,
+# Markdown news, CVs, wiki page, faculty page, profile, feature, and three older ones).
+OWN_FLOORS = {"people": 0.90, "organizations": 0.83, "papers": 0.90, "paper_years": 0.89,
+              "authorship": 0.81, "first_authors": 0.80, "coauthor_pairs": 0.77,
+              "affiliations": 0.65, "affiliation_dates": 0.53}
 
 
 def test_own_invented_articles_hold_their_macro_floors():
     from kg.evaluate import evaluate_folder
 
     report = evaluate_folder(ARTICLES, ARTICLES)
-    assert len(report.reports) == 11 and report.unmatched == ["radford.txt"]
+    assert len(report.reports) == 15 and report.unmatched == ["radford.txt"]
     macro = report.macro()
     for kind, floor in OWN_FLOORS.items():
         assert macro[kind] >= floor, (kind, report.render())

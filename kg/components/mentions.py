@@ -765,6 +765,13 @@ def kg_orgs(doc: Doc) -> Doc:
                       doc_text(doc)[e : e + 40])
         if dm and len(dm.group(1)) < len(f.name) and dm.group(1).lower() not in NON_NAME_WORDS:
             defined.setdefault(dm.group(1), f.name)
+    # "U.C.S.F." for "University of California, San Francisco": initials of a found name
+    for f in list(found.values()):
+        letters = _initials_of(f.name)
+        if len(letters) >= 3 and letters not in defined:
+            pattern = r"(?<![\w.])(?:" + letters + "|" + r"\.\s?".join(letters) + r"\.?)(?![\w])"
+            for m in re.finditer(pattern, doc_text(doc)):
+                defined.setdefault(m.group(0).rstrip("."), f.name)
     for short, full in defined.items():
         for s, e in _free_spots(doc, short, found):
             add(s, e)
@@ -912,13 +919,39 @@ def _mend_org(doc: Doc, s: int, e: int,
     m = re.match(r"\s*[–—]\s*" + _CAP_WORDS, after)
     if m and org_kind_from_name(name) in ("university", "school"):
         return s, e + m.end()  # "University of Wisconsin – Eau Claire"
+    m = re.match(r",\s+" + _CAP_WORDS, after)
+    if m and _spelled_out(name + m.group(0), text):
+        # "University of California, San Francisco", which the text also writes "UCSF"
+        return s, e + m.end()
     if re.search(r"\bof\s+[A-Z][\w-]*$", name) and org_kind_from_name(name):
         m = _LIST_TAIL.match(after)
         if m:
             return s, e + m.end()
     while (m := re.search(r"\s+(?:of|and|the|for|de|at|in)$", text[s:e])) is not None:
         e = s + m.start()
+    # a place glued on: "Max Planck Institute for Biochemistry near Munich"
+    m = re.search(r"\s+(?P<p>near|outside|in)\s+(?P<place>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)$",
+                  text[s:e])
+    if m and (m.group("p") != "in" or m.group("place") in {
+            x.text for x in doc.ents if x.label_ in ("GPE", "LOC")}):
+        e = s + m.start()
     return s, e
+
+
+def _initials_of(name: str) -> str:
+    """The capitals of a name's words, small words left out: "UCSF" of "University of
+    California, San Francisco"."""
+    return "".join(w[0] for w in re.findall(r"[\w'’-]+", name)
+                   if w.lower() not in ("of", "the", "and", "for", "at", "in") and w[0].isupper())
+
+
+def _spelled_out(name: str, text: str) -> bool:
+    """Whether the text writes ``name`` elsewhere as its initials ("U.C.S.F.", "UCSF")."""
+    letters = _initials_of(name)
+    if len(letters) < 3:
+        return False
+    dotted = r"\.\s?".join(letters) + r"\.?"
+    return re.search(r"(?<![\w.])(?:" + letters + "|" + dotted + r")(?![\w])", text) is not None
 
 
 def _kind_from_context(doc: Doc, s: int, e: int) -> str | None:
