@@ -27,9 +27,12 @@ from typing import TYPE_CHECKING, Any
 from rdflib import BNode, Literal, URIRef
 
 from .errors import KGError, QueryError, UnsafeQueryError
+from .rdfguard import guard_rdflib
 
 if TYPE_CHECKING:
     from rdflib.term import Node
+
+guard_rdflib()  # quiet conversion warnings, bounded xsd:decimal (kg.rdfguard)
 
 __all__ = ["Sparql", "parse_sparql", "bind", "with_values", "where_group", "term_to_sparql"]
 

@@ -395,7 +395,7 @@ def _nearest_person_before(doc: Doc, char: int, sent: Span) -> str | None:
 
 _KEYWORD_ORG = re.compile(
     r"(?:(?:[A-Z][\w&.-]*(?:s['’])?|of|for|and|de|the)\s+){0,5}?"
-    r"(?:[A-Z][\w&.-]*(?:s['’])?\s+)*"
+    r"(?:[A-Z][\w&.-]*(?:s['’])?\s+){0,8}"  # bounded: a long run of names costs linear time
     r"(?:University|College|Institute|School|Academy|Polytechnic|Laboratory|Laboratories|Labs?|"
     r"Ventures|Capital|Partners|Inc\.|Ltd\.?|Corporation|Corp\.|LLC|Foundation|Council|"
     r"Ministry|Department|Agency|Commission|Society|Association|Party|Research|Press|Globe|Times|"
