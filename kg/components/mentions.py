@@ -15,6 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..facts import AliasFact, OrgFact, PersonFact
+from ..intervals import SpanIndex, SpanSet
 from ..lexicon import (
     JOB_TITLES,
     NON_NAME_WORDS,
@@ -464,14 +465,16 @@ def kg_orgs(doc: Doc) -> Doc:
     facts = facts_of(doc)
     art = doc._.kg_article
     person_spans = tuple((p.start, p.end) for p in facts.people)
+    people = SpanIndex(person_spans)  # lookups in log time: linear cost on long articles
     found: dict[tuple[int, int], OrgFact] = {}
+    spans = SpanSet()  # found's keys, sorted
 
     def overlaps_person(s: int, e: int) -> bool:
-        return any(s < pe and ps < e for ps, pe in person_spans)
+        return people.overlaps(s, e)
 
     def add(s: int, e: int, actor: bool = False) -> None:
         s, e = _clean_span(doc, *_clip_org(doc, s, e))
-        s, e = _mend_org(doc, s, e, person_spans)
+        s, e = _mend_org(doc, s, e, people)
         name = doc_text(doc)[s:e]
         # "Yale's Berkeley Divinity School": two bodies, the school within the university
         pm = re.search(r"['’]s\s+(?=[A-Z])", name)
@@ -488,16 +491,18 @@ def kg_orgs(doc: Doc) -> Doc:
             return
         if _VENUE.fullmatch(name) or _DEGREE_NAME.fullmatch(name):
             return
-        for (fs, fe), f in list(found.items()):
-            if fs <= s and e <= fe:
-                f.actor = f.actor or actor
-                return
-            if s <= fs and fe <= e:
-                del found[(fs, fe)]
+        outer = spans.container_of(s, e)
+        if outer is not None:
+            found[outer].actor = found[outer].actor or actor
+            return
+        for inner in spans.inside(s, e):
+            del found[inner]
+            spans.remove(inner)
         sent = _sent_of(doc, s)
         # "Texas State University – San Marcos" is written "Texas State University–San Marcos"
         name = re.sub(r"\s+([–—])\s+(?=[A-Z])", r"\1", name)
         found[(s, e)] = OrgFact(name, s, e, (sent.start_char, sent.end_char), None, actor)
+        spans.add((s, e))
 
     org_names: set[str] = set()
     if facts.title_org:
@@ -537,7 +542,7 @@ def kg_orgs(doc: Doc) -> Doc:
     # a name found in an employer's place is an organisation wherever it stands ("joined
     # DeepMind" ... "left DeepMind"), unless it is tagged a person there
     for name in sorted(cue_names, key=len, reverse=True):
-        for s, e in _free_spots(doc, name, found):
+        for s, e in _free_spots(doc, name, spans):
             span = doc.char_span(s, e, alignment_mode="expand")
             if span is not None and not any(t.ent_type_ == "PERSON" for t in span):
                 add(s, e)
@@ -551,7 +556,7 @@ def kg_orgs(doc: Doc) -> Doc:
             shorts.setdefault(words[0], f.name)
     for short in shorts:
         spots = []
-        for s, e in _free_spots(doc, short, found):
+        for s, e in _free_spots(doc, short, spans):
             sp = doc.char_span(s, e, alignment_mode="expand")
             spots.append((s, e, sp[0].ent_type_ if sp is not None else ""))
         # a word mostly used as a place is a place ("in Boston" beside "Boston Globe"): tagged
@@ -604,7 +609,7 @@ def kg_orgs(doc: Doc) -> Doc:
         if dm and len(dm.group(1)) < len(f.name) and dm.group(1).lower() not in NON_NAME_WORDS:
             defined.setdefault(dm.group(1), f.name)
     for short, full in defined.items():
-        for s, e in _free_spots(doc, short, found):
+        for s, e in _free_spots(doc, short, spans):
             add(s, e)
         for f in found.values():
             if f.name == short:
@@ -625,12 +630,11 @@ def kg_orgs(doc: Doc) -> Doc:
     return doc
 
 
-def _free_spots(doc: Doc, name: str,
-                found: dict[tuple[int, int], OrgFact]) -> list[tuple[int, int]]:
+def _free_spots(doc: Doc, name: str, found: SpanSet) -> list[tuple[int, int]]:
     """Where ``name`` stands as a whole word ("Helixa", "Helixa's") outside a found name."""
     return [(m.start(), m.end())
             for m in re.finditer(r"(?<![\w@/.-])" + re.escape(name) + r"(?![\w/-])", doc_text(doc))
-            if not any(fs <= m.start() < fe for fs, fe in found)]
+            if not found.covers(m.start())]
 
 
 _ABBREV_END = re.compile(r"(?:\b(?:Inc|Co|Ltd|Corp|St|Jr|Sr|Bros|Mt|Ft|Dr|No)|\b[A-Z])$")
@@ -664,8 +668,11 @@ _PARTICLE_TAIL = re.compile(r"\s+(?P<p>de|des|du|del|della|di|da|do|dos|das|a|y|
 _LIST_TAIL = re.compile(r"(?:,\s+[A-Z][\w-]*)+\s+and\s+[A-Z][\w-]*(?![\w-]|\s+[A-Z])")
 
 
-def _mend_org(doc: Doc, s: int, e: int,
-              people: tuple[tuple[int, int], ...] = ()) -> tuple[int, int]:
+#: How far past a name ``_mend_org`` looks for the rest of it.
+_TAIL_WINDOW = 300
+
+
+def _mend_org(doc: Doc, s: int, e: int, people: SpanIndex | None = None) -> tuple[int, int]:
     """Mend an organisation name the entity recogniser cut short or ran on.
 
     "United Hatters of | North America", "Escuela Superior | de Santa Isabel", "San Pietro |
@@ -679,9 +686,11 @@ def _mend_org(doc: Doc, s: int, e: int,
     if cut:
         e = s + cut.start()
         name = text[s:e]
-    limit = text.find("\n", e)
-    limit = len(text) if limit < 0 else limit
-    limit = min([limit, *(ps for ps, _pe in people if ps >= e)])  # never over a person
+    window = min(len(text), e + _TAIL_WINDOW)  # a tail is short: never read the whole text
+    limit = text.find("\n", e, window)
+    limit = window if limit < 0 else limit
+    nearest = people.next_start(e) if people is not None else None
+    limit = limit if nearest is None else min(limit, nearest)  # never over a person
     after = text[e:limit]
     if re.search(r"\s(?:of|for)$", name):
         m = _OF_TAIL.match(after)

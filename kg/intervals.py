@@ -1,0 +1,90 @@
+"""Character spans looked up in logarithmic time, so extraction stays about linear in the
+length of an article.
+
+:class:`SpanIndex` answers "does anything overlap this span?" and "where does the next
+span start?" over a fixed set (the people of an article). :class:`SpanSet` is a growing
+set of spans none of which lies inside another (the organisation names ``kg_orgs``
+collects): which span holds a given one, which it holds, whether a character is covered.
+
+>>> people = SpanIndex([(10, 20), (40, 50)])
+>>> people.overlaps(15, 30), people.overlaps(20, 40), people.next_start(21)
+(True, False, 40)
+>>> orgs = SpanSet()
+>>> orgs.add((0, 10)); orgs.add((20, 30))
+>>> orgs.container_of(2, 8), orgs.inside(0, 40), orgs.covers(25), orgs.covers(15)
+((0, 10), [(0, 10), (20, 30)], True, False)
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right, insort
+from collections.abc import Iterable
+
+__all__ = ["SpanIndex", "SpanSet"]
+
+Span = tuple[int, int]
+
+
+class SpanIndex:
+    """A fixed set of half-open spans ``(start, end)``, sorted by start."""
+
+    def __init__(self, spans: Iterable[Span]) -> None:
+        self.spans = sorted(spans)
+        self.starts = [s for s, _ in self.spans]
+        self.reach: list[int] = []  # the furthest end among the spans up to each one
+        far = -1
+        for _, e in self.spans:
+            far = max(far, e)
+            self.reach.append(far)
+
+    def overlaps(self, s: int, e: int) -> bool:
+        """Whether a span shares a character with ``[s, e)``."""
+        j = bisect_left(self.starts, e) - 1  # the spans that start before e
+        while j >= 0 and self.reach[j] > s:
+            if self.spans[j][1] > s:
+                return True
+            j -= 1
+        return False
+
+    def next_start(self, at: int) -> int | None:
+        """The first start at or after ``at``, or None."""
+        i = bisect_left(self.starts, at)
+        return self.starts[i] if i < len(self.starts) else None
+
+
+class SpanSet:
+    """Spans added one at a time, none inside another (the caller keeps that so: a span
+    inside a member is not added, members inside a new span are removed first). Without
+    nesting, starts and ends rise together, which every lookup here relies on."""
+
+    def __init__(self) -> None:
+        self.spans: list[Span] = []
+
+    def add(self, span: Span) -> None:
+        insort(self.spans, span)
+
+    def remove(self, span: Span) -> None:
+        i = bisect_left(self.spans, span)
+        if i < len(self.spans) and self.spans[i] == span:
+            del self.spans[i]
+
+    def container_of(self, s: int, e: int) -> Span | None:
+        """The member that holds ``[s, e)`` (it may be equal to it), or None."""
+        i = bisect_right(self.spans, (s, float("inf"))) - 1  # the last start <= s
+        if i >= 0 and self.spans[i][1] >= e:
+            return self.spans[i]
+        return None
+
+    def inside(self, s: int, e: int) -> list[Span]:
+        """The members within ``[s, e)``, in order."""
+        out = []
+        i = bisect_left(self.spans, (s, -1))
+        while i < len(self.spans) and self.spans[i][1] <= e:
+            out.append(self.spans[i])
+            i += 1
+        return out
+
+    def covers(self, pos: int) -> bool:
+        """Whether a member holds the character at ``pos``."""
+        i = bisect_right(self.spans, (pos, float("inf"))) - 1
+        return i >= 0 and self.spans[i][0] <= pos < self.spans[i][1]
