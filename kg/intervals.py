@@ -5,6 +5,8 @@ length of an article.
 span start?" over a fixed set (the people of an article). :class:`SpanSet` is a growing
 set of spans none of which lies inside another (the organisation names ``kg_orgs``
 collects): which span holds a given one, which it holds, whether a character is covered.
+:class:`Taken` is a growing set of any spans (nested or not) that answers "does anything
+overlap this span?" by looking only at spans that start close enough to reach it.
 
 >>> people = SpanIndex([(10, 20), (40, 50)])
 >>> people.overlaps(15, 30), people.overlaps(20, 40), people.next_start(21)
@@ -20,7 +22,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right, insort
 from collections.abc import Iterable
 
-__all__ = ["SpanIndex", "SpanSet"]
+__all__ = ["SpanIndex", "SpanSet", "Taken"]
 
 Span = tuple[int, int]
 
@@ -88,3 +90,30 @@ class SpanSet:
         """Whether a member holds the character at ``pos``."""
         i = bisect_right(self.spans, (pos, float("inf"))) - 1
         return i >= 0 and self.spans[i][0] <= pos < self.spans[i][1]
+
+
+class Taken:
+    """Spans added one at a time (nesting allowed); :meth:`overlaps` looks only at the
+    members that start within the longest member's length before the question.
+
+    >>> t = Taken()
+    >>> t.append((5, 9)); t.append((0, 3))
+    >>> t.overlaps(8, 12), t.overlaps(3, 5)
+    (True, False)
+    """
+
+    def __init__(self) -> None:
+        self.spans: list[Span] = []
+        self.longest = 0
+
+    def append(self, span: Span) -> None:
+        insort(self.spans, span)
+        self.longest = max(self.longest, span[1] - span[0])
+
+    def overlaps(self, s: int, e: int) -> bool:
+        i = bisect_left(self.spans, (s - self.longest, -1))
+        while i < len(self.spans) and self.spans[i][0] < e:
+            if self.spans[i][1] > s:
+                return True
+            i += 1
+        return False

@@ -15,7 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..facts import AliasFact, OrgFact, PersonFact
-from ..intervals import SpanIndex, SpanSet
+from ..intervals import SpanIndex, SpanSet, Taken
 from ..lexicon import (
     JOB_TITLES,
     NON_NAME_WORDS,
@@ -144,10 +144,10 @@ def kg_people(doc: Doc) -> Doc:
     """Record person mentions: cleaned PERSON entities, their repeats, name lists, surnames."""
     facts = facts_of(doc)
     art = doc._.kg_article
-    taken: list[tuple[int, int]] = []
+    taken = Taken()  # the spans already read as people (log-time overlap checks)
 
     def free(s: int, e: int) -> bool:
-        return not any(s < te and ts < e for ts, te in taken)
+        return not taken.overlaps(s, e)
 
     def in_row(s: int) -> bool:
         b = block_at(art, s)
