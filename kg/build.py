@@ -106,7 +106,7 @@ def collect_articles(paths: Iterable[str | Path]) -> list[Path]:
     """
     out: list[Path] = []
     for p in map(Path, paths):
-        if p.is_dir():
+        if os.path.isdir(p):  # never raises: a file kg cannot even stat is read (and skipped)
             found = sorted(f for f in p.iterdir()
                            if f.is_file() and f.suffix.lower() in ARTICLE_SUFFIXES)
             if not found:

@@ -61,21 +61,30 @@ class SpanSet:
 
     def __init__(self) -> None:
         self.spans: list[Span] = []
+        self.added: dict[Span, int] = {}  # when each member was added
+        self.clock = 0
 
     def add(self, span: Span) -> None:
         insort(self.spans, span)
+        self.clock += 1
+        self.added[span] = self.clock
 
     def remove(self, span: Span) -> None:
         i = bisect_left(self.spans, span)
         if i < len(self.spans) and self.spans[i] == span:
             del self.spans[i]
+            del self.added[span]
 
     def container_of(self, s: int, e: int) -> Span | None:
-        """The member that holds ``[s, e)`` (it may be equal to it), or None."""
-        i = bisect_right(self.spans, (s, float("inf"))) - 1  # the last start <= s
-        if i >= 0 and self.spans[i][1] >= e:
-            return self.spans[i]
-        return None
+        """The member that holds ``[s, e)`` (it may be equal to it), or None; of two that
+        hold it (members may overlap), the one added first."""
+        best: Span | None = None
+        j = bisect_right(self.spans, (s, float("inf"))) - 1  # the last start <= s
+        while j >= 0 and self.spans[j][1] >= e:  # ends fall going back: the holders
+            if best is None or self.added[self.spans[j]] < self.added[best]:
+                best = self.spans[j]
+            j -= 1
+        return best
 
     def inside(self, s: int, e: int) -> list[Span]:
         """The members within ``[s, e)``, in order."""
