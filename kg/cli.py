@@ -19,7 +19,7 @@ import typer
 from typer._click.exceptions import NoArgsIsHelpError, UsageError  # typer's own click
 from typer.core import TyperGroup
 
-from .errors import EXIT_INPUT, EXIT_INTERNAL, EXIT_PARTIAL, EXIT_USAGE, KGError
+from .errors import EXIT_INPUT, EXIT_INTERNAL, EXIT_PARTIAL, EXIT_USAGE, InputError, KGError
 from .limits import MAX_JOBS
 
 __all__ = ["app", "main"]
@@ -214,6 +214,9 @@ AllowServiceOpt = Annotated[list[str] | None, typer.Option(
     "--allow-service", help="Let SERVICE call this endpoint URL (repeat for more); "
     "SERVICE is refused otherwise.")]
 
+#: The longest query kg reads from standard input (a query file: 1,000,000 bytes).
+_MAX_QUERY_CHARS = 1_000_000
+
 _FORMAT_BY_SUFFIX = {".csv": "csv", ".tsv": "tsv", ".json": "json", ".md": "markdown",
                      ".txt": "table", ".ttl": "turtle", ".nt": "nt", ".jsonld": "jsonld"}
 
@@ -340,7 +343,10 @@ def sparql(
     from .queries import SavedQuery
 
     if text == "-":
-        text = sys.stdin.read()
+        text = sys.stdin.read(_MAX_QUERY_CHARS + 1)
+        if len(text) > _MAX_QUERY_CHARS:
+            raise InputError(f"the query on standard input is over {_MAX_QUERY_CHARS:,} "
+                             f"characters; that is not a query")
     _run_and_print(SavedQuery.parse("sparql", text), graph, param, engine, endpoint, fmt,
                    output, timeout, max_rows, allow_service)
 

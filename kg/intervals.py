@@ -31,7 +31,9 @@ class SpanIndex:
     """A fixed set of half-open spans ``(start, end)``, sorted by start."""
 
     def __init__(self, spans: Iterable[Span]) -> None:
-        self.spans = sorted(spans)
+        given = list(spans)
+        self.order = sorted(range(len(given)), key=given.__getitem__)  # positions in given
+        self.spans = [given[k] for k in self.order]
         self.starts = [s for s, _ in self.spans]
         self.reach: list[int] = []  # the furthest end among the spans up to each one
         far = -1
@@ -47,6 +49,21 @@ class SpanIndex:
                 return True
             j -= 1
         return False
+
+    def overlapping(self, s: int, e: int) -> list[int]:
+        """The positions (in the order the spans were given) of the spans that share a
+        character with ``[s, e)``.
+
+        >>> SpanIndex([(30, 40), (0, 10), (5, 35)]).overlapping(8, 31)
+        [0, 1, 2]
+        """
+        found = []
+        j = bisect_left(self.starts, e) - 1
+        while j >= 0 and self.reach[j] > s:
+            if self.spans[j][1] > s:
+                found.append(self.order[j])
+            j -= 1
+        return sorted(found)
 
     def next_start(self, at: int) -> int | None:
         """The first start at or after ``at``, or None."""

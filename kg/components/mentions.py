@@ -10,6 +10,7 @@ and an expansion of an acronym is a term, not a person.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -652,13 +653,27 @@ def _clip_org(doc: Doc, s: int, e: int) -> tuple[int, int]:
             continue
         e = s + m.start()
         break
-    art = doc._.kg_article
-    for i in getattr(art, "inline", ()):
-        if i.kind in ("link", "strong", "em") and s < i.end < e and i.start <= s:
+    marks, index = _name_marks(doc)
+    for k in index.overlapping(s, e):  # the others cannot move an edge
+        i = marks[k]
+        if s < i.end < e and i.start <= s:
             e = i.end
-        elif i.kind in ("link", "strong", "em") and s < i.start < e and e <= i.end:
+        elif s < i.start < e and e <= i.end:
             s = i.start
     return s, e
+
+
+def _name_marks(doc: Doc) -> tuple[list[Any], SpanIndex]:
+    """The article's links and bold or italic stretches, in order, with a span index
+    (made once per doc)."""
+    art = doc._.kg_article
+    inline = getattr(art, "inline", ())
+    cached = doc.user_data.get("kg_name_marks")
+    if cached is None or cached[0] is not inline:
+        marks = [i for i in inline if i.kind in ("link", "strong", "em")]
+        cached = doc.user_data["kg_name_marks"] = (
+            inline, marks, SpanIndex([(i.start, i.end) for i in marks]))
+    return cached[1], cached[2]
 
 
 _CAP_WORDS = r"[A-Z][\w'’&-]*(?:[ -]+[A-Z][\w'’&-]*)*"
@@ -730,11 +745,23 @@ def _kind_from_context(doc: Doc, s: int, e: int) -> str | None:
 
 def _inherit_kinds(orgs: list[OrgFact]) -> None:
     """A short form ('Olin') takes the kind of the one longer name it is part of."""
+    # the longer names each name could be part of, looked up instead of scanned
+    by_prefix: dict[tuple[str, ...], list[OrgFact]] = {}
+    by_word: dict[str, list[OrgFact]] = {}
+    for x in orgs:
+        xw = x.name.split()
+        for k in range(1, len(xw)):
+            by_prefix.setdefault(tuple(xw[:k]), []).append(x)
+        if len(xw) > 1:
+            for w in dict.fromkeys(xw):
+                by_word.setdefault(w, []).append(x)
     for o in orgs:
         if o.kind is not None:
             continue
         words = o.name.split()
-        longer = {x.name: x.kind for x in orgs if x.kind and len(x.name.split()) > len(words)
+        cands = (orgs if not words else by_word.get(words[0], []) if len(words) == 1
+                 else by_prefix.get(tuple(words), []))
+        longer = {x.name: x.kind for x in cands if x.kind and len(x.name.split()) > len(words)
                   and (x.name.split()[: len(words)] == words
                        or (len(words) == 1 and words[0] in x.name.split()))}
         if len(set(longer.values())) == 1:
