@@ -113,6 +113,7 @@ def check_graph_file(p: Path, fmt: str, data: bytes | None = None) -> None:
         if b"<!DOCTYPE" in data or b"<!ENTITY" in data:
             raise UnsafeInputError(f"{p}: refusing XML with a DTD or entity declarations "
                                    f"(kg never expands them); remove the <!DOCTYPE ...>")
+        _check_xml_depth(p, data)
         return
 
     def refuse_remote(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -134,6 +135,39 @@ def check_graph_file(p: Path, fmt: str, data: bytes | None = None) -> None:
         raise GraphError(f"{p}: not valid JSON-LD (nested too deeply to read)") from None
     except ValueError as exc:
         raise GraphError(f"{p}:{getattr(exc, 'lineno', 1)}: not valid JSON-LD ({exc})") from None
+
+
+#: The deepest element nesting kg reads in RDF/XML (the parser's time grows with the
+#: square of the depth: 100,000 levels take minutes; real files nest a few levels).
+MAX_XML_DEPTH = 1000
+
+
+def _check_xml_depth(p: Path, data: bytes) -> None:
+    """Refuse RDF/XML nested deeper than :data:`MAX_XML_DEPTH` (one linear pass of expat,
+    which expands no entity: a DTD was refused before). Malformed XML is left to the RDF
+    parser, whose message names the line."""
+    import xml.parsers.expat
+
+    parser = xml.parsers.expat.ParserCreate()
+    depth = 0
+
+    def start(*_: Any) -> None:
+        nonlocal depth
+        depth += 1
+        if depth > MAX_XML_DEPTH:
+            raise GraphError(f"{p}:{parser.CurrentLineNumber}: not valid xml (elements "
+                             f"nested more than {MAX_XML_DEPTH} deep, too deeply to read)")
+
+    def end(*_: Any) -> None:
+        nonlocal depth
+        depth -= 1
+
+    parser.StartElementHandler = start
+    parser.EndElementHandler = end
+    try:
+        parser.Parse(data, True)
+    except xml.parsers.expat.ExpatError:
+        pass
 
 
 def _parse_failure(p: Path, fmt: str, exc: Exception) -> GraphError:
