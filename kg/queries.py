@@ -290,10 +290,9 @@ def resolve_value(engine: Engine, param: Parameter, value: str) -> Node:
                              f"{param.name}=NAME")
         return subjects[0]
     if re.match(r"^(https?|urn|file):\S+$", value):
-        from .sparql import term_to_sparql
+        from .sparql import check_iri
 
-        term_to_sparql(URIRef(value))  # checks that SPARQL can hold it
-        return URIRef(value)
+        return URIRef(check_iri(value))  # checked first: rdflib would log a warning
     key = {"_value": Literal(value.strip())}
     # an exact name is an index lookup; any-case matching scans every name
     hits = _first_column(engine, _EXACT_NAME, key) or _first_column(engine, _BY_NAME, key)
