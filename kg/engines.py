@@ -25,15 +25,17 @@ same saved query gives the same answer on each.
 from __future__ import annotations
 
 import json
+import os
 import re
 from abc import ABC, abstractmethod
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import lru_cache
 from itertools import islice
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, BinaryIO, ClassVar
 
 from .errors import EndpointError, GraphError, InputError, QueryError, UnsafeInputError
+from .files import open_regular
 from .results import LazyRows, QueryResult
 from .sparql import Sparql, bind, parse_sparql
 
@@ -79,52 +81,99 @@ def _graph_path(path: str | Path | None) -> Path:
     from .queries import default_graph_path
 
     p = Path(path) if path is not None else default_graph_path()
-    if not p.exists():
+    if not os.path.lexists(p):
         raise InputError(f"{p}: no such graph file; build one with 'kg build ARTICLE -o {p}'")
-    if p.is_dir():
+    if os.path.isdir(p):
         raise InputError(f"{p} is a directory; give a graph file (.ttl, .nt, .jsonld ...)")
     return p
 
 
-def check_graph_file(p: Path, fmt: str) -> None:
+def _open_graph(p: Path) -> BinaryIO:
+    """The graph file ``p`` opened for reading: a regular file (a FIFO or a device is
+    refused without blocking on it)."""
+    return open_regular(p, what="a graph file (.ttl, .nt, .jsonld ...)")
+
+
+def check_graph_file(p: Path, fmt: str, data: bytes | None = None) -> None:
     """Refuse a graph file that would make a parser reach outside it or blow up.
 
     XML (RDF/XML) with a DTD or entity declarations is refused (no entity is ever
     expanded: a "billion laughs" file fails at once), and so is JSON-LD whose ``@context``
-    names a document (a remote or relative context would be fetched or opened).
+    names a document (a remote or relative context would be fetched or opened), wherever
+    it stands: in a nested object, in a list, or as one of two ``@context`` keys of one
+    object (JSON keeps only the last, a JSON-LD parser may read another). ``data`` is the
+    file's content, when the caller has read it already.
     """
     if fmt not in ("xml", "json-ld"):
         return
-    data = p.read_bytes()
+    if data is None:
+        with _open_graph(p) as fh:
+            data = fh.read()
     if fmt == "xml":
         if b"<!DOCTYPE" in data or b"<!ENTITY" in data:
             raise UnsafeInputError(f"{p}: refusing XML with a DTD or entity declarations "
                                    f"(kg never expands them); remove the <!DOCTYPE ...>")
+        _check_xml_depth(p, data)
         return
+
+    def refuse_remote(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        # called for every JSON object, innermost first, with every key (duplicates too)
+        for k, v in pairs:
+            if k != "@context":
+                continue
+            for item in v if isinstance(v, list) else [v]:
+                if isinstance(item, str) or (isinstance(item, dict) and "@import" in item):
+                    raise UnsafeInputError(
+                        f"{p}: refusing a JSON-LD @context that names another document "
+                        f"({str(item)[:80]}); kg does not fetch contexts: put the context "
+                        f"inline")
+        return dict(pairs)
+
     try:
-        doc = json.loads(data)
+        json.loads(data, object_pairs_hook=refuse_remote)
+    except RecursionError:
+        raise GraphError(f"{p}: not valid JSON-LD (nested too deeply to read)") from None
     except ValueError as exc:
         raise GraphError(f"{p}:{getattr(exc, 'lineno', 1)}: not valid JSON-LD ({exc})") from None
 
-    def contexts(node: Any) -> Iterator[Any]:
-        if isinstance(node, dict):
-            for k, v in node.items():
-                if k == "@context":
-                    yield v
-                yield from contexts(v)
-        elif isinstance(node, list):
-            for v in node:
-                yield from contexts(v)
 
-    for ctx in contexts(doc):
-        for item in ctx if isinstance(ctx, list) else [ctx]:
-            if isinstance(item, str) or (isinstance(item, dict) and "@import" in item):
-                raise UnsafeInputError(f"{p}: refusing a JSON-LD @context that names another "
-                                       f"document ({str(item)[:80]}); kg does not fetch "
-                                       f"contexts: put the context inline")
+#: The deepest element nesting kg reads in RDF/XML (the parser's time grows with the
+#: square of the depth: 100,000 levels take minutes; real files nest a few levels).
+MAX_XML_DEPTH = 1000
+
+
+def _check_xml_depth(p: Path, data: bytes) -> None:
+    """Refuse RDF/XML nested deeper than :data:`MAX_XML_DEPTH` (one linear pass of expat,
+    which expands no entity: a DTD was refused before). Malformed XML is left to the RDF
+    parser, whose message names the line."""
+    import xml.parsers.expat
+
+    parser = xml.parsers.expat.ParserCreate()
+    depth = 0
+
+    def start(*_: Any) -> None:
+        nonlocal depth
+        depth += 1
+        if depth > MAX_XML_DEPTH:
+            raise GraphError(f"{p}:{parser.CurrentLineNumber}: not valid xml (elements "
+                             f"nested more than {MAX_XML_DEPTH} deep, too deeply to read)")
+
+    def end(*_: Any) -> None:
+        nonlocal depth
+        depth -= 1
+
+    parser.StartElementHandler = start
+    parser.EndElementHandler = end
+    try:
+        parser.Parse(data, True)
+    except xml.parsers.expat.ExpatError:
+        pass
 
 
 def _parse_failure(p: Path, fmt: str, exc: Exception) -> GraphError:
+    if isinstance(exc, MemoryError | RecursionError):  # a term or a nesting past the parser's
+        return GraphError(f"{p}: not valid {fmt} (too large or too deeply nested to read: "
+                          f"{str(exc)[:120] or type(exc).__name__})")
     text = str(exc)
     msg = text.splitlines()[0] if text else type(exc).__name__
     lineno = getattr(exc, "lineno", None)
@@ -135,26 +184,35 @@ def _parse_failure(p: Path, fmt: str, exc: Exception) -> GraphError:
     return GraphError(f"{where}: not valid {fmt} ({msg[:200]})")
 
 
+#: What a parser may raise on a file it cannot read (MemoryError: pyoxigraph's limit on
+#: the size of one term; RecursionError: nesting deeper than Python's stack).
+_PARSE_ERRORS = (SyntaxError, ValueError, MemoryError, RecursionError)
+
+
 def load_graph(path: str | Path | None = None) -> Graph:
     """Parse a graph file (format from its ending) into an rdflib Graph.
 
     The file is read by pyoxigraph's strict parsers (rdflib's Turtle parser lets some
     broken files through); an error names the file and the line. Quads go into the one
-    graph. Without ``path``, the bundled graph of the seed article.
+    graph. Without ``path``, the bundled graph of the seed article. Only a regular file
+    is read (a FIFO or a device is refused).
     """
     import pyoxigraph as ox
     from rdflib import Graph
 
     p = _graph_path(path)
     fmt, ox_fmt = rdf_format(p)
-    check_graph_file(p, fmt)
     convert = _ox_converter()
     g = Graph()
     add = g.add
     try:
-        for q in ox.parse(path=str(p), format=getattr(ox.RdfFormat, ox_fmt)):
-            add((convert(q.subject), convert(q.predicate), convert(q.object)))
-    except (SyntaxError, ValueError, QueryError) as exc:
+        with _open_graph(p) as fh:
+            data = fh.read() if fmt in ("xml", "json-ld") else None
+            check_graph_file(p, fmt, data)
+            for q in ox.parse(input=data if data is not None else fh,
+                              format=getattr(ox.RdfFormat, ox_fmt)):
+                add((convert(q.subject), convert(q.predicate), convert(q.object)))
+    except (*_PARSE_ERRORS, QueryError) as exc:
         raise _parse_failure(p, fmt, exc) from None
     except OSError as exc:
         raise InputError(f"{p}: cannot read ({exc.strerror or exc})") from None
@@ -195,6 +253,17 @@ def _select(query: Sparql, cols: list[str], rows: Sequence[tuple[Node | None, ..
     return QueryResult("SELECT", cols, rows, truncated=truncated)
 
 
+def _graph_result(form: str, triples: Iterable[Any], max_rows: int | None) -> QueryResult:
+    """A CONSTRUCT or DESCRIBE result of at most ``max_rows`` triples (read lazily)."""
+    from rdflib import Graph
+
+    taken, cut = _take(triples, max_rows)
+    g = Graph()
+    for t in taken:
+        g.add(t)
+    return QueryResult(form, graph=g, truncated=cut)
+
+
 class Engine(ABC):
     """Runs parsed read-only queries with bound variables."""
 
@@ -205,8 +274,8 @@ class Engine(ABC):
             max_rows: int | None = None) -> QueryResult:
         """Run ``query`` with ``bindings`` (variable name without ``?`` -> RDF term).
 
-        With ``max_rows``, at most that many rows are read and the result says whether
-        more were left out.
+        With ``max_rows``, at most that many rows (of a CONSTRUCT or DESCRIBE query:
+        triples) are read and the result says whether more were left out.
         """
 
 
@@ -232,7 +301,7 @@ class RdflibEngine(Engine):
             if query.form == "ASK":
                 return QueryResult("ASK", boolean=bool(res.askAnswer))
             if query.form in ("CONSTRUCT", "DESCRIBE"):
-                return QueryResult(query.form, graph=res.graph)
+                return _graph_result(query.form, res.graph or (), max_rows)
             cols = [str(v) for v in (res.vars or [])]
             taken, cut = _take(res, max_rows)
             rows: list[tuple[Node | None, ...]] = [tuple(r) for r in taken]
@@ -306,13 +375,16 @@ class OxigraphEngine(Engine):
         import pyoxigraph as ox
 
         p = _graph_path(path)
-        check_graph_file(p, rdf_format(p)[0])
         fmt = rdf_format(p)[1]
         store = ox.Store()
         try:
-            store.bulk_load(path=str(p), format=getattr(ox.RdfFormat, fmt))
-        except (SyntaxError, ValueError, OSError) as exc:
-            raise _parse_failure(p, fmt.lower().replace("_", "-"), exc) from exc
+            with _open_graph(p) as fh:
+                data = fh.read() if fmt in ("RDF_XML", "JSON_LD") else None
+                check_graph_file(p, rdf_format(p)[0], data)
+                store.bulk_load(input=data if data is not None else fh,
+                                format=getattr(ox.RdfFormat, fmt))
+        except (*_PARSE_ERRORS, OSError) as exc:
+            raise _parse_failure(p, fmt.lower().replace("_", "-"), exc) from None
         return cls(store)
 
     @classmethod
@@ -332,13 +404,8 @@ class OxigraphEngine(Engine):
             if query.form == "ASK":
                 return QueryResult("ASK", boolean=bool(res))
             if query.form in ("CONSTRUCT", "DESCRIBE"):
-                from rdflib import Graph
-
-                g = Graph()
-                for t in res:
-                    g.add((_from_ox(t.subject), _from_ox(t.predicate),  # type: ignore[arg-type]
-                           _from_ox(t.object)))
-                return QueryResult(query.form, graph=g)
+                return _graph_result(query.form, ((_from_ox(t.subject), _from_ox(t.predicate),
+                                                   _from_ox(t.object)) for t in res), max_rows)
             cols = [v.value for v in res.variables]
             raw, cut = _take(map(tuple, res), max_rows)  # a solution iterates its values
             rows = ox_rows(raw)
@@ -353,6 +420,8 @@ class OxigraphEngine(Engine):
 def _from_json(b: dict[str, str]) -> Node:
     from rdflib import BNode, Literal, URIRef
 
+    if not isinstance(b, dict) or not isinstance(b.get("value", ""), str):
+        raise EndpointError(f"the endpoint sent a term kg cannot read: {str(b)[:80]}")
     kind, value = b.get("type"), b.get("value", "")
     if kind == "uri":
         return URIRef(value)
@@ -387,7 +456,7 @@ class EndpointEngine(Engine):
             "Accept": accept, "Content-Type": "application/x-www-form-urlencoded",
             "User-Agent": "kg"})
         try:
-            with urllib.request.urlopen(req, timeout=self.timeout) as resp:
+            with _opener().open(req, timeout=self.timeout) as resp:
                 data: bytes = resp.read()
                 return data
         except urllib.error.HTTPError as exc:
@@ -400,6 +469,9 @@ class EndpointEngine(Engine):
             raise EndpointError(f"cannot reach the SPARQL endpoint {self.url} ({reason}); "
                                 f"is the server running?") from None
 
+    def _not_sparql(self, what: str) -> EndpointError:
+        return EndpointError(f"the endpoint {self.url} did not answer with {what}")
+
     def run(self, query: Sparql, bindings: Mapping[str, Node] | None = None, *,
             max_rows: int | None = None) -> QueryResult:
         text = bind(query, bindings or {}).text
@@ -408,23 +480,48 @@ class EndpointEngine(Engine):
 
             data = self._post(text, "application/n-triples")
             try:
-                g = Graph().parse(data=data.decode("utf-8"), format="nt")
+                lines = [line for line in data.decode("utf-8").splitlines()
+                         if line.strip() and not line.lstrip().startswith("#")]
+                taken, cut = _take(lines, max_rows)  # N-Triples: one triple a line
+                g = Graph().parse(data="\n".join(taken) + "\n", format="nt")
             except Exception as exc:
                 raise EndpointError(f"the endpoint {self.url} sent a graph that is not "
                                     f"N-Triples ({str(exc)[:120]})") from None
-            return QueryResult(query.form, graph=g)
+            return QueryResult(query.form, graph=g, truncated=cut)
         data = self._post(text, "application/sparql-results+json")
         try:
             doc = json.loads(data)
-        except ValueError:
-            raise EndpointError(f"the endpoint {self.url} did not answer with SPARQL "
-                                f"results JSON") from None
+        except (ValueError, RecursionError):
+            raise self._not_sparql("SPARQL results JSON") from None
+        if not isinstance(doc, dict):
+            raise self._not_sparql(f"SPARQL results JSON (a JSON {type(doc).__name__})")
         if query.form == "ASK":
-            return QueryResult("ASK", boolean=bool(doc.get("boolean")))
-        cols = list(doc.get("head", {}).get("vars", []))
-        taken, cut = _take(doc.get("results", {}).get("bindings", []), max_rows)
-        rows = [tuple(_from_json(b[c]) if c in b else None for c in cols) for b in taken]
+            if not isinstance(doc.get("boolean"), bool):
+                raise self._not_sparql("an ASK result (no \"boolean\": true or false)")
+            return QueryResult("ASK", boolean=doc["boolean"])
+        try:
+            cols = [str(c) for c in doc["head"]["vars"]]
+            bindings_ = doc["results"]["bindings"]
+            taken, cut = _take(iter(bindings_), max_rows)
+            rows = [tuple(_from_json(b[c]) if c in b else None for c in cols) for b in taken]
+        except (KeyError, TypeError, AttributeError, ValueError):
+            raise self._not_sparql("SELECT results (head.vars and results.bindings)") from None
         return _select(query, cols, rows, cut)
+
+
+@lru_cache(maxsize=1)
+def _opener() -> Any:
+    """A urllib opener that refuses redirects: kg talks only to the endpoint it was given."""
+    import urllib.request
+
+    class Refuse(urllib.request.HTTPRedirectHandler):
+        def redirect_request(self, req: Any, fp: Any, code: int, msg: str, headers: Any,
+                             newurl: str) -> None:
+            raise UnsafeInputError(f"the endpoint {req.full_url} redirects to {newurl} "
+                                   f"(HTTP {code}); kg does not follow redirects: give "
+                                   f"--endpoint the address that answers, if you trust it")
+
+    return urllib.request.build_opener(Refuse)
 
 
 def open_engine(graph: str | Path | Graph | None = None, *, engine: str = "rdflib",

@@ -116,7 +116,7 @@ def write_network(G: nx.Graph, path: str | Path, fmt: str | None = None) -> list
     """Write the network (format from ``fmt`` or the file ending); returns the files
     written: for CSV, the edge list at ``path`` and the nodes beside it (``NAME.nodes.csv``).
     """
-    from .rdf import write_atomic
+    from .rdf import write_atomic, write_files
 
     p = Path(path)
     fmt = fmt or {".graphml": "graphml", ".gexf": "gexf", ".json": "json", ".csv": "csv",
@@ -125,10 +125,9 @@ def write_network(G: nx.Graph, path: str | Path, fmt: str | None = None) -> list
         raise KGError(f"cannot tell the network format from {p.name!r}; give --format "
                       f"({', '.join(NETWORK_FORMATS)})")
     data = network_bytes(G, fmt)
-    if fmt == "csv":
+    if fmt == "csv":  # two files: both written, then both renamed, or neither
         nodes = p.with_name(p.stem + ".nodes.csv")
-        write_atomic(nodes, network_csv(G)[1])
-        write_atomic(p, data)
+        write_files([(nodes, network_csv(G)[1]), (p, data)])
         return [p, nodes]
     write_atomic(p, data)
     return [p]

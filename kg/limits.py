@@ -4,7 +4,9 @@ pyoxigraph's evaluator).
 :func:`call_with_timeout` runs the work in a forked child process (the graph already in
 memory is shared copy-on-write, so nothing is loaded twice) and kills the child when the
 limit passes: the caller gets :class:`kg.errors.QueryTimeout` within the limit plus the
-time to kill a process. Where ``fork`` is not available the work runs in a daemon thread
+time to kill a process. The child dies with its parent (:func:`die_with_parent`), so
+killing kg, even with ``kill -9``, never leaves a worker running. An error in the child
+comes back to the caller as the same exception. Where ``fork`` is not available the work runs in a daemon thread
 that is abandoned on timeout.
 
 >>> call_with_timeout(lambda: 6 * 7, 5)
@@ -18,16 +20,24 @@ kg.errors.QueryTimeout: the query did not finish within 0.2 s; raise --timeout, 
 
 from __future__ import annotations
 
+import ctypes
 import math
 import multiprocessing
+import os
 import pickle
+import signal
+import sys
 import threading
+import time
 from collections.abc import Callable
 from typing import Any, TypeVar
 
 from .errors import KGError, QueryTimeout
 
-__all__ = ["call_with_timeout"]
+__all__ = ["call_with_timeout", "die_with_parent", "MAX_JOBS"]
+
+#: The most worker processes ``--jobs`` starts (each holds a spaCy pipeline, ~300 MB).
+MAX_JOBS = 32
 
 T = TypeVar("T")
 
@@ -37,13 +47,47 @@ def _timeout(seconds: float) -> QueryTimeout:
                         f"or ask for less (LIMIT, a narrower pattern)")
 
 
-def _child(fn: Callable[[], Any], conn: Any) -> None:
+_PR_SET_PDEATHSIG = 1  # linux/prctl.h
+
+
+def die_with_parent(parent: int | None = None) -> None:
+    """Make this process (a worker kg forked) exit as soon as its parent ``parent``
+    (default: the current parent) does, however the parent ends (``kill -9`` too).
+
+    On Linux the kernel sends SIGKILL on the parent's death (``prctl(PR_SET_PDEATHSIG)``);
+    elsewhere a daemon thread polls ``getppid()`` twice a second. A parent that died
+    before this call is noticed at once.
+    """
+    parent = os.getppid() if parent is None else parent
+    armed = False
+    if sys.platform.startswith("linux"):
+        try:
+            libc = ctypes.CDLL(None, use_errno=True)
+            armed = libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) == 0
+        except (OSError, AttributeError):
+            armed = False
+    if os.getppid() != parent:  # the parent is gone already: nobody wants the answer
+        os._exit(1)
+    if armed:
+        return
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="kg-parent-watch", daemon=True).start()
+
+
+def _child(fn: Callable[[], Any], conn: Any, parent: int) -> None:
+    die_with_parent(parent)
     try:
         payload = pickle.dumps(("ok", fn()))
-    except KGError as exc:
-        payload = pickle.dumps(("error", exc))
     except BaseException as exc:  # noqa: BLE001 - everything goes back to the parent
-        payload = pickle.dumps(("error", KGError(f"the query failed: {exc}")))
+        try:  # the exception itself, so the parent reports it as it would without a limit
+            payload = pickle.dumps(("error", exc))
+        except Exception:  # noqa: BLE001 - an exception that does not pickle
+            payload = pickle.dumps(("error", RuntimeError(f"{type(exc).__name__}: {exc}")))
     conn.send_bytes(payload)
     conn.close()
 
@@ -58,7 +102,7 @@ def call_with_timeout(fn: Callable[[], T], seconds: float | None) -> T:
         return _in_thread(fn, seconds)
     ctx = multiprocessing.get_context("fork")
     receiver, sender = ctx.Pipe(duplex=False)
-    proc = ctx.Process(target=_child, args=(fn, sender), daemon=True)
+    proc = ctx.Process(target=_child, args=(fn, sender, os.getpid()), daemon=True)
     proc.start()
     sender.close()
     try:

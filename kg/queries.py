@@ -232,15 +232,13 @@ def get_query(name: str) -> SavedQuery:
 
 def read_query_file(path: str | Path, *, max_bytes: int = 1_000_000) -> SavedQuery:
     """A query from a ``.rq`` file (with or without a grlc header), named after the file."""
+    from .files import read_limited
     from .reader import decode_bytes
 
     p = Path(path)
-    if not p.is_file():
-        what = "is a directory" if p.is_dir() else "no such file"
-        raise InputError(f"{p}: {what}; give the path of a SPARQL query file (.rq)")
-    if p.stat().st_size > max_bytes:
-        raise InputError(f"{p} is over {max_bytes} bytes; that is not a query")
-    text = decode_bytes(p.read_bytes(), what=str(p))
+    data = read_limited(p, max_bytes=max_bytes, what="a SPARQL query file (.rq)",
+                        hint="that is not a query")
+    text = decode_bytes(data, what=str(p))
     return SavedQuery.parse(p.stem, text, str(p))
 
 
@@ -292,10 +290,9 @@ def resolve_value(engine: Engine, param: Parameter, value: str) -> Node:
                              f"{param.name}=NAME")
         return subjects[0]
     if re.match(r"^(https?|urn|file):\S+$", value):
-        from .sparql import term_to_sparql
+        from .sparql import check_iri
 
-        term_to_sparql(URIRef(value))  # checks that SPARQL can hold it
-        return URIRef(value)
+        return URIRef(check_iri(value))  # checked first: rdflib would log a warning
     key = {"_value": Literal(value.strip())}
     # an exact name is an index lookup; any-case matching scans every name
     hits = _first_column(engine, _EXACT_NAME, key) or _first_column(engine, _BY_NAME, key)
@@ -375,9 +372,11 @@ def run_query(
     ``source`` is an :class:`kg.engines.Engine`, an rdflib Graph, a graph file, or
     ``None`` for the bundled graph. The query is read first and refused if unsafe (an
     update, ``FROM``, or ``SERVICE`` to an endpoint not in ``allow_service``) before
-    anything runs. With ``timeout`` (seconds) the query runs in a worker process that is
-    stopped when time is up (:class:`kg.errors.QueryTimeout`); with ``max_rows`` at most
-    that many rows are returned and ``result.truncated`` says whether more were left out.
+    anything runs. With ``timeout`` (seconds) the whole run (parsing the query, loading
+    a graph file, running) happens in a worker process that is stopped when time is up
+    (:class:`kg.errors.QueryTimeout`); with ``max_rows`` at most that many rows (for
+    CONSTRUCT and DESCRIBE: triples) are returned and ``result.truncated`` says whether
+    more were left out.
 
     >>> t = run_query("first-author-papers-by-year")
     >>> t.columns
@@ -391,10 +390,10 @@ def run_query(
     from .limits import call_with_timeout
 
     q = get_query(query) if isinstance(query, str) else query
-    sparql: Sparql = parse_sparql(q.text, frozenset(allow_service))
-    engine = _as_engine(source)
 
-    def work() -> QueryResult:
+    def work() -> QueryResult:  # parsing, loading and running, all within the limit
+        sparql: Sparql = parse_sparql(q.text, frozenset(allow_service))
+        engine = _as_engine(source)
         return engine.run(sparql, bind(q, engine, params), max_rows=max_rows)
 
     return call_with_timeout(work, timeout)

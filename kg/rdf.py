@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 import tempfile
 import unicodedata
 from pathlib import Path
@@ -24,8 +25,11 @@ from rdflib import Graph, Literal, URIRef
 
 from .dates import PartialDate
 from .errors import InputError, KGError
+from .rdfguard import guard_rdflib
 from .resolve import Extraction, norm_name
 from .vocab import KG, KGR, PROV, RDF, SDO, XSD, bind_prefixes
+
+guard_rdflib()  # quiet conversion warnings, bounded xsd:decimal (kg.rdfguard)
 
 __all__ = [
     "slug",
@@ -33,6 +37,7 @@ __all__ = [
     "serialize",
     "write_graph",
     "write_atomic",
+    "write_files",
     "ORG_TYPES",
     "RELATION_PROPERTIES",
     "date_literal",
@@ -255,14 +260,39 @@ def _mode_for(p: Path) -> int:
         return 0o666 & ~umask
 
 
-def write_atomic(path: str | Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file in the same folder and a rename."""
+def _plan(path: str | Path) -> tuple[Path, bool]:
+    """Where a write of ``path`` lands, and whether it is a stream (a device, a FIFO) to
+    write in place rather than a file to replace by rename.
+
+    A symlink is followed: the file it points to is replaced and the link stays. A
+    read-only file is refused, and so is a directory or a missing folder.
+    """
     p = Path(path)
+    try:
+        st: os.stat_result | None = os.stat(p)  # follows symlinks: /dev/stdout, a FIFO's link
+    except (FileNotFoundError, NotADirectoryError):
+        st = None
+    except OSError as exc:
+        raise InputError(f"{p}: cannot write ({exc.strerror or exc})") from None
+    if st is not None and stat.S_ISDIR(st.st_mode):
+        raise InputError(f"{p} is a directory; give a file name for the output")
+    if st is not None and not stat.S_ISREG(st.st_mode):
+        return p, True
+    if p.is_symlink():
+        p = Path(os.path.realpath(p))
     folder = p.parent if str(p.parent) else Path(".")
     if not folder.is_dir():
         raise InputError(f"{folder}: no such folder for the output; create it first")
-    if p.is_dir():
-        raise InputError(f"{p} is a directory; give a file name for the output")
+    if st is not None and (not st.st_mode & 0o222 or not os.access(p, os.W_OK)):
+        raise InputError(f"{p} is read-only; kg does not replace a read-only file (make it "
+                         f"writable first: chmod u+w {p})")
+    return p, False
+
+
+def _temporary(p: Path, data: bytes) -> str:
+    """``data`` written and synced to a new hidden temporary ``.NAME.*.tmp`` beside ``p``,
+    with the permissions ``p`` has (or a new file's)."""
+    folder = p.parent if str(p.parent) else Path(".")
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:
@@ -273,15 +303,56 @@ def write_atomic(path: str | Path, data: bytes) -> None:
             fh.flush()
             os.fsync(fh.fileno())
         os.chmod(tmp, _mode_for(p))
-        os.replace(tmp, p)
-    except BaseException as exc:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        if isinstance(exc, OSError):
-            raise InputError(f"{p}: cannot write ({exc.strerror or exc})") from None
+    except BaseException:
+        _unlink(tmp)
         raise
+    return tmp
+
+
+def _unlink(tmp: str) -> None:
+    try:
+        os.unlink(tmp)
+    except OSError:
+        pass
+
+
+def write_files(items: list[tuple[str | Path, bytes]]) -> None:
+    """Write each ``(path, data)``, all or nothing: every file first goes to a temporary
+    beside its target, and only when all are written and synced are they renamed into
+    place. A failure before the renames leaves every old file as it was and no temporary.
+
+    A path that is a device or a FIFO (``/dev/null``, ``/dev/stdout`` on a pipe) is
+    written as a stream, in place, after the renames; it is never replaced. A symlink is
+    followed (its target is replaced, the link stays); a read-only file is refused.
+    """
+    plans = [(*_plan(path), data) for path, data in items]
+    temps: list[tuple[str, Path]] = []
+    current = plans[0][0] if plans else Path(".")
+    try:
+        for current, stream, data in plans:
+            if not stream:
+                temps.append((_temporary(current, data), current))
+        while temps:
+            tmp, current = temps[0]
+            os.replace(tmp, current)
+            temps.pop(0)
+        for current, stream, data in plans:
+            if stream:
+                with open(current, "wb") as fh:
+                    fh.write(data)
+    except BaseException as exc:
+        for tmp, _ in temps:
+            _unlink(tmp)
+        if isinstance(exc, OSError):
+            raise InputError(f"{current}: cannot write ({exc.strerror or exc})") from None
+        raise
+
+
+def write_atomic(path: str | Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` through a temporary file in the same folder and a rename
+    (see :func:`write_files`: devices and FIFOs are written as streams, symlinks followed,
+    read-only files refused)."""
+    write_files([(path, data)])
 
 
 def write_graph(graph: Graph, path: str | Path, fmt: str = "turtle") -> None:

@@ -631,19 +631,10 @@ def read_article(path: str | Path, *, max_bytes: int = MAX_BYTES) -> Article:
     Raises :class:`~kg.errors.InputError` with a one-line message for a missing path, a
     directory, an empty, binary or over-long file.
     """
+    from .files import read_limited
+
     p = Path(path)
-    if not p.exists():
-        raise InputError(f"{p}: no such file; give the path of an article (.txt, .md or .html)")
-    if p.is_dir():
-        raise InputError(f"{p} is a directory; give the path of an article file")
-    size = p.stat().st_size
-    if size > max_bytes:
-        raise InputError(
-            f"{p} is {size} bytes, over the limit of {max_bytes}; split it or raise --max-bytes"
-        )
-    try:
-        data = p.read_bytes()
-    except OSError as exc:
-        raise InputError(f"{p}: cannot read ({exc.strerror})") from exc
+    data = read_limited(p, max_bytes=max_bytes, what="an article (.txt, .md or .html)",
+                        hint="split it or raise --max-bytes")
     text = decode_bytes(data, what=str(p))
     return read_text(text, name=p.stem, path=str(p))

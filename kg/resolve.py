@@ -420,8 +420,8 @@ def resolve(article: Article, facts: Facts) -> Extraction:
         o = org(af.organization)
         pe = person(af.person) if not af.person_is_org else None
         if o is not None and pe is not None and af.relation == "worksFor" and af.start:
-            key = (pe.name, o.name)
-            employed[key] = min(employed.get(key, af.start.year), af.start.year)
+            pair = (pe.name, o.name)
+            employed[pair] = min(employed.get(pair, af.start.year), af.start.year)
     for af in facts.affiliations:
         o = org(af.organization)
         if o is None:

@@ -27,11 +27,15 @@ from typing import TYPE_CHECKING, Any
 from rdflib import BNode, Literal, URIRef
 
 from .errors import KGError, QueryError, UnsafeQueryError
+from .rdfguard import guard_rdflib
 
 if TYPE_CHECKING:
     from rdflib.term import Node
 
-__all__ = ["Sparql", "parse_sparql", "bind", "with_values", "where_group", "term_to_sparql"]
+guard_rdflib()  # quiet conversion warnings, bounded xsd:decimal (kg.rdfguard)
+
+__all__ = ["Sparql", "parse_sparql", "bind", "with_values", "where_group", "term_to_sparql",
+           "check_iri"]
 
 _XSD = "http://www.w3.org/2001/XMLSchema#"
 _BAD_IRI = re.compile(r'[<>"{}|^`\\\x00-\x20]')
@@ -182,9 +186,23 @@ def term_to_sparql(term: Node, *, strict: bool = True) -> str:
         if dt and dt != _XSD + "string":
             return f'"{text}"^^{term_to_sparql(URIRef(dt), strict=strict)}'
         return f'"{text}"'
-    if strict and (_BAD_IRI.search(str(term)) or ":" not in str(term)):
-        raise QueryError(f"{str(term)!r} is not an IRI")
+    if strict:
+        check_iri(str(term))
     return f"<{term}>"
+
+
+def check_iri(text: str) -> str:
+    """``text`` if SPARQL can hold it as an IRI, else :class:`~kg.errors.QueryError` (check
+    a value before making it a URIRef: rdflib logs a warning for a bad one).
+
+    >>> check_iri("http://a{b")
+    Traceback (most recent call last):
+    ...
+    kg.errors.QueryError: 'http://a{b' is not an IRI
+    """
+    if _BAD_IRI.search(text) or ":" not in text:
+        raise QueryError(f"{text!r} is not an IRI")
+    return text
 
 
 _TOKEN = re.compile(

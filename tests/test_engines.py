@@ -6,17 +6,10 @@ The endpoint is a real server: the ``oxigraph`` command (a dev dependency) servi
 
 from __future__ import annotations
 
-import os
-import shutil
 import socket
-import subprocess
-import sys
-import time
-import urllib.request
-from pathlib import Path
 
 import pytest
-from conftest import SEED_TTL
+from conftest import SEED_TTL, free_port
 from rdflib.compare import isomorphic
 from typer.testing import CliRunner
 
@@ -71,40 +64,6 @@ def test_rdflib_and_oxigraph_give_the_same_answer(engines, name, params):
     a, b = run_query(name, rd, params), run_query(name, ox, params)
     _same(a, b)
     assert a.form != "SELECT" or a.terms, "compare queries that return rows"
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-@pytest.fixture(scope="module")
-def endpoint(tmp_path_factory):
-    exe = shutil.which("oxigraph", path=str(Path(sys.executable).parent) + os.pathsep +
-                       os.environ.get("PATH", ""))
-    assert exe, "the oxigraph server is a dev dependency: pip install -e '.[dev]'"
-    db = tmp_path_factory.mktemp("oxigraph")
-    subprocess.run([exe, "load", "--location", str(db), "--file", str(SEED_TTL)],
-                   check=True, capture_output=True)
-    port = _free_port()
-    proc = subprocess.Popen([exe, "serve-read-only", "--location", str(db), "--bind",
-                             f"127.0.0.1:{port}"], stdout=subprocess.DEVNULL,
-                            stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}/query"
-    deadline = time.monotonic() + 20
-    while True:
-        try:
-            urllib.request.urlopen(f"{url}?query=ASK%7B%7D", timeout=1).read()
-            break
-        except OSError:
-            if time.monotonic() > deadline or proc.poll() is not None:
-                proc.kill()
-                raise
-            time.sleep(0.1)
-    yield url
-    proc.terminate()
-    proc.wait(timeout=10)
 
 
 @pytest.mark.parametrize("name, params", CASES, ids=[f"{n}-{i}" for i, (n, _) in
@@ -180,7 +139,7 @@ def test_binding_is_checked_again_after_the_values_are_placed(monkeypatch):
 
 
 def test_unreachable_endpoint_is_a_clear_error():
-    port = _free_port()  # nothing listens there
+    port = free_port()  # nothing listens there
     with pytest.raises(EndpointError, match="cannot reach the SPARQL endpoint"):
         run_query("people", EndpointEngine(f"http://127.0.0.1:{port}/query", timeout=5))
     r = runner.invoke(app, ["query", "people", "--endpoint", f"http://127.0.0.1:{port}/q"])

@@ -324,6 +324,15 @@ def test_replacing_a_file_keeps_its_permissions(tmp_path):
     umask = os.umask(0)
     os.umask(umask)
     assert fresh.stat().st_mode & 0o777 == 0o666 & ~umask
+    # a read-only file is not replaced (README: writes), even by root
+    out.chmod(0o444)
+    before = out.read_bytes()
+    r = runner.invoke(app, ["query", "people", "-o", str(out)])
+    assert r.exit_code == 2
+    assert r.stderr == (f"kg: error: {out} is read-only; kg does not replace a read-only "
+                        f"file (make it writable first: chmod u+w {out})\n")
+    assert out.read_bytes() == before and sorted(os.listdir(tmp_path)) == ["fresh.csv",
+                                                                          "people.csv"]
 
 
 def test_two_builds_writing_one_file_at_once_leave_one_valid_graph(tmp_path):

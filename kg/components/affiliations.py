@@ -9,7 +9,9 @@ or the end ("from 1971 to 1974", "in 2016", "until 2001", "(graduating in 2011)"
 
 from __future__ import annotations
 
+import bisect
 import re
+from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -95,6 +97,22 @@ def _last_org_before(doc: Doc, char: int, kinds: tuple[str | None, ...]) -> OrgF
     return max(cands, key=lambda o: o.start) if cands else None
 
 
+def _mention_index(doc: Doc) -> tuple[list[tuple[int, int, str]], list[int], int,
+                                      list[tuple[int, int, Any]], list[int]]:
+    """The article's people and organisations sorted by start (built once per doc, again
+    if either list grew), so each sentence finds its own by bisection."""
+    facts = facts_of(doc)
+    key = (len(facts.people), len(facts.orgs))
+    cached = doc.user_data.get("kg_mention_index")
+    if cached is None or cached[0] != key:
+        people = sorted((p.start, p.end, p.name) for p in facts.people)
+        orgs = sorted(((o.start, o.end, o) for o in facts.orgs), key=lambda x: x[0])
+        cached = doc.user_data["kg_mention_index"] = (
+            key, (people, [p[0] for p in people], max((e - s for s, e, _ in people), default=0),
+                  orgs, [o[0] for o in orgs]))
+    return cached[1]
+
+
 class _Sentence:
     """People, pronouns and organisations of one sentence, for the cue rules."""
 
@@ -104,12 +122,13 @@ class _Sentence:
         self.sent = sent
         self.s0, self.s1 = sent.start_char, sent.end_char
         self.subject = facts.subject
-        self.people = sorted([(p.start, p.end, p.name) for p in facts.people
-                              if p.start < self.s1 and p.end > self.s0]
+        people, starts, longest, orgs, org_starts = _mention_index(doc)
+        lo = bisect.bisect_left(starts, self.s0 - longest)  # what can reach into the sentence
+        self.people = sorted([p for p in people[lo : bisect.bisect_left(starts, self.s1)]
+                              if p[1] > self.s0]
                              + [x for x in other_pronouns(doc) if self.s0 <= x[0] < self.s1])
-        self.orgs = sorted(((o.start, o.end, o) for o in facts.orgs
-                            if self.s0 <= o.start < self.s1),
-                           key=lambda x: x[0])
+        self.orgs = orgs[bisect.bisect_left(org_starts, self.s0) :
+                         bisect.bisect_left(org_starts, self.s1)]
         pron = subject_pronoun_re(facts.subject_pronoun)
         self.pronouns = [(m.start() + self.s0, m.end() + self.s0)
                          for m in re.finditer(pron, sent.text, re.I)]

@@ -10,11 +10,13 @@ and an expansion of an acronym is a term, not a person.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..facts import AliasFact, OrgFact, PersonFact
+from ..intervals import SpanIndex, SpanSet, Taken
 from ..lexicon import (
     JOB_TITLES,
     NAME_PARTICLES,
@@ -169,10 +171,10 @@ def kg_people(doc: Doc) -> Doc:
     """Record person mentions: cleaned PERSON entities, their repeats, name lists, surnames."""
     facts = facts_of(doc)
     art = doc._.kg_article
-    taken: list[tuple[int, int]] = []
+    taken = Taken()  # the spans already read as people (log-time overlap checks)
 
     def free(s: int, e: int) -> bool:
-        return not any(s < te and ts < e for ts, te in taken)
+        return not taken.overlaps(s, e)
 
     def in_row(s: int) -> bool:
         b = block_at(art, s)
@@ -513,7 +515,7 @@ def _nearest_person_before(doc: Doc, char: int, sent: Span) -> str | None:
 
 _KEYWORD_ORG = re.compile(
     r"(?:(?:[A-Z][\w&.-]*(?:s['’])?|of|for|and|de|the)\s+){0,5}?"
-    r"(?:[A-Z][\w&.-]*(?:s['’])?\s+)*"
+    r"(?:[A-Z][\w&.-]*(?:s['’])?\s+){0,8}"  # bounded: a long run of names costs linear time
     r"(?:University|College|Institute|School|Academy|Polytechnic|Laboratory|Laboratories|Labs?|"
     r"Ventures|Capital|Partners|Inc\.|Ltd\.?|Corporation|Corp\.|LLC|Foundation|Council|"
     r"Ministry|Department|Agency|Commission|Society|Association|Party|Research|Press|Globe|Times|"
@@ -594,14 +596,16 @@ def kg_orgs(doc: Doc) -> Doc:
     facts = facts_of(doc)
     art = doc._.kg_article
     person_spans = tuple((p.start, p.end) for p in facts.people)
+    people = SpanIndex(person_spans)  # lookups in log time: linear cost on long articles
     found: dict[tuple[int, int], OrgFact] = {}
+    spans = SpanSet()  # found's keys, sorted
 
     def overlaps_person(s: int, e: int) -> bool:
-        return any(s < pe and ps < e for ps, pe in person_spans)
+        return people.overlaps(s, e)
 
     def add(s: int, e: int, actor: bool = False) -> None:
         s, e = _clean_span(doc, *_clip_org(doc, s, e))
-        s, e = _mend_org(doc, s, e, person_spans)
+        s, e = _mend_org(doc, s, e, people)
         name = doc_text(doc)[s:e]
         # "Yale's Berkeley Divinity School": two bodies, the school within the university
         pm = re.search(r"['’]s\s+(?=[A-Z])", name)
@@ -636,16 +640,18 @@ def kg_orgs(doc: Doc) -> Doc:
             return  # "Research Scientist", "Associate Professor"
         if _VENUE.fullmatch(name) or _DEGREE_NAME.fullmatch(name):
             return
-        for (fs, fe), f in list(found.items()):
-            if fs <= s and e <= fe:
-                f.actor = f.actor or actor
-                return
-            if s <= fs and fe <= e:
-                del found[(fs, fe)]
+        outer = spans.container_of(s, e)
+        if outer is not None:
+            found[outer].actor = found[outer].actor or actor
+            return
+        for inner in spans.inside(s, e):
+            del found[inner]
+            spans.remove(inner)
         sent = _sent_of(doc, s)
         # "Texas State University – San Marcos" is written "Texas State University–San Marcos"
         name = re.sub(r"\s+([–—])\s+(?=[A-Z])", r"\1", name)
         found[(s, e)] = OrgFact(name, s, e, (sent.start_char, sent.end_char), None, actor)
+        spans.add((s, e))
 
     org_names: set[str] = set()
     if facts.title_org:
@@ -699,7 +705,7 @@ def kg_orgs(doc: Doc) -> Doc:
     # a name found in an employer's place is an organisation wherever it stands ("joined
     # DeepMind" ... "left DeepMind"), unless it is tagged a person there
     for name in sorted(cue_names, key=len, reverse=True):
-        for s, e in _free_spots(doc, name, found):
+        for s, e in _free_spots(doc, name, spans):
             span = doc.char_span(s, e, alignment_mode="expand")
             if span is not None and not any(t.ent_type_ == "PERSON" for t in span):
                 add(s, e)
@@ -713,7 +719,7 @@ def kg_orgs(doc: Doc) -> Doc:
             shorts.setdefault(words[0], f.name)
     for short in shorts:
         spots = []
-        for s, e in _free_spots(doc, short, found):
+        for s, e in _free_spots(doc, short, spans):
             sp = doc.char_span(s, e, alignment_mode="expand")
             spots.append((s, e, sp[0].ent_type_ if sp is not None else ""))
         # a word mostly used as a place is a place ("in Boston" beside "Boston Globe"): tagged
@@ -773,7 +779,7 @@ def kg_orgs(doc: Doc) -> Doc:
             for m in re.finditer(pattern, doc_text(doc)):
                 defined.setdefault(m.group(0).rstrip("."), f.name)
     for short, full in defined.items():
-        for s, e in _free_spots(doc, short, found):
+        for s, e in _free_spots(doc, short, spans):
             add(s, e)
         for f in found.values():
             if f.name == short:
@@ -850,12 +856,11 @@ def _joined_bodies(name: str, known: set[str]) -> tuple[int, int] | None:
     return None
 
 
-def _free_spots(doc: Doc, name: str,
-                found: dict[tuple[int, int], OrgFact]) -> list[tuple[int, int]]:
+def _free_spots(doc: Doc, name: str, found: SpanSet) -> list[tuple[int, int]]:
     """Where ``name`` stands as a whole word ("Helixa", "Helixa's") outside a found name."""
     return [(m.start(), m.end())
             for m in re.finditer(r"(?<![\w@/.-])" + re.escape(name) + r"(?![\w/-])", doc_text(doc))
-            if not any(fs <= m.start() < fe for fs, fe in found)]
+            if not found.covers(m.start())]
 
 
 _ABBREV_END = re.compile(r"(?:\b(?:Inc|Co|Ltd|Corp|St|Jr|Sr|Bros|Mt|Ft|Dr|No)|\b[A-Z])$")
@@ -873,13 +878,27 @@ def _clip_org(doc: Doc, s: int, e: int) -> tuple[int, int]:
             continue
         e = s + m.start()
         break
-    art = doc._.kg_article
-    for i in getattr(art, "inline", ()):
-        if i.kind in ("link", "strong", "em") and s < i.end < e and i.start <= s:
+    marks, index = _name_marks(doc)
+    for k in index.overlapping(s, e):  # the others cannot move an edge
+        i = marks[k]
+        if s < i.end < e and i.start <= s:
             e = i.end
-        elif i.kind in ("link", "strong", "em") and s < i.start < e and e <= i.end:
+        elif s < i.start < e and e <= i.end:
             s = i.start
     return s, e
+
+
+def _name_marks(doc: Doc) -> tuple[list[Any], SpanIndex]:
+    """The article's links and bold or italic stretches, in order, with a span index
+    (made once per doc)."""
+    art = doc._.kg_article
+    inline = getattr(art, "inline", ())
+    cached = doc.user_data.get("kg_name_marks")
+    if cached is None or cached[0] is not inline:
+        marks = [i for i in inline if i.kind in ("link", "strong", "em")]
+        cached = doc.user_data["kg_name_marks"] = (
+            inline, marks, SpanIndex([(i.start, i.end) for i in marks]))
+    return cached[1], cached[2]
 
 
 _CAP_WORDS = r"[A-Z][\w'’&-]*(?:[ -]+[A-Z][\w'’&-]*)*"
@@ -889,8 +908,11 @@ _PARTICLE_TAIL = re.compile(r"\s+(?P<p>de|des|du|del|della|di|da|do|dos|das|a|y|
 _LIST_TAIL = re.compile(r"(?:,\s+[A-Z][\w-]*)+\s+and\s+[A-Z][\w-]*(?![\w-]|\s+[A-Z])")
 
 
-def _mend_org(doc: Doc, s: int, e: int,
-              people: tuple[tuple[int, int], ...] = ()) -> tuple[int, int]:
+#: How far past a name ``_mend_org`` looks for the rest of it.
+_TAIL_WINDOW = 300
+
+
+def _mend_org(doc: Doc, s: int, e: int, people: SpanIndex | None = None) -> tuple[int, int]:
     """Mend an organisation name the entity recogniser cut short or ran on.
 
     "United Hatters of | North America", "Escuela Superior | de Santa Isabel", "San Pietro |
@@ -904,9 +926,11 @@ def _mend_org(doc: Doc, s: int, e: int,
     if cut:
         e = s + cut.start()
         name = text[s:e]
-    limit = text.find("\n", e)
-    limit = len(text) if limit < 0 else limit
-    limit = min([limit, *(ps for ps, _pe in people if ps >= e)])  # never over a person
+    window = min(len(text), e + _TAIL_WINDOW)  # a tail is short: never read the whole text
+    limit = text.find("\n", e, window)
+    limit = window if limit < 0 else limit
+    nearest = people.next_start(e) if people is not None else None
+    limit = limit if nearest is None else min(limit, nearest)  # never over a person
     after = text[e:limit]
     if re.search(r"\s(?:of|for)$", name):
         m = _OF_TAIL.match(after)
@@ -972,11 +996,23 @@ def _kind_from_context(doc: Doc, s: int, e: int) -> str | None:
 
 def _inherit_kinds(orgs: list[OrgFact]) -> None:
     """A short form ('Olin') takes the kind of the one longer name it is part of."""
+    # the longer names each name could be part of, looked up instead of scanned
+    by_prefix: dict[tuple[str, ...], list[OrgFact]] = {}
+    by_word: dict[str, list[OrgFact]] = {}
+    for x in orgs:
+        xw = x.name.split()
+        for k in range(1, len(xw)):
+            by_prefix.setdefault(tuple(xw[:k]), []).append(x)
+        if len(xw) > 1:
+            for w in dict.fromkeys(xw):
+                by_word.setdefault(w, []).append(x)
     for o in orgs:
         if o.kind is not None:
             continue
         words = o.name.split()
-        longer = {x.name: x.kind for x in orgs if x.kind and len(x.name.split()) > len(words)
+        cands = (orgs if not words else by_word.get(words[0], []) if len(words) == 1
+                 else by_prefix.get(tuple(words), []))
+        longer = {x.name: x.kind for x in cands if x.kind and len(x.name.split()) > len(words)
                   and (x.name.split()[: len(words)] == words
                        or (len(words) == 1 and words[0] in x.name.split()))}
         if len(set(longer.values())) == 1:
