@@ -29,9 +29,13 @@ __all__ = [
 # Words in an organisation's name that give its kind; the first match wins.
 ORG_KIND_WORDS: list[tuple[str, re.Pattern[str]]] = [
     ("school", re.compile(r"\b(high school|preparatory|prep school|grammar school|secondary school|"
-                          r"academy|lyc[eé]e|gymnasium|school)\b", re.I)),
-    ("university", re.compile(r"\b(university|universit[éày]|universidad|universität|college|"
-                              r"polytechnic|école|ecole|conservatory|conservatoire|seminary|"
+                          r"academy|lyc[eé]e|gymnasium|school|escuela|colegio|liceo|gymnasi)\b",
+                          re.I)),
+    ("university", re.compile(r"\b(university|universit[éày]|universidad|universidade|"
+                              r"universität|universiteit|uniwersytet|università|hochschule|"
+                              r"faculdade|facultad|college|"
+                              r"polytechnic|politécnic[oa]|politecnico|école|ecole|conservatory|"
+                              r"conservatoire|conservatorio|seminary|"
                               r"institute\s+of\s+(?:[a-z]+\s+){0,2}(?:technology|education|music|"
                               r"arts?|design|theology|engineering|management))\b", re.I)),
     ("investor", re.compile(r"\b(ventures?|capital|partners|investments?|fund|angels?)\b", re.I)),
@@ -39,17 +43,23 @@ ORG_KIND_WORDS: list[tuple[str, re.Pattern[str]]] = [
     ("media", re.compile(r"\b(times|globe|post|news|journal|herald|tribune|gazette|magazine|"
                          r"press|daily|weekly|review|guardian|telegraph|chronicle|broadcasting|"
                          r"radio|television|tv)\b", re.I)),
-    ("lab", re.compile(r"\b(lab|labs|laboratory|laboratories|research|institute|centre|center)\b",
-                       re.I)),
+    ("lab", re.compile(r"\b(lab|labs|laboratory|laboratories|research|institute|centre|center|"
+                       r"instituto|institut|istituto|centro|zentrum|laboratorio|laboratoire|"
+                       r"laboratório)\b", re.I)),
     ("government", re.compile(r"\b(ministry|department|council|parliament|senate|congress|"
                               r"government|agency|commission|administration|bureau|army|navy|"
-                              r"air force|police|court)\b", re.I)),
+                              r"air force|police|court|ministerio|ministère|ministério|ministerium|"
+                              r"comisión|comissão|commissione|consejo|conselho|conseil|consiglio|"
+                              r"secretaría|secretaria|agencia|agência|agence)\b", re.I)),
     ("company", re.compile(r"\b(inc|corp|corporation|ltd|llc|plc|gmbh|co|company|group|"
                            r"technologies|systems|solutions|software|labs?)\b\.?", re.I)),
     ("other", re.compile(r"\b(foundation|society|association|union|party|league|club|church|"
                          r"consortium|initiative|alliance|trust|bank|diocese|"
                          r"federation|organi[sz]ation|committee|orchestra|band|team|museum|"
-                         r"hospital|library)\b", re.I)),
+                         r"hospital|library|fundación|fundação|fondation|fondazione|stiftung|"
+                         r"sociedad|sociedade|société|società|gesellschaft|asociación|associação|"
+                         r"academia|académie|accademia|akademie|unión|união|banco|museo|museu|"
+                         r"musée|hospital|hôpital|biblioteca|bibliothèque)\b", re.I)),
 ]
 
 

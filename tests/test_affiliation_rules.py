@@ -256,3 +256,16 @@ def test_an_abbreviation_names_the_whole_body_and_a_glued_place_is_cut():
     assert {("Ana Ruiz", "worksFor", "University of California, San Francisco", "1990", "2008"),
             ("Karl Weber", "worksFor", "Max Planck Institute for Biochemistry", None, None)
             } == got
+
+
+def test_bodies_named_in_spanish_french_or_german_and_a_first_surname_alone():
+    got = _affiliations(
+        "# Lucía Ortega Ruiz\n\nLucía Ortega Ruiz is a Mexican hydrologist. She studied at the "
+        "Universidad Mayor de San Andrés and in 2016 joined the Instituto de Geofísica. In 2021 "
+        "Ortega and her student Pablo Iturbe Sanz co-founded Agua Viva Analítica, a start-up "
+        "in Mexico City. Since 2022 she has been a member of the Comisión Nacional del Agua.\n")
+    # "Ortega" is her first surname; the bodies are named kind word first
+    assert {("Lucía Ortega Ruiz", "alumniOf", "Universidad Mayor de San Andrés", None, None),
+            ("Lucía Ortega Ruiz", "worksFor", "Instituto de Geofísica", "2016", None),
+            ("Lucía Ortega Ruiz", "founderOf", "Agua Viva Analítica", "2021", None),
+            ("Lucía Ortega Ruiz", "memberOf", "Comisión Nacional del Agua", "2022", None)} <= got

@@ -28,7 +28,7 @@ from spacy.tokens import Doc
 
 from ..dates import PartialDate, find_dates
 from ..facts import AffiliationFact, OrgFact
-from ..lexicon import org_kind_from_name
+from ..lexicon import JOB_TITLES, org_kind_from_name
 from ..reader import Block
 from .structure import doc_text, facts_of
 
@@ -57,6 +57,8 @@ _DEGREE = re.compile(
 _MEMBER_WORDS = re.compile(r"\b(?:member|fellow|trustee|board|council|committee|advisory|"
                            r"advisor|adviser|panel)\b", re.I)
 _FOUNDER_WORDS = re.compile(r"\b(?:co-?founder|founder|founded|co-?founded|founding)\b", re.I)
+_JOB_AFTER_FOUNDER = re.compile(r"\b(?:co-?)?founder\s+(?:and|&|/)\s+(?:[\w-]+\s+){0,2}?"
+                                r"(?:" + JOB_TITLES + r")\b", re.I)
 _SUB_UNIT = re.compile(r"^(?:the\s+)?(?:department|dept\.?|faculty|division|school|college|"
                        r"institute|center|centre|group|lab|laboratory|program(?:me)?)\s+"
                        r"(?:of|for)\b", re.I)
@@ -193,6 +195,10 @@ def _add(doc: Doc, rel: str, org: OrgFact, span: tuple[int, int],
         rel = "worksFor"
     start, end = (PartialDate(d) if d else None for d in dates)
     facts.affiliations.append(AffiliationFact(facts.subject, rel, org.name, span, start, end))
+    if rel == "founderOf" and _JOB_AFTER_FOUNDER.search(doc_text(doc)[span[0]:span[1]]):
+        # "Co-founder and chief executive": a founder who also holds a post there
+        facts.affiliations.append(AffiliationFact(facts.subject, "worksFor", org.name, span,
+                                                  start, end))
 
 
 def _field(doc: Doc, block: Block) -> None:

@@ -335,6 +335,13 @@ def kg_people(doc: Doc) -> Doc:
         if len(parts) >= 2 and len(parts[0]) >= 3 and not parts[0].endswith(".") \
                 and parts[0].lower() not in NON_NAME_WORDS:
             given[parts[0]] = given.get(parts[0], 0) + 1
+    # a first surname of a name with two ("Tlapanco" of "Ximena Tlapanco Ruiz")
+    for name in known:
+        parts = name.split()
+        for w in parts[1:-1] if len(parts) >= 3 else ():
+            if w[:1].isupper() and not w.endswith(".") and w not in NAME_PARTICLES \
+                    and w.lower() not in NON_NAME_WORDS:
+                singles.setdefault(w, 1)
     given_only = {word for word, count in given.items() if count == 1 and word not in singles}
     for word in given_only:
         singles[word] = 1
@@ -522,6 +529,18 @@ _KEYWORD_ORG = re.compile(
     r"Consortium|Initiative|Alliance|Trust|Bank|Hospital|Museum|Orchestra|Church|Diocese)"
     r"(?:\s+(?:of|for|and|de)\s+(?:the\s+)?(?:[A-Z][\w&.-]*)(?:\s+[A-Z][\w&.-]*)*)?"
 )
+# a body's name in a language that puts its kind word first: "Instituto de Geofísica",
+# "Comisión Nacional del Agua", "Universidad Mayor de San Andrés", "Fondation pour X"
+_KEYWORD_FIRST = re.compile(
+    r"\b(?:Instituto|Institut|Istituto|Universidad|Universidade|Université|Università|"
+    r"Universität|Universiteit|Centro|Centre|Comisión|Comissão|Consejo|Conselho|Conseil|"
+    r"Consiglio|Fundación|Fundação|Fondation|Fondazione|Stiftung|Academia|Académie|Accademia|"
+    r"Akademie|Sociedad|Sociedade|Société|Società|Unión|União|Ministerio|Ministère|Ministério|"
+    r"Escuela|École|Colegio|Facultad|Faculdade|Banco|Museo|Musée|Laboratorio|Laboratoire|"
+    r"Hôpital|Agencia|Agência|Secretaría|Asociación|Associação|Hochschule|Gesellschaft|"
+    r"Politecnico|Escola|Scuola)"
+    r"(?:(?:\s+(?:de|del|des|du|l['’]|d['’]|di|della|delle|degli|do|da|dos|das|y|e|et|und|"
+    r"für|pour|para|per|zu|zur|der|la|las|los|el|le)){0,3}\s+[A-ZÀ-Ý][\w'’.-]*){1,10}")
 _CUE_ORG = re.compile(
     r"(?:\b(?:(?:" + JOB_TITLES + r"|intern|postdoc|researcher|scientist|engineer|linguist|"
     r"economist|curator|teacher|instructor|consultant|columnist)s?\s+(?:at|with|for)|"
@@ -667,6 +686,9 @@ def kg_orgs(doc: Doc) -> Doc:
         if name and len(name.split()) >= 2:
             k = m.group(0).rfind(name)
             add(m.start() + k, m.start() + k + len(name))
+    for m in _KEYWORD_FIRST.finditer(doc_text(doc)):
+        org_names.add(m.group(0))
+        add(m.start(), m.end())
     # names tagged ORG once are organisations wherever they stand (the tagger often calls
     # the same company GPE or PERSON elsewhere)
     for name in sorted(org_names, key=len, reverse=True):
