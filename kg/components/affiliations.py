@@ -27,7 +27,8 @@ _W = r"(?:[\w'’&.-]+\s+)"
 _CUES: list[tuple[str, str, re.Pattern[str]]] = [
     # (relation, when: start|end|none, pattern matched against the text left of the org)
     ("founderOf", "start", re.compile(
-        r"\b(?:co-?founded|founded|cofounded|established|set up|started|launched)\s+"
+        r"\b(?:co-?founded|founded|cofounded|established|set up|started|launched|incorporated|"
+        r"co-?created)\s+"
         r"(?:the\s+|a\s+|an\s+)?"
         # "launched a violent raid on X" founds nothing: no preposition on the way
         r"(?:(?!(?:on|against|into|in|at|to|for|with|from|by|of)\s)[\w'’&.-]+\s+){0,4}$", re.I)),

@@ -147,7 +147,10 @@ _LISTED_FIRST = re.compile(r"^\s*(?:,\s*)?(?:who\s+)?(?:was\s+|is\s+|am\s+|['’
 # speaks of authors
 _ROLE_BARE = re.compile(r"^\s*(?:was|is|am|are|were|came|comes|as|['’]s|['’]m)\s+(?:the\s+)?"
                         r"(?P<ord>first|second|third|fourth|fifth|last)\b(?![\w-])"
-                        r"(?!\s+(?:to|in|of|time|year|woman|man|person|one|who)\b)", re.I)
+                        r"(?!\s+(?:to|in|time|year|woman|man|person|one|who)\b)"
+                        # "fourth of nine" is a position; "first of its kind" is not
+                        r"(?!\s+of\s+(?!(?:two|three|four|five|six|seven|eight|nine|ten|"
+                        r"eleven|twelve|\d+)\b))", re.I)
 _THEN = re.compile(r"^[^.;]{0,80}?,\s*then\s+$|^,?\s*then\s+$", re.I)
 _AMONG_AFTER = re.compile(r"^" + _ASIDE + r"\s*(?:,\s*)?(?:were\s+|are\s+)?(?:among|as)\s+"
                           r"(?:the\s+|its\s+|their\s+)?(?:other\s+|additional\s+|"

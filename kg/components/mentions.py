@@ -558,8 +558,7 @@ _BODY_NOUNS = (r"(?:company|firm|startup|start-up|spin-?off|spinout|lab|laborato
                r"maker|developer|studio|bank|network|broadcaster|newspaper|magazine)")
 _NAMED_BODY = re.compile(
     r"\b(?:the|a|an|its|their|his|her)\s+(?:[\w-]+\s+){0,3}?" + _BODY_NOUNS
-    + r"\s+(?P<a>[A-Z][\w&'’.-]*(?:\s+(?:[A-Z][\w&'’.-]*|de|da|do|of|for|and|&)){0,4}"
-    r"(?<![\s,]))"
+    + r"\s+(?P<a>[A-Z][\w&'’.-]*(?:\s+(?:(?:de|da|do|of|for|and|&)\s+)?[A-Z][\w&'’.-]*){0,4})"
     r"|(?P<b>[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,4}),\s+(?:a|an)\s+(?:[\w.,'’-]+\s+){0,4}?"
     + _BODY_NOUNS + r"\b")
 _VENUE = re.compile(r"(?:the\s+)?(?:" + "|".join(re.escape(v) for v in VENUES)
@@ -615,6 +614,8 @@ def kg_orgs(doc: Doc) -> Doc:
     facts = facts_of(doc)
     art = doc._.kg_article
     person_spans = tuple((p.start, p.end) for p in facts.people)
+    person_words = {w for p in facts.people if len(p.name.split()) > 1 for w in p.name.split()
+                    if w[:1].isupper() and len(w) > 2}
     people = SpanIndex(person_spans)  # lookups in log time: linear cost on long articles
     found: dict[tuple[int, int], OrgFact] = {}
     spans = SpanSet()  # found's keys, sorted
@@ -648,8 +649,8 @@ def kg_orgs(doc: Doc) -> Doc:
             if tail and last + tail.end() < e:
                 add(last + tail.end(), e, actor)
             return
-        if len(name) < 2 or _in_quotes(facts, s, e):
-            return
+        if len(name) < 2 or _in_quotes(facts, s, e) or name in person_words:
+            return  # "Thibault" of "Thibault Nguyen-Lefèvre", tagged ORG alone
         if name.lower() in NON_NAME_WORDS or not name[:1].isupper() and not name[:1].isdigit():
             return
         b = block_at(art, s)
@@ -711,6 +712,7 @@ def kg_orgs(doc: Doc) -> Doc:
             if not m.group("loose"):
                 cue_names.add(doc_text(doc)[s:e])
     # a name beside a body's noun ("the software company Vetora Saúde Digital")
+    body_names: set[str] = set()
     for m in _NAMED_BODY.finditer(doc_text(doc)):
         g = "a" if m.group("a") else "b"
         s, e = m.start(g), m.end(g)
@@ -723,7 +725,11 @@ def kg_orgs(doc: Doc) -> Doc:
         if any(s < pe and ps < e for ps, pe in person_spans) and not is_person_name(name):
             continue
         add(s, e)
-        cue_names.add(name)
+        body_names.add(clean_name(name))
+    # ... wherever it stands, whatever the recogniser tagged it there
+    for name in sorted(body_names, key=len, reverse=True):
+        for s, e in _free_spots(doc, name, spans):
+            add(s, e)
     # a name found in an employer's place is an organisation wherever it stands ("joined
     # DeepMind" ... "left DeepMind"), unless it is tagged a person there
     for name in sorted(cue_names, key=len, reverse=True):

@@ -170,18 +170,24 @@ def _own_pronoun(doc: Doc, subject: str) -> str | None:
     prize with Professor Kerem Çelik ... he joined ...") says more "he" than the subject's
     "she"."""
     surname = subject.split()[-1]
-    others = {e.text for e in doc.ents if e.label_ == "PERSON"} - {subject, surname}
+    own_words = set(subject.split())
+    # where another person is named: a pronoun after it may be theirs
+    others = sorted(e.start for e in doc.ents if e.label_ == "PERSON"
+                    and not set(e.text.split()) <= own_words)
     counts = {"he": 0, "she": 0}
     sents = list(doc.sents)
     for i, sent in enumerate(sents):
-        words = {t.text for t in sent}
-        if surname not in words or any(o in sent.text for o in others):
+        at = next((t.i for t in sent if t.text == surname), None)
+        if at is None:
             continue
-        for s in sents[i:i + 2]:
-            for tok in s:
-                p = _PRONOUNS.get(tok.lower_)
-                if p:
-                    counts[p] += 1
+        stop = sents[min(i + 1, len(sents) - 1)].end
+        k = bisect.bisect_right(others, at)
+        if k < len(others):
+            stop = min(stop, others[k])
+        for tok in doc[at:stop]:
+            p = _PRONOUNS.get(tok.lower_)
+            if p:
+                counts[p] += 1
     if counts["he"] == counts["she"]:
         return None
     return "he" if counts["he"] > counts["she"] else "she"
@@ -330,9 +336,9 @@ def other_pronouns(doc: Doc) -> list[tuple[int, int, str]]:
         return list(cached)
     facts = facts_of(doc)
     out: list[tuple[int, int, str]] = []
-    own = facts.subject_pronoun
+    own = (facts.subject_pronoun or "").rpartition("/")[2]
     if own in ("he", "she") and facts.subject:
-        other = "she" if own == "he" else "he"
+        other = ("she",) if own == "he" else ("he",)
         subject_words = set(facts.subject.split())
         people = sorted((p.start, p.name) for p in facts.people
                         if not set(p.name.split()) <= subject_words)
@@ -340,7 +346,7 @@ def other_pronouns(doc: Doc) -> list[tuple[int, int, str]]:
         art: Article | None = doc._.kg_article
         for tok in doc:
             # he, him, she: a possessive ("his student A") is no mention of its own
-            if _PRONOUNS.get(tok.lower_) != other or tok.lower_ in ("his", "her", "hers"):
+            if _PRONOUNS.get(tok.lower_) not in other or tok.lower_ in ("his", "her", "hers"):
                 continue
             k = bisect.bisect_left(starts, tok.idx) - 1
             if k < 0:
