@@ -269,3 +269,14 @@ def test_bodies_named_in_spanish_french_or_german_and_a_first_surname_alone():
             ("Lucía Ortega Ruiz", "worksFor", "Instituto de Geofísica", "2016", None),
             ("Lucía Ortega Ruiz", "founderOf", "Agua Viva Analítica", "2021", None),
             ("Lucía Ortega Ruiz", "memberOf", "Comisión Nacional del Agua", "2022", None)} <= got
+
+
+def test_a_short_name_in_brackets_completes_a_cut_name_and_an_address_is_cut():
+    got = _affiliations(
+        "# Ada Obi\n\nAda Obi is an engineer.\n\n## Education\n\n- Ph.D., Electrical "
+        "Engineering, Cornell University, Ithaca, NY, 2009–2014\n\n## Board and Committee "
+        "Memberships\n\n- Technical Advisory Committee, Midcontinent Independent System "
+        "Operator (MISO), 2020–2023\n")
+    assert {("Ada Obi", "alumniOf", "Cornell University", "2009", "2014"),
+            ("Ada Obi", "memberOf", "Midcontinent Independent System Operator", "2020", "2023")
+            } <= got

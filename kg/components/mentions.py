@@ -975,6 +975,18 @@ def _mend_org(doc: Doc, s: int, e: int, people: SpanIndex | None = None) -> tupl
     if m and _spelled_out(name + m.group(0), text):
         # "University of California, San Francisco", which the text also writes "UCSF"
         return s, e + m.end()
+    m = re.match(r"((?:\s+(?:of|and|for|&))?(?:\s+[A-Z][\w'’-]*){1,3})\s*\(\s*"
+                 r"([A-Z][A-Za-z&-]{1,10})\s*\)", after)
+    if m:
+        # "Midcontinent Independent System | Operator (MISO)": its own short name says where
+        # the name ends
+        letters = re.sub(r"[^A-Z]", "", m.group(2))
+        if _initials_of(name + m.group(1)) == letters != _initials_of(name):
+            return s, e + len(m.group(1))
+    # an address after a whole name: "Cornell University, Ithaca"
+    m = re.search(r",\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?$", name)
+    if m and _BODY_END.search(name[:m.start()]) and not _spelled_out(name, text):
+        e = s + m.start()
     if re.search(r"\bof\s+[A-Z][\w-]*$", name) and org_kind_from_name(name):
         m = _LIST_TAIL.match(after)
         if m:
