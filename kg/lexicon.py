@@ -52,7 +52,10 @@ ORG_KIND_WORDS: list[tuple[str, re.Pattern[str]]] = [
                               r"comisión|comissão|commissione|consejo|conselho|conseil|consiglio|"
                               r"secretaría|secretaria|agencia|agência|agence)\b", re.I)),
     ("company", re.compile(r"\b(inc|corp|corporation|ltd|llc|plc|gmbh|co|company|group|"
-                           r"technologies|systems|solutions|software|labs?)\b\.?", re.I)),
+                           r"technologies|systems|solutions|software|labs?|photonics|robotics|"
+                           r"analytics|therapeutics|biosciences|pharmaceuticals|semiconductors?|"
+                           r"dynamics|devices|instruments|industries|holdings|motors|"
+                           r"biotech|genomics|diagnostics)\b\.?", re.I)),
     ("other", re.compile(r"\b(foundation|society|association|union|party|league|club|church|"
                          r"consortium|initiative|alliance|trust|bank|diocese|"
                          r"federation|organi[sz]ation|committee|orchestra|band|team|museum|"

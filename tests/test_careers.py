@@ -75,3 +75,20 @@ def test_cv_items_a_unit_before_its_body_a_bracketed_name_and_a_founder_line():
             ("Ida Berg", "founderOf", "Lysa Quantum Inc.", "2022-06", None)} <= got
     # a heading's words are no organisation
     assert not [a for a in got if "Memberships" in a[2]]
+
+
+def test_lab_members_study_or_work_at_the_subjects_institution_and_where_they_went():
+    text = ("# Ida Berg\n\nIda Berg is a Swedish physicist.\n\n## Appointments\n\n"
+            "- Professor, Department of Physics, Lund University, 2015–present\n\n"
+            "## Lab members\n\n- Omar Nasser, Ph.D. student (since 2021)\n"
+            "- Clara Holm, postdoctoral researcher, 2016–2019 → Assistant Professor, "
+            "University of Oslo\n- Tuva Lie, Ph.D. 2020 (now Research Scientist, Acme Photonics)\n")
+    got = _affiliations(text)
+    assert got == {
+        ("Ida Berg", "worksFor", "Lund University", "2015", None),
+        ("Omar Nasser", "alumniOf", "Lund University", "2021", None),
+        ("Clara Holm", "worksFor", "Lund University", "2016", "2019"),
+        ("Clara Holm", "worksFor", "University of Oslo", None, None),
+        ("Tuva Lie", "alumniOf", "Lund University", None, "2020"),
+        ("Tuva Lie", "worksFor", "Acme Photonics", None, None),
+    }

@@ -147,7 +147,7 @@ def _comma_org(doc: Doc, s: int, e: int) -> OrgFact | None:
     for part in text[s:e].split(","):
         a = pos + len(part) - len(part.lstrip())
         pos += len(part) + 1
-        name = re.sub(r"\s*\([^()]*\)?\s*$", "", part).strip(" .")  # "Optica (2022–2025)"
+        name = re.sub(r"\s*\([^()]*\)?\s*$", "", part).strip(" .)")  # "Optica (2022–2025)"
         span = doc.char_span(a, a + len(name), alignment_mode="expand")
         places = [t for t in span or () if t.ent_type_ in ("GPE", "LOC", "DATE")]
         if (name[:1].isupper() and not find_dates(name) and len(name.split()) <= 6
@@ -184,7 +184,60 @@ def kg_careers(doc: Doc) -> Doc:
             _row(doc, block)
         elif block.kind == "item" and block.section:
             _item(doc, block)
+    members = [b for b in art.blocks if b.kind == "item" and _PEOPLE_SECTIONS.search(b.section)]
+    home = _home(doc) if members else None
+    for block in members:
+        _member(doc, block, home)
     return doc
+
+
+_PEOPLE_SECTIONS = re.compile(r"\b(?:members?|current|former|alumni|students|supervision|"
+                              r"advising|advisees|mentees|postdocs|postdoctoral|team|group|"
+                              r"people|doctoral)\b", re.I)
+_WENT = re.compile(r"(?:→|->|\bnow\b(?:\s+(?:an?|the))?|\bcurrently\b)\s*(?P<rest>[^)]*)", re.I)
+
+
+def _home(doc: Doc) -> OrgFact | None:
+    """The subject's present employer: the post with no end that began last."""
+    facts = facts_of(doc)
+    open_posts = [a for a in facts.affiliations if a.person == facts.subject
+                  and a.relation == "worksFor" and a.end is None]
+    if not open_posts:
+        return None
+    last = max(open_posts, key=lambda a: a.start.iso if a.start else "")
+    return next((o for o in facts.orgs if o.name == last.organization), None)
+
+
+def _member(doc: Doc, block: Block, home: OrgFact | None) -> None:
+    """A lab member or former student: "A, Ph.D. student (since 2020)" studies at the
+    subject's institution, "B, postdoctoral researcher, 2019–2021" worked there; what
+    follows "→" or "now" is where they went ("→ Assistant Professor, University of X")."""
+    from .mentions import is_person_name
+
+    facts = facts_of(doc)
+    text = doc_text(doc)[block.start:block.end]
+    m = re.match(r"\s*([^,(→]+?)\s*(?:,|\(|→|\s[–—]\s)", text)
+    if not m or not is_person_name(m.group(1).strip(" *_")):
+        return
+    name = m.group(1).strip(" *_")
+    span = (block.start, block.end)
+    now = _WENT.search(text)
+    role = text[m.end():now.start() if now else len(text)]
+    if home is not None and role.strip():
+        rel = relation_of(role, "worksFor")
+        if rel in ("alumniOf", "worksFor"):
+            start, end = (PartialDate(d) if d else None
+                          for d in read_range(role, single=_SINGLE[rel]))
+            facts.affiliations.append(AffiliationFact(name, rel, home.name, span, start, end))
+    if now:
+        a = block.start + now.start("rest")
+        org = _main_org(_orgs_in(doc, a, block.end)) or _comma_org(
+            doc, a + (text[now.start("rest"):].find(",") + 1 if "," in now.group("rest")
+                      else 0), block.end)
+        if org is not None:
+            rel = relation_of(now.group("rest"), "worksFor")
+            facts.affiliations.append(AffiliationFact(name, rel if rel != "founderOf"
+                                                      else "founderOf", org.name, span))
 
 
 def _add(doc: Doc, rel: str, org: OrgFact, span: tuple[int, int],

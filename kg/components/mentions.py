@@ -75,13 +75,23 @@ def is_person_name(text: str, *, single: bool = False) -> bool:
         return False
     if any(ch.isdigit() for ch in text):
         return False
-    if org_kind_from_name(text) is not None and not re.fullmatch(r"[A-Z][a-z]+ [A-Z][a-z]+", text):
-        return False
+    if org_kind_from_name(text) is not None and (
+            not re.fullmatch(r"[A-Z][a-z]+ [A-Z][a-z]+", text) or _BODY_WORD.search(text)):
+        return False  # a two-word name may hold a surname like "Press" or "Church"
     if re.search(r"\b(?:Co|Inc|Ltd|LLC|Corp)\b", text):
         return False
     if len(toks) >= 2 and re.fullmatch(r"[A-Z]{2}", toks[0]):
         toks = toks[1:]  # initials written without stops: "JR Shaw"
     return all(is_name_token(t) for t in toks)
+
+
+#: Words no person's name holds ("Acme Photonics" is a company whatever it is tagged).
+_BODY_WORD = re.compile(
+    r"\b(?:University|College|Institute|School|Academy|Laboratory|Labs?|Technologies|Systems|"
+    r"Solutions|Software|Photonics|Robotics|Analytics|Therapeutics|Biosciences|Pharmaceuticals|"
+    r"Semiconductors?|Foundation|Society|Association|Ventures|Capital|Partners|Ministry|"
+    r"Department|Council|Agency|Commission|Corporation|Company|Industries|Holdings|"
+    r"Genomics|Diagnostics|Instruments|Devices)\b")
 
 
 def _in_quotes(facts, s: int, e: int) -> bool:
@@ -656,7 +666,9 @@ def kg_orgs(doc: Doc) -> Doc:
         b = block_at(art, s)
         if b is not None and b.kind in ("row", "reference", "heading"):
             return  # a heading's words ("Board and Committee Memberships") are no body
-        if re.search(r"\b(?:" + JOB_TITLES + r")$", name, re.I) and not org_kind_from_name(name):
+        if re.search(r"\b(?:" + JOB_TITLES + r")$", name, re.I) and (
+                not org_kind_from_name(name) or re.fullmatch(
+                    r"(?:[A-Z][a-z]+\s+){0,2}(?:" + JOB_TITLES + r")", name, re.I)):
             return  # "Research Scientist", "Associate Professor"
         if _VENUE.fullmatch(name) or _DEGREE_NAME.fullmatch(name):
             return
