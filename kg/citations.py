@@ -273,6 +273,7 @@ _PREPRINT = re.compile(
 )
 _PUBLISHER = re.compile(
     r"\b(?:Press|Publishers?|Publishing|Publications|Books|Verlag|Éditions|Editions?|edition"
+    r"|Editorial|Editora|Ediciones|Edições|Editore|Uitgeverij|Förlag|Forlag|Wydawnictwo"
     r"|edn|ISBN)\b|\b(?:ed|eds|Ed|Eds)\.(?=[\s),]|$)"
 )
 _NEWS = re.compile(

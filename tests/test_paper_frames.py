@@ -266,3 +266,17 @@ def test_wiki_notes_give_people_and_outlets_but_no_papers_and_bodies_are_no_peop
                                                 "Tomas Vidal Rey"]
     orgs = {o.name: o.kind for o in x.organizations}
     assert orgs.get("The Daily Courier") == "media" and "Lumen Datos Abiertos" in orgs
+
+
+def test_titles_in_guillemets_and_low_high_quotes_and_a_book_from_any_publisher():
+    text = ("# Ana Ruiz\n\nAna Ruiz is a biologist. In 2014 she published «El mar que cambia: "
+            "crónicas del Pacífico» with Pablo Soto. Her 2016 paper „Meeresströmungen im "
+            "Wandel“, written with Karl Weber, appeared in 2016.\n\n## Selected works\n\n"
+            "- Ruiz, A. (2021). *Mares del sur*. Editorial Universitaria.\n")
+    papers, _ = _papers(text)
+    assert papers == {
+        "El mar que cambia: crónicas del Pacífico": ("2014", [("Pablo Soto", None),
+                                                              ("Ana Ruiz", None)]),
+        "Meeresströmungen im Wandel": ("2016", [("Karl Weber", None), ("Ana Ruiz", None)]),
+        "Mares del sur": ("2021", [("Ana Ruiz", 1)]),
+    }

@@ -115,7 +115,7 @@ _SPEECH_BEFORE = re.compile(
 _WORK_BEFORE = re.compile(r"\b" + WORK_NOUNS + r"\s*[,:]?\s*(?:(?:was|is|were|titled|entitled|"
                           r"called|named)\s*,?\s*)?$", re.I)
 # a publishing verb right after a quote: '"X", which she wrote with', '"X" was published'
-_VERB_AFTER_QUOTE = re.compile(r"^[\"”*_]?\s*,?\s*(?:(?:which|that)\s+(?:[\w'’-]+\s+)?|"
+_VERB_AFTER_QUOTE = re.compile(r"^[\"”»“«*_]?\s*,?\s*(?:(?:which|that)\s+(?:[\w'’-]+\s+)?|"
                                r"(?:was|were|had\s+been|has\s+been|is)\s+)(?:\w+ly\s+)?"
                                + PUBLISH_VERBS + r"\b", re.I)
 _TITLE_WORD = r"(?:[A-Z0-9][\w'’.-]*|(?:of|and|the|for|in|on|a|an|to|with|from|by|at|via|" \
@@ -143,7 +143,7 @@ _UNQUOTED = re.compile(
 
 # a publishing verb right before a quote: 'she published "X"', 'they posted the preprint "X"'
 _VERB_BEFORE = re.compile(r"\b" + PUBLISH_VERBS + r"\s+(?:(?:the|a|an|their|his|her|its)\s+)?"
-                          r"(?:[\w-]+\s+){0,2}?[\"“*_]?$", re.I)
+                          r"(?:[\w-]+\s+){0,2}?[\"“«„»*_]?$", re.I)
 _VENUE_WORDS = re.compile(r"^(?:the\s+)?(?:journal|proceedings|transactions|annals|bulletin)\b|"
                           r"\b(?:review|letters|journal|quarterly|magazine|proceedings)$", re.I)
 
@@ -187,7 +187,7 @@ def _titles_in(doc: Doc, s0: int, s1: int, frames: list[Frame]) -> list[tuple[in
         strong = any(f.kind in ("by", "led") and (0 <= f.start - (qe - s0) <= 4
                                                   or 0 <= (qs - s0) - f.end <= 12)
                      for f in frames) or bool(re.match(
-                         r"[\"”*_]?\s*,?\s*\([^()]{0,80}\b\d{4}\)", text[qe:s1])) or bool(
+                         r"[\"”»“«*_]?\s*,?\s*\([^()]{0,80}\b\d{4}\)", text[qe:s1])) or bool(
                          _VERB_BEFORE.search(text[max(s0, qs - 50):qs])
                          or _VERB_AFTER_QUOTE.match(text[qe:min(s1, qe + 60)]))
         if (qs, qe) not in spans and (_VENUE_WORDS.search(text[qs:qe])
@@ -414,11 +414,11 @@ def _name_aliases(doc: Doc, p: PaperFact, s0: int, s1: int, qs: int, qe: int) ->
     """Short names beside a title: '(Image GPT)', 'the GPT-2 paper "X"', '"X", the Y paper'."""
     text = doc_text(doc)
     p.aliases.extend(_aliases_after(text[qe + 1: s1]))
-    m = re.search(r"\bthe\s+" + _SHORT_NAME + r"\s+(?:paper|report|preprint)\s*,?\s*[\"“*]?$",
+    m = re.search(r"\bthe\s+" + _SHORT_NAME + r"\s+(?:paper|report|preprint)\s*,?\s*[\"“«„»*]?$",
                   text[max(s0, qs - 60): qs])
     if m:
         p.aliases.append(m.group(1))
-    m = re.match(r"[\"”*]?\s*,?\s*the\s+" + _SHORT_NAME + r"\s+(?:paper|report|preprint)\b",
+    m = re.match(r"[\"”»“«*]?\s*,?\s*the\s+" + _SHORT_NAME + r"\s+(?:paper|report|preprint)\b",
                  text[qe: s1])
     if m:
         p.aliases.append(m.group(1))
@@ -477,7 +477,7 @@ def _attach_authors(doc: Doc, papers: list[PaperFact], titles: list[tuple[int, i
 
 _SINGLE_WORK = re.compile(r"\b(?:dissertation|thesis|memoir|autobiography|novel|book|"
                           r"monograph)\b", re.I)
-_SINGLE_AFTER = re.compile(r"[\"”*_]?\s*,\s*(?:a|an|his|her)\s+(?:[\w-]+\s+){0,2}?(?:memoir|"
+_SINGLE_AFTER = re.compile(r"[\"”»“«*_]?\s*,\s*(?:a|an|his|her)\s+(?:[\w-]+\s+){0,2}?(?:memoir|"
                            r"autobiography|novel|book|monograph)\b", re.I)
 _CO_CUE = re.compile(r"\bco-?(?:authored|wrote|written|authors?|edited)\b|\b(?:others|"
                      r"colleagues|collaborators|et al|jointly|together)\b", re.I)
@@ -763,7 +763,11 @@ def kg_references(doc: Doc) -> Doc:
                 _add_table_person(doc, block, n)
             if c.kind == "news" and c.venue:
                 _add_outlet(doc, block, c.venue)  # a newspaper cited as a source
-            if not looks_scholarly(c) or not c.title:
+            # in a list of the subject's works, any dated work with authors counts (a book
+            # from a publisher the reader does not know); among sources, only scholarly ones
+            listed = not _SOURCE_SECTIONS.match(block.section) and bool(names) and bool(
+                c.year) and c.kind not in ("news", "web")
+            if not (looks_scholarly(c) or listed) or not c.title:
                 continue
             # a source cited in a page's notes is a paper of the page's people only when
             # one of them wrote it ("References": a magazine feature about them is not)

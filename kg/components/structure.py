@@ -409,7 +409,9 @@ def _fuller_name(doc: Doc, title: str) -> str:
     return title
 
 
-_QUOTE = re.compile(r"\"([^\"\n]{2,400}?)\"|“([^”\n]{2,400}?)”")
+# straight and curly quotes, guillemets («», »«) and low-high quotes („“)
+_QUOTE = re.compile(r"\"([^\"\n]{2,400}?)\"|“([^”\n]{2,400}?)”|«\s?([^»\n]{2,400}?)\s?»|"
+                    r"»([^«\n]{2,400}?)«|„([^“”\n]{2,400}?)[“”]")
 
 
 @Language.component("kg_quotes")
@@ -417,7 +419,7 @@ def kg_quotes(doc: Doc) -> Doc:
     """Record quoted stretches (paper titles, quotations), without their closing comma."""
     facts = facts_of(doc)
     for m in _QUOTE.finditer(doc_text(doc)):
-        g = 1 if m.group(1) is not None else 2
+        g = next(k for k in range(1, 6) if m.group(k) is not None)
         s, e = m.start(g), m.end(g)
         while e > s and doc_text(doc)[e - 1] in ",.;: ":
             e -= 1
