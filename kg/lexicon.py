@@ -238,6 +238,13 @@ def is_name_token(tok: str) -> bool:
         return True
     if ROMAN.fullmatch(tok):  # "George V", "John D. Rockefeller III" (checked by position)
         return True
-    return bool(re.fullmatch(r"[A-Z\u00c0-\u00de][a-z\u00df-\u00ff\u0100-\u024f'’]+"
-                             r"(?:-[A-Z][a-z'’]+)?"
-                             r"|[A-Z][a-z]*[A-Z][a-z]+|[A-Z]['’][A-Z][a-z]+", tok))
+    if re.fullmatch(r"(?:al|el|ad|as|ibn|bin|ben|abu|ul)-[^\W\d_]+", tok) and tok[3:4].isupper():
+        return True  # "al-Rashidi"
+    # any script's capital, then letters; hyphenated parts in either case ("Sten-Åke",
+    # "Min-jung", "Phạm", "Nguyễn")
+    parts = re.split(r"[-‐]", tok)
+    if len(parts) <= 2 and parts[0][:1].isupper() and len(parts[0]) > 1 and all(
+            p and all(ch.isalpha() or ch in "'’" for ch in p) and not any(
+                ch.isupper() for ch in p[1:]) for p in parts):
+        return True
+    return bool(re.fullmatch(r"[A-Z][a-z]*[A-Z][a-z]+|[A-Z]['’][A-Z][a-z]+", tok))

@@ -3,6 +3,8 @@ what each text states, read by hand."""
 
 from __future__ import annotations
 
+import pytest
+
 from kg.pipeline import extract
 from kg.reader import read_text
 
@@ -53,3 +55,18 @@ def test_a_job_title_is_not_a_name():
     got = _people("Al Tibbles\n\nAl Tibbles was a Producer and eventual Head Writer of the "
                   "television series My Three Sons in the 1960s.")
     assert got == {"Al Tibbles"}
+
+
+@pytest.mark.parametrize("token", ["Sten-Åke", "Min-jung", "Phạm", "Nguyễn", "al-Rashidi",
+                                   "Ángeles", "MacLeod", "Ng", "Xu"])
+def test_name_words_of_many_languages(token):
+    from kg.lexicon import is_name_token
+
+    assert is_name_token(token)
+
+
+@pytest.mark.parametrize("token", ["NASA", "GPT-2", "iPhone", "Transformer"])
+def test_words_that_are_no_name(token):
+    from kg.lexicon import is_name_token
+
+    assert not is_name_token(token)

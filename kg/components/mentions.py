@@ -32,7 +32,7 @@ from .structure import block_at, doc_text, facts_of
 
 __all__ = ["kg_people", "kg_orgs", "clean_name", "is_person_name", "NAME_RE"]
 
-_NAME_TOK = r"(?:[A-Z]\.|[A-Z][\w'’]*(?:-[A-Z]?[\w'’]+)?)"
+_NAME_TOK = r"(?:[A-Z]\.|[A-Z][\w'’]*(?:-[A-Z]?[\w'’]+)?|(?:al|el|ad|as|ibn|bin)-[A-Z][\w'’]+)"
 NAME_RE = (_NAME_TOK + r"(?:\s+(?:" + _NAME_TOK
            + r"|van|von|de|da|del|der|di|le|la|bin|al))" + r"{1,3}")
 _LIST_ITEM = re.compile(r"(?<![\w.])(" + NAME_RE + r"|" + _NAME_TOK

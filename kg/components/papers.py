@@ -112,8 +112,14 @@ _SPEECH_BEFORE = re.compile(
     r"(?:it|him|her|them|this|that|the\s+\w+)\s+as|said|says|told\s+[^,\"“]{0,60}|"
     r"telling\s+[^,\"“]{0,60}|wrote\s+that|recalled|recalls|argued|argues|added|noted|stated|"
     r"remarked|joked|put\s+it|in\s+(?:his|her|their)\s+words|as)\s*,?\s*(?:that\s+)?$", re.I)
-_WORK_BEFORE = re.compile(r"\b" + WORK_NOUNS + r"\s*[,:]?\s*(?:(?:was|is|were|titled|entitled|"
-                          r"called|named)\s*,?\s*)?$", re.I)
+_WORK_BEFORE = re.compile(r"\b" + WORK_NOUNS + r"(?:\s+(?:together|from\s+that\s+year|"
+                          r"from\s+\w+|of\s+\w+|with\s+\w+)){0,2}\s*[,:]?\s*(?:(?:was|is|were|"
+                          r"titled|entitled|called|named)\s*,?\s*)?$", re.I)
+# a quote followed by where and when it appeared: '"X", in Oikos in 1986', '"X" came out in
+# The American Naturalist', '"X" in the Journal of Things in 2008'
+_VENUE_AFTER = re.compile(r"^[\"”»“«*_]?\s*,?\s*(?:(?:came\s+out|appeared|was\s+published|"
+                          r"published)\s+)?(?:in|at)\s+(?:the\s+)?[A-Z][^.;]{0,80}?\b(?:1[5-9]|20)"
+                          r"\d\d\b")
 # a publishing verb right after a quote: '"X", which she wrote with', '"X" was published'
 _VERB_AFTER_QUOTE = re.compile(r"^[\"”»“«*_]?\s*,?\s*(?:(?:which|that)\s+(?:[\w'’-]+\s+)?|"
                                r"(?:was|were|had\s+been|has\s+been|is)\s+)(?:\w+ly\s+)?"
@@ -189,7 +195,8 @@ def _titles_in(doc: Doc, s0: int, s1: int, frames: list[Frame]) -> list[tuple[in
                      for f in frames) or bool(re.match(
                          r"[\"”»“«*_]?\s*,?\s*\([^()]{0,80}\b\d{4}\)", text[qe:s1])) or bool(
                          _VERB_BEFORE.search(text[max(s0, qs - 50):qs])
-                         or _VERB_AFTER_QUOTE.match(text[qe:min(s1, qe + 60)]))
+                         or _VERB_AFTER_QUOTE.match(text[qe:min(s1, qe + 60)])
+                         or _VENUE_AFTER.match(text[qe:min(s1, qe + 110)]))
         if (qs, qe) not in spans and (_VENUE_WORDS.search(text[qs:qe])
                                       or _is_named_entity(doc, qs, qe)):
             continue  # an emphasised journal, newspaper or name is not a title
