@@ -49,6 +49,14 @@ def _people(text: str, *names: str) -> list[tuple[int, int, str]]:
      [("with", ["Ola Berg", "Tim Sato"], [None, None], False)]),
     # a name that is no author: nothing
     ("told Ola Berg that the idea was sound", ("Ola Berg",), []),
+    # names ordered without the word "author": "A first, then B, then C"
+    ("in 2008: Tim Sato first, then Ann Ray, then Ola Berg.", ("Tim Sato", "Ann Ray",
+                                                                "Ola Berg"),
+     [("role", ["Tim Sato"], [1], False), ("role", ["Ann Ray"], [2], False),
+      ("role", ["Ola Berg"], [3], False)]),
+    # a position given to a possessor
+    ("Tim Sato's name is first on the cover and Ann Ray's second.", ("Tim Sato", "Ann Ray"),
+     [("role", ["Tim Sato"], [1], False), ("role", ["Ann Ray"], [2], False)]),
 ])
 def test_frames(text, names, expected):
     got = [(f.kind, f.names, f.positions, f.complete) for f in

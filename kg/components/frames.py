@@ -164,11 +164,12 @@ _POSSESSIVE_AFTER = re.compile(
     + r"\b", re.I)
 
 
-def read_frames(text: str, people: list[tuple[int, int, str]]) -> list[Frame]:
+def read_frames(text: str, people: list[tuple[int, int, str]], *,
+                self_name: str | None = None) -> list[Frame]:
     """The authorship frames of one sentence, in text order (see the module docstring).
 
     ``people`` are the sentence's person mentions as ``(start, end, name)`` offsets into
-    ``text``.
+    ``text``; ``self_name`` is who "my" and "mine" are (an interview's subject).
 
     >>> t = "With Jo Lee as first author and Al Roy and Ed Fox as co-authors, it won."
     >>> ppl = [(t.find(n), t.find(n) + len(n), n) for n in ("Jo Lee", "Al Roy", "Ed Fox")]
@@ -176,7 +177,10 @@ def read_frames(text: str, people: list[tuple[int, int, str]]) -> list[Frame]:
     [('role', ['Jo Lee'], [1]), ('coauthors', ['Al Roy', 'Ed Fox'], [None, None])]
     """
     frames: list[Frame] = []
-    authors_talk = bool(re.search(r"\bauthors?\b|\blisted\b", text, re.I))
+    # a sentence that speaks of authors or orders names ("Brendan first, then me")
+    authors_talk = bool(re.search(r"\bauthors?\b|\blisted\b|\bfirst\b[^.;]{0,40}\bthen\b|"
+                                  r"\bname\s+(?:is\s+|was\s+)?(?:first|second|last)\b",
+                                  text, re.I))
     lists = name_lists(text, people)
     for lst in lists:
         before = text[max(0, lst.start - 120):lst.start]
@@ -251,7 +255,39 @@ def read_frames(text: str, people: list[tuple[int, int, str]]) -> list[Frame]:
             frames.append(Frame("verb", lst.start, lst.end, list(lst.names), [None] * n))
             continue
     _then_chain(text, lists, frames)
-    return frames
+    if authors_talk:
+        _possessive_positions(text, people, self_name, frames)
+    seen: set[tuple[str, tuple[str, ...], tuple[int | None, ...]]] = set()
+    unique = []
+    for f in sorted(frames, key=lambda f: f.start):
+        key = (f.kind, tuple(f.names), tuple(f.positions))
+        if key not in seen:
+            seen.add(key)
+            unique.append(f)
+    return unique
+
+
+_POSSESSIVE_ORD = re.compile(
+    r"(?:(?P<own>\b(?:my|mine)\b)|(?P<name>[^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*){0,3})"
+    r"['’]s?)(?:\s+name)?(?:\s+(?:is|was|comes|came|stands|appears))?(?:\s+(?:again|listed))?"
+    r"\s+(?P<ord>first|second|third|fourth|fifth|last)\b", re.I)
+
+
+def _possessive_positions(text: str, people: list[tuple[int, int, str]],
+                          self_name: str | None, frames: list[Frame]) -> None:
+    """'My name is first on the cover and Min-jung's second', 'his name first and mine
+    second': a position given to a possessor."""
+    for m in _POSSESSIVE_ORD.finditer(text):
+        if m.group("own"):
+            who = self_name
+        else:
+            end = m.start("name") + len(m.group("name"))
+            who = next((n for a, b, n in people if b == end), None)
+        if who is None:
+            continue
+        word = m.group("ord").lower()
+        frames.append(Frame("role", m.start(), m.end(), [who],
+                            [None if word == "last" else ORDINALS[word]], last=word == "last"))
 
 
 _ORDINAL_ITEM = re.compile(r"^\s+(?P<ord>first|second|third|fourth|fifth|sixth|last)\b"

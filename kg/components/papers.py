@@ -363,7 +363,8 @@ def kg_papers(doc: Doc) -> Doc:
         text = sent.text
         year_here = [d.year for _, _, d in find_dates(text)]
         people = _mentions(doc, s0, s1)
-        frames = read_frames(text, people)
+        me = facts.subject if (facts.subject_pronoun or "").startswith("i") else None
+        frames = read_frames(text, people, self_name=me)
         titles = _titles_in(doc, s0, s1, frames)
         if titles:
             # in a sentence about a work: names the recogniser missed in its author lists
@@ -373,7 +374,7 @@ def kg_papers(doc: Doc) -> Doc:
             people.sort()
             people += _surnames(text, people, facts, known_authors)
             people.sort()
-            frames = read_frames(text, people)
+            frames = read_frames(text, people, self_name=me)
             titles = _titles_in(doc, s0, s1, frames)
         if not titles:
             if last_paper is not None:
