@@ -22,6 +22,7 @@ __all__ = [
     "VENUES",
     "ORG_ACTOR_VERBS",
     "is_name_token",
+    "initials_of",
     "ROMAN",
     "ROLE_PREFIXES",
 ]
@@ -248,3 +249,14 @@ def is_name_token(tok: str) -> bool:
                 ch.isupper() for ch in p[1:]) for p in parts):
         return True
     return bool(re.fullmatch(r"[A-Z][a-z]*[A-Z][a-z]+|[A-Z]['’][A-Z][a-z]+", tok))
+
+
+def initials_of(name: str) -> str:
+    """The capitals of a name's words, small words left out: an organisation's short form.
+
+    >>> initials_of("University of California, San Francisco"), initials_of("The Acme Lab")
+    ('UCSF', 'AL')
+    """
+    return "".join(w[0] for w in re.findall(r"[\w'’-]+", name)
+                   if w.lower() not in ("of", "the", "and", "for", "at", "in", "de", "la")
+                   and w[0].isupper())

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from .dates import PartialDate
 from .facts import Facts, PaperFact, Span
-from .lexicon import NAME_PARTICLES, org_kind_from_name
+from .lexicon import NAME_PARTICLES, initials_of, org_kind_from_name
 from .reader import Article
 
 __all__ = [
@@ -497,14 +497,9 @@ def _org_alias_target(name: str, orgs: list[Organization]) -> Organization | Non
     if 2 <= len(letters) <= 8 and letters.isupper():
         # an abbreviation of one named body: "U.C.S.F." of "University of California, San
         # Francisco", "MIT" of "Massachusetts Institute of Technology"
-        spelled = [o for o in orgs if _initials(o.name) == letters and len(o.name) > len(name)]
+        spelled = [o for o in orgs if initials_of(o.name) == letters and len(o.name) > len(name)]
         if len({o.name for o in spelled}) == 1:
             return spelled[0]
     return None
 
 
-def _initials(name: str) -> str:
-    """The capitals of a name's words, small words left out ("of", "the", "and", "for")."""
-    return "".join(w[0] for w in re.findall(r"[\w'’-]+", name)
-                   if w.lower() not in ("of", "the", "and", "for", "at", "in", "de", "la")
-                   and w[0].isupper())

@@ -48,6 +48,11 @@ _WORK_SECTIONS = re.compile(r"\b(?:appointments?|employment|positions?|experienc
 _MEMBER_SECTIONS = re.compile(r"\b(?:memberships?|boards?|affiliations?|fellowships|"
                               r"professional (?:bodies|societies))\b", re.I)
 
+_FIELD_RELATIONS = [(_WORK_KEYS, "worksFor"), (_STUDY_KEYS, "alumniOf"),
+                    (_FOUND_KEYS, "founderOf"), (_MEMBER_KEYS, "memberOf")]
+_SECTION_RELATIONS = [(_STUDY_SECTIONS, "alumniOf"), (_WORK_SECTIONS, "worksFor"),
+                      (_MEMBER_SECTIONS, "memberOf")]
+
 _DEGREE = re.compile(
     r"(?<![\w.])(?:Ph\.?\s?D|D\.?\s?Phil|Sc\.?\s?D|M\.?\s?D|M\.?\s?S\.?\s?E|M\.?\s?S|M\.?\s?Sc|"
     r"M\.?\s?A|M\.?\s?Phil|M\.?\s?Eng|MBA|B\.?\s?S|B\.?\s?Sc|B\.?\s?A|B\.?\s?E|B\.?\s?Eng|"
@@ -254,17 +259,19 @@ def _add(doc: Doc, rel: str, org: OrgFact, span: tuple[int, int],
                                                   start, end))
 
 
+def _labelled(label: str, table: list[tuple[re.Pattern[str], str]], *,
+              whole: bool) -> str | None:
+    """The relation the first pattern of ``table`` that matches ``label`` gives (the whole
+    label, or anywhere in it)."""
+    for pat, rel in table:
+        if (pat.fullmatch(label) if whole else pat.search(label)):
+            return rel
+    return None
+
+
 def _field(doc: Doc, block: Block) -> None:
-    key = block.header[0] if block.header else ""
-    if _WORK_KEYS.fullmatch(key):
-        rel = "worksFor"
-    elif _STUDY_KEYS.fullmatch(key):
-        rel = "alumniOf"
-    elif _FOUND_KEYS.fullmatch(key):
-        rel = "founderOf"
-    elif _MEMBER_KEYS.fullmatch(key):
-        rel = "memberOf"
-    else:
+    rel = _labelled(block.header[0] if block.header else "", _FIELD_RELATIONS, whole=True)
+    if rel is None:
         return
     vs, ve = block.cells[1]
     text = doc_text(doc)
@@ -307,17 +314,12 @@ def _row(doc: Doc, block: Block) -> None:
 
 
 def _item(doc: Doc, block: Block) -> None:
-    section = block.section
     text = doc_text(doc)[block.start:block.end]
-    if _STUDY_SECTIONS.search(section):
-        default = "alumniOf"
-    elif _WORK_SECTIONS.search(section):
-        default = "worksFor"
-    elif _MEMBER_SECTIONS.search(section):
-        default = "memberOf"
-    elif re.match(r"(?:co-?founder|founder|founding [a-z]+)\b[^,:]*[,:]", text, re.I):
+    default = _labelled(block.section, _SECTION_RELATIONS, whole=False)
+    if default is None and re.match(r"(?:co-?founder|founder|founding [a-z]+)\b[^,:]*[,:]", text,
+                                    re.I):
         default = "founderOf"  # "Co-founder, Acme Inc. (2022)" under any heading
-    else:
+    if default is None:
         return
     # "Position, Organisation, Place, Years": the organisation comes after the position
     lead = re.match(r"[^,:–—]*?(?:,|:|\s[–—]\s)", text)

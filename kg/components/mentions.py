@@ -25,6 +25,7 @@ from ..lexicon import (
     ROLE_PREFIXES,
     ROMAN,
     VENUES,
+    initials_of,
     is_name_token,
     org_kind_from_name,
 )
@@ -813,7 +814,7 @@ def kg_orgs(doc: Doc) -> Doc:
             defined.setdefault(dm.group(1), f.name)
     # "U.C.S.F." for "University of California, San Francisco": initials of a found name
     for f in list(found.values()):
-        letters = _initials_of(f.name)
+        letters = initials_of(f.name)
         if len(letters) >= 3 and letters not in defined:
             pattern = r"(?<![\w.])(?:" + letters + "|" + r"\.\s?".join(letters) + r"\.?)(?![\w])"
             for m in re.finditer(pattern, doc_text(doc)):
@@ -993,7 +994,7 @@ def _mend_org(doc: Doc, s: int, e: int, people: SpanIndex | None = None) -> tupl
         # "Midcontinent Independent System | Operator (MISO)": its own short name says where
         # the name ends
         letters = re.sub(r"[^A-Z]", "", m.group(2))
-        if _initials_of(name + m.group(1)) == letters != _initials_of(name):
+        if initials_of(name + m.group(1)) == letters != initials_of(name):
             return s, e + len(m.group(1))
     # an address after a whole name: "Cornell University, Ithaca"
     m = re.search(r",\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?$", name)
@@ -1014,16 +1015,9 @@ def _mend_org(doc: Doc, s: int, e: int, people: SpanIndex | None = None) -> tupl
     return s, e
 
 
-def _initials_of(name: str) -> str:
-    """The capitals of a name's words, small words left out: "UCSF" of "University of
-    California, San Francisco"."""
-    return "".join(w[0] for w in re.findall(r"[\w'’-]+", name)
-                   if w.lower() not in ("of", "the", "and", "for", "at", "in") and w[0].isupper())
-
-
 def _spelled_out(name: str, text: str) -> bool:
     """Whether the text writes ``name`` elsewhere as its initials ("U.C.S.F.", "UCSF")."""
-    letters = _initials_of(name)
+    letters = initials_of(name)
     if len(letters) < 3:
         return False
     dotted = r"\.\s?".join(letters) + r"\.?"

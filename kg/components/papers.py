@@ -9,7 +9,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..dates import PartialDate, find_dates, relative_year
-from ..facts import AuthorFact, PaperFact, PersonFact  # noqa: F401
+from ..facts import AuthorFact, PaperFact, PersonFact
 from ..lexicon import VENUES
 from .frames import ORDINALS, PUBLISH_VERBS, SEPARATOR, WORK_NOUNS, Frame, read_frames
 from .mentions import NAME_RE, clean_name, is_person_name
