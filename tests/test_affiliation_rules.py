@@ -280,3 +280,17 @@ def test_a_short_name_in_brackets_completes_a_cut_name_and_an_address_is_cut():
     assert {("Ada Obi", "alumniOf", "Cornell University", "2009", "2014"),
             ("Ada Obi", "memberOf", "Midcontinent Independent System Operator", "2020", "2023")
             } <= got
+
+
+def test_honours_are_no_bodies_and_a_numbered_school_keeps_its_number():
+    text = ("# Ana Ruiz\n\nAna Ruiz is a chemist. Ruiz received a Sloan Research Fellowship "
+            "from the Alfred P. Sloan Foundation in 2018. In 2024 she was elected a Fellow of "
+            "the Royal Society of Canada. She attended Hefei No. 1 High School, graduating in "
+            "2002.\n")
+    assert _affiliations(text) == {
+        ("Ana Ruiz", "alumniOf", "Hefei No. 1 High School", None, "2002"),
+        ("Ana Ruiz", "memberOf", "Royal Society of Canada", None, None)}
+    from kg.pipeline import extract
+    from kg.reader import read_text
+
+    assert not [o for o in extract(read_text(text)).organizations if "Sloan Research" in o.name]

@@ -92,7 +92,8 @@ _BODY_WORD = re.compile(
     r"Solutions|Software|Photonics|Robotics|Analytics|Therapeutics|Biosciences|Pharmaceuticals|"
     r"Semiconductors?|Foundation|Society|Association|Ventures|Capital|Partners|Ministry|"
     r"Department|Council|Agency|Commission|Corporation|Company|Industries|Holdings|"
-    r"Genomics|Diagnostics|Instruments|Devices)\b")
+    r"Genomics|Diagnostics|Instruments|Devices|Universidad|Universidade|Université|"
+    r"Università|Universität|Instituto|Institut|Istituto|Fundación|Fundação|Fondation)\b")
 
 
 def _in_quotes(facts, s: int, e: int) -> bool:
@@ -533,7 +534,8 @@ def _nearest_person_before(doc: Doc, char: int, sent: Span) -> str | None:
 
 _KEYWORD_ORG = re.compile(
     r"(?:(?:[A-Z][\w&.-]*(?:s['’])?|of|for|and|de|the)\s+){0,5}?"
-    r"(?:[A-Z][\w&.-]*(?:s['’])?\s+){0,8}"  # bounded: a long run of names costs linear time
+    # bounded: a long run of names costs linear time; "No. 1" inside ("Hefei No. 1 High School")
+    r"(?:(?:[A-Z][\w&.-]*(?:s['’])?|No\.\s*\d+|\d+)\s+){0,8}"
     r"(?:University|College|Institute|School|Academy|Polytechnic|Laboratory|Laboratories|Labs?|"
     r"Ventures|Capital|Partners|Inc\.|Ltd\.?|Corporation|Corp\.|LLC|Foundation|Council|"
     r"Ministry|Department|Agency|Commission|Society|Association|Party|Research|Press|Globe|Times|"
@@ -543,7 +545,8 @@ _KEYWORD_ORG = re.compile(
 # a body's name in a language that puts its kind word first: "Instituto de Geofísica",
 # "Comisión Nacional del Agua", "Universidad Mayor de San Andrés", "Fondation pour X"
 _KEYWORD_FIRST = re.compile(
-    r"\b(?:Instituto|Institut|Istituto|Universidad|Universidade|Université|Università|"
+    r"\b(?:(?:Pontificia|Pontifícia|Real|Royal|Libre|Freie|Technische|Nacional|Federal)\s+)?"
+    r"(?:Instituto|Institut|Istituto|Universidad|Universidade|Université|Università|"
     r"Universität|Universiteit|Centro|Centre|Comisión|Comissão|Consejo|Conselho|Conseil|"
     r"Consiglio|Fundación|Fundação|Fondation|Fondazione|Stiftung|Academia|Académie|Accademia|"
     r"Akademie|Sociedad|Sociedade|Société|Società|Unión|União|Ministerio|Ministère|Ministério|"
@@ -667,6 +670,10 @@ def kg_orgs(doc: Doc) -> Doc:
         b = block_at(art, s)
         if b is not None and b.kind in ("row", "reference", "heading"):
             return  # a heading's words ("Board and Committee Memberships") are no body
+        honour = (r"\b(?:Fellowship|Award|Prize|Medal|Scholarship|Grant|Lectureship|"
+                  r"Professorship|Studentship|Bursary)s?")
+        if re.search(honour + r"$", name) or re.match(r"\s+" + honour, doc_text(doc)[e:e + 20]):
+            return  # "Sloan Research Fellowship": an honour, not a body
         if re.search(r"\b(?:" + JOB_TITLES + r")$", name, re.I) and (
                 not org_kind_from_name(name) or re.fullmatch(
                     r"(?:[A-Z][a-z]+\s+){0,2}(?:" + JOB_TITLES + r")", name, re.I)):
