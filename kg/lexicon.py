@@ -185,7 +185,7 @@ NON_NAME_WORDS = {
     Prime Minister President Chairman Chief Executive Officer Director Secretary General Senator
     Governor Mayor King Queen Prince Princess Pope Bishop Emperor Captain Colonel Admiral
     Writer Producer Editor Composer Manager
-    Street Road Avenue Square Park Bridge Station Airport Hospital Church Cathedral Museum
+    Street Road Avenue Square Bridge Station Airport Hospital Church Cathedral Museum
     Glacier Cemetery Island Islands Valley Bay Coast County Province District Region Highway
     Railway Railroad Airlines Records Studios Pictures Films Entertainment Communications Motors
     Books Publishing Publishers Racing Fund Ventures Capital Partners Philharmonic Orchestra

@@ -70,7 +70,7 @@ HALF_FLOORS = {
     # about the subject (authorship, first authors, affiliations and dates rose with it)
     "check": {"people": 0.85, "organizations": 0.76, "papers": 0.76, "paper_years": 0.76,
               "authorship": 0.63, "first_authors": 0.67, "coauthor_pairs": 0.57,
-              "affiliations": 0.46, "affiliation_dates": 0.28},
+              "affiliations": 0.47, "affiliation_dates": 0.27},
 }
 
 

@@ -58,7 +58,7 @@ def test_a_job_title_is_not_a_name():
 
 
 @pytest.mark.parametrize("token", ["Sten-Åke", "Min-jung", "Phạm", "Nguyễn", "al-Rashidi",
-                                   "Ángeles", "MacLeod", "Ng", "Xu"])
+                                   "Ángeles", "MacLeod", "Ng", "Xu", "Park"])
 def test_name_words_of_many_languages(token):
     from kg.lexicon import is_name_token
 
