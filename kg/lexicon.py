@@ -202,6 +202,7 @@ JOB_TITLES = (
     r"lead )?(?:research )?(?:scientist|researcher|engineer)|professor|lecturer|editor|"
     r"spokes(?:man|woman|person)|partner|manager|employee|analyst|fellow|advisor|adviser|"
     r"reporter|journalist|columnist|correspondent|executive|official|chancellor|dean|"
+    r"rector|vice-rector|vice-chancellor|"
     r"provost|secretary|treasurer|minister|governor|general manager|coach|captain)"
 )
 FOUNDER_TITLES = r"(?:co-?founder|founder|cofounder|founding (?:member|partner))"

@@ -70,3 +70,10 @@ def test_words_that_are_no_name(token):
     from kg.lexicon import is_name_token
 
     assert not is_name_token(token)
+
+
+def test_a_name_that_starts_with_a_capital_outside_ascii_in_an_apposition():
+    text = ("# Ida Berg\n\nIda Berg is a Swedish physicist. Anders Østergaard, professor of "
+            "applied mathematics at the University of Copenhagen, chaired the committee. Şule "
+            "Yılmaz, a chemist at Boğaziçi University, agreed.\n")
+    assert {"Anders Østergaard", "Şule Yılmaz"} <= _people(text)

@@ -33,9 +33,13 @@ from .structure import block_at, doc_text, facts_of
 
 __all__ = ["kg_people", "kg_orgs", "clean_name", "is_person_name", "NAME_RE"]
 
-_NAME_TOK = r"(?:[A-Z]\.|[A-Z][\w'’]*(?:-[A-Z]?[\w'’]+)?|(?:al|el|ad|as|ibn|bin)-[A-Z][\w'’]+)"
+# capitals of the Latin scripts ("Østergaard", "Łukasiewicz", "Ángel", "Şahin")
+_UP = ("A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĲĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
+       "ȘȚḌḤṆṢṬẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸ")
+_NAME_TOK = (r"(?:[" + _UP + r"]\.|[" + _UP + r"][\w'’]*(?:-[" + _UP + r"]?[\w'’]+)?|"
+             r"(?:al|el|ad|as|ibn|bin)-[" + _UP + r"][\w'’]+)")
 NAME_RE = (_NAME_TOK + r"(?:\s+(?:" + _NAME_TOK
-           + r"|van|von|de|da|del|der|di|le|la|bin|al))" + r"{1,3}")
+           + r"|van|von|de|da|del|der|di|le|la|bin|al|dos|das|do|du|ter|ten|y))" + r"{1,3}")
 _LIST_ITEM = re.compile(r"(?<![\w.])(" + NAME_RE + r"|" + _NAME_TOK
                         + r")(?=\s*(?:,|\band\b|\bas\b|\)|\.|;|$))")
 
@@ -142,6 +146,22 @@ _PARTICLE_TAIL_RE = re.compile(
     r"ibn|al)){1,3}\s+[A-Z][\w'’-]+")
 
 
+def _given_before(ent: Span) -> Token:
+    """The first word of a person's name whose given name the recogniser left outside the
+    entity: an untagged capitalised proper noun compounded onto it ("Anders" +
+    "Østergaard")."""
+    first = ent[0]
+    if first.i == 0:
+        return first
+    prev = first.doc[first.i - 1]
+    if (prev.ent_type_ == "" and prev.pos_ == "PROPN" and prev.dep_ == "compound"
+            and prev.head in ent and prev.text[:1].isupper() and prev.text[1:].islower()
+            and is_name_token(prev.text) and prev.lower_ not in ROLE_PREFIXES
+            and prev.lower_ not in JOB_TITLES):
+        return prev
+    return first
+
+
 def _with_particles(doc: Doc, s: int, e: int) -> int:
     """The end of a person's name with the particles the recogniser cut off: "Pieter van
     der" + "Linde", "Sofía" + "de la Fuente"."""
@@ -211,7 +231,8 @@ def kg_people(doc: Doc) -> Doc:
     for ent in doc.ents:
         if ent.label_ not in ("PERSON", "ORG"):
             continue
-        s, e = _clean_span(doc, ent.start_char, ent.end_char, person=True)
+        first = _given_before(ent) if ent.label_ == "PERSON" else ent[0]
+        s, e = _clean_span(doc, first.idx, ent.end_char, person=True)
         name = doc_text(doc)[s:e]
         if ent.label_ == "PERSON" and (_names_a_thing(ent) or name == facts.title_org
                                        or _part_of_org_name(doc, ent, org_words)
@@ -279,9 +300,12 @@ def kg_people(doc: Doc) -> Doc:
             known.add(name)
             _add_person(doc, s, e, "rule")
     # "Jane Roe, a former data scientist at ...": a name with a role in apposition
-    for m in re.finditer(r"(?<![\w@])(" + NAME_RE + r")(?=,\s+(?:a|an|the)\s+(?:former\s+|then[- ]|"
-                         r"retired\s+|fellow\s+)?(?:[\w-]+\s+){0,3}?(?:" + JOB_TITLES
-                         + r"|[a-z]+(?:ist|ian|er|or))\b)", doc_text(doc)):
+    # ... also without an article: "Anders Østergaard, professor of mathematics at X"
+    for m in re.finditer(r"(?<![\w@])(" + NAME_RE + r")(?=,\s+(?:(?:a|an|the)\s+(?:former\s+|"
+                         r"then[- ]|retired\s+|fellow\s+)?(?:[\w-]+\s+){0,3}?(?:" + JOB_TITLES
+                         + r"|[a-z]+(?:ist|ian|er|or))\b|(?:former\s+|then\s+)?(?:assistant\s+|"
+                         r"associate\s+|full\s+|emeritus\s+)?(?:professor|lecturer|director|"
+                         r"dean|rector|president|chair|head)\s+(?:of|at)\b))", doc_text(doc)):
         s, e = m.start(1), m.end(1)
         name = m.group(1)
         if (is_person_name(name) and free(s, e) and not _in_quotes(facts, s, e) and not in_row(s)
