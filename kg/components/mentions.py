@@ -155,9 +155,10 @@ def _given_before(ent: Span) -> Token:
         return first
     prev = first.doc[first.i - 1]
     if (prev.ent_type_ == "" and prev.pos_ == "PROPN" and prev.dep_ == "compound"
-            and prev.head in ent and prev.text[:1].isupper() and prev.text[1:].islower()
+            and prev.head in ent and len(prev.text) > 2 and prev.text.isalpha()
+            and prev.text[:1].isupper() and prev.text[1:].islower()
             and is_name_token(prev.text) and prev.lower_ not in ROLE_PREFIXES
-            and prev.lower_ not in JOB_TITLES):
+            and not re.fullmatch(JOB_TITLES, prev.lower_)):
         return prev
     return first
 
