@@ -15,7 +15,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["PartialDate", "parse_date", "find_dates", "relative_year", "MONTHS"]
+__all__ = ["PartialDate", "parse_date", "find_dates", "relative_year", "dates_in_context",
+           "MONTHS"]
 
 MONTHS = {
     m: i + 1
@@ -144,3 +145,67 @@ def relative_year(text: str, context: int | None) -> int | None:
     if m.group("prev"):
         return context - 1
     return context
+
+
+_MONTH_NAMES = r"(?:january|february|march|april|may|june|july|august|september|october|" \
+    r"november|december)"
+_RELATIVE_SPAN = re.compile(
+    r"\b(?:(?P<next>the\s+(?:following|next|subsequent)\s+year)|"
+    r"(?P<n>a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+years?\s+"
+    r"(?P<dir>later|afterwards?|earlier|before)|"
+    r"(?P<month>(?:(?:later|early|earlier)\s+)?(?:that|the\s+same)\s+"
+    + _MONTH_NAMES + r")|"
+    r"(?P<same>(?:(?:later|early|earlier)\s+(?:in\s+)?)?(?:that|the\s+same)\s+"
+    r"(?:year|spring|summer|autumn|fall|winter))|"
+    r"(?P<prev>the\s+(?:previous|preceding|prior)\s+year))\b", re.I)
+
+
+def dates_in_context(text: str) -> list[tuple[int, int, PartialDate, bool]]:
+    """Every date in ``text`` with its span, and whether it was stated relatively.
+
+    A relative phrase ("the following year", "three years later", "that autumn", "that
+    July", "a year earlier") is read against the last date named before it, itself
+    included when it was relative; with no date before it, it is left out.
+
+    >>> [(d.iso, rel) for _, _, d, rel in dates_in_context(
+    ...     "She left in 1956 and that autumn went to Leeds, graduating three years later. "
+    ...     "She joined Acme that July. The following year it closed.")]
+    [('1956', False), ('1956', True), ('1959', True), ('1959-07', True), ('1960', True)]
+    >>> dates_in_context("The following year it closed.")
+    []
+    """
+    absolute = [(s, e, d, False) for s, e, d in find_dates(text)]
+    taken = [(s, e) for s, e, _, _ in absolute]
+    relative: list[tuple[int, int, re.Match[str]]] = [
+        (m.start(), m.end(), m) for m in _RELATIVE_SPAN.finditer(text)
+        if not any(m.start() < e and s < m.end() for s, e in taken)]
+    events = sorted([(s, e, d, None) for s, e, d, _ in absolute]
+                    + [(s, e, None, m) for s, e, m in relative], key=lambda x: x[0])
+    out: list[tuple[int, int, PartialDate, bool]] = []
+    last: PartialDate | None = None
+    for s, e, d, m in events:
+        if m is None:
+            assert d is not None
+            out.append((s, e, d, False))
+            last = d
+            continue
+        if last is None:
+            continue
+        year = last.year
+        if m.group("next"):
+            new = PartialDate(str(year + 1))
+        elif m.group("n"):
+            n = m.group("n").lower()
+            k = int(n) if n.isdigit() else _NUMBER_WORDS[n]
+            sign = -1 if m.group("dir").lower() in ("earlier", "before") else 1
+            new = PartialDate(str(year + sign * k))
+        elif m.group("prev"):
+            new = PartialDate(str(year - 1))
+        elif m.group("month"):
+            mon = MONTHS[m.group("month").split()[-1].lower()]
+            new = PartialDate(f"{year}-{mon:02d}")
+        else:
+            new = PartialDate(str(year))
+        out.append((s, e, new, True))
+        last = new
+    return out

@@ -294,3 +294,21 @@ def test_honours_are_no_bodies_and_a_numbered_school_keeps_its_number():
     from kg.reader import read_text
 
     assert not [o for o in extract(read_text(text)).organizations if "Sloan Research" in o.name]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a relative phrase opening a sentence is read against the last year named before it
+    ("# Jane Roe\n\nJane Roe is a geologist. She moved to Perth in 2003. The following year "
+     "she joined the Western Basin Survey.",
+     ("Jane Roe", "worksFor", "Western Basin Survey", "2004", None)),
+    # "that autumn" starts a study; "graduating ... three years later" ends it
+    ("# Jane Roe\n\nJane Roe is a geologist. She left school in 1971 and that autumn entered "
+     "the University of Tarnow, graduating with a first-class degree three years later.",
+     ("Jane Roe", "alumniOf", "University of Tarnow", "1971", "1974")),
+    # a month said against the year before it
+    ("# Jane Roe\n\nJane Roe is a geologist. Her first survey ended in 1990. That March she "
+     "joined the Nordvik Institute for Soil Science.",
+     ("Jane Roe", "worksFor", "Nordvik Institute for Soil Science", "1990-03", None)),
+])
+def test_relative_dates_are_read_against_the_dates_before_them(text, expected):
+    assert expected in _affiliations(text)

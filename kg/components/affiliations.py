@@ -19,7 +19,14 @@ from spacy.tokens import Doc, Span, Token
 from ..dates import PartialDate, find_dates
 from ..facts import AffiliationFact, OrgFact
 from ..lexicon import FOUNDER_TITLES, JOB_TITLES, is_membership_body
-from .structure import block_at, doc_text, facts_of, other_pronouns, subject_pronoun_re
+from .structure import (
+    block_at,
+    dates_between,
+    doc_text,
+    facts_of,
+    other_pronouns,
+    subject_pronoun_re,
+)
 
 __all__ = ["kg_affiliations"]
 
@@ -247,9 +254,11 @@ def _dates_after(doc: Doc, start: int, end: int) -> tuple[PartialDate | None, Pa
     """(from, to, in) dates attached by a preposition in ``doc_text(doc)[start:end]``."""
     text = doc_text(doc)[start:end]
     d_from = d_to = d_in = None
-    for a, _, d in find_dates(text):
+    for a, _, d, relative in dates_between(doc, start, end):
         m = _PREP_DATE.search(text[:a])
         if not m:
+            if relative and d_in is None:  # "graduating three years later", "that autumn"
+                d_in = d
             continue
         prep = m.group("prep").lower()
         if prep in ("from", "between", "since", "as of") and d_from is None:
@@ -319,13 +328,33 @@ def _clause_end(doc: Doc, pos: int, limit: int) -> int:
     return pos + m.start() if m else limit
 
 
-def _leading_date(sent_text: str) -> PartialDate | None:
+def _date_before(doc: Doc, cue_char: int, absolute: bool) -> PartialDate | None:
+    """A date just before a cue in its clause: 'in 2003 and then joined X', 'that autumn
+    entered X', 'two years later moved to X'."""
+    lo = max(0, cue_char - 45)
+    text = doc_text(doc)[lo:cue_char]
+    for a, b, d, relative in reversed(dates_between(doc, lo, cue_char)):
+        if re.search(r"[.;]", text[b:]):
+            return None
+        if relative or (absolute and re.search(r"\bin\s+$", text[:a])):
+            return d
+    return None
+
+
+def _leading_date(doc: Doc, sent: Span) -> PartialDate | None:
+    """The date a sentence opens with: 'In 2016, ...', 'The following year she ...'."""
     m = re.match(r"\s*(?:In|On|By|During|From|Since)\s+((?:early|late|mid-?)?\s*[^,]{3,25}?),",
-                 sent_text)
+                 sent.text)
     if m:
         found = find_dates(m.group(1))
         if found:
             return found[0][2]
+    opening = re.match(r"\s*(?:(?:In|By|During|Later|Early)\s+)?", sent.text)
+    assert opening is not None
+    for a, _, d, relative in dates_between(doc, sent.start_char, sent.end_char):
+        if relative and a == opening.end():
+            return d
+        break
     return None
 
 
@@ -342,7 +371,7 @@ def kg_affiliations(doc: Doc) -> Doc:
         if not ctx.orgs and not facts.title_org:  # "It was founded by" needs no name
             continue
         span = (ctx.s0, ctx.s1)
-        lead = _leading_date(sent.text)
+        lead = _leading_date(doc, sent)
         sport = bool(_SPORT.search(sent.text))
 
         added: list[tuple[str, str, OrgFact]] = []
@@ -396,18 +425,20 @@ def kg_affiliations(doc: Doc) -> Doc:
                 elif when == "start":
                     start = d_in or (lead if rel in ("founderOf", "worksFor", "memberOf",
                                                      "fundedBy") else None)
-                    if start is None and rel == "worksFor":
-                        before = re.search(r"\bin\s+(\d{4})\b[^.;]{0,40}$", left)
-                        start = PartialDate(before.group(1)) if before else None
+                    if start is None and rel in ("worksFor", "alumniOf"):
+                        start = _date_before(doc, cue_char, rel == "worksFor")
                 elif when == "end":
                     end = d_in or lead
                 grad = re.match(r"\s*(?:in\s+[A-Z]\w+(?:,?\s+[A-Z]\w+)?\s*)?[(,]?\s*"
-                                r"(?:graduating|graduated)\s+(?:in\s+)?([^)]{4,20})\)?",
+                                r"(?:graduating|graduated)\s+(?:in\s+)?([^);]{4,100})",
                                 doc_text(doc)[oe:ctx.s1])
                 if grad and rel == "alumniOf":
-                    gd = find_dates(grad.group(1))
+                    # "graduating in 1992", "graduating with honours three years later"
+                    gd = [d for a, _, d, relative in dates_between(
+                        doc, oe + grad.start(1), oe + grad.end(1))
+                        if a < 20 or relative or grad.group(1)[a - 3 : a] == "in "]
                     if gd:
-                        end = gd[0][2]
+                        end = gd[0]
                         start = start if start and start != end else None
                 agents = ctx.agents(cue_char)
                 between = [n for ps, pe, n in ctx.people if cue_char < ps and pe <= os_]

@@ -10,12 +10,14 @@ from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from ..dates import PartialDate, dates_in_context
 from ..facts import Facts
 from ..lexicon import NAME_PARTICLES, THING_NOUNS, is_name_token, org_kind_of_noun
 from ..reader import Article, Block
 
 __all__ = ["kg_blocks", "kg_subject", "ensure_extensions", "block_at", "sentence_span", "facts_of",
-           "doc_text", "subject_pronoun_re", "SUBJECT_PRONOUNS", "other_pronouns"]
+           "doc_text", "dates_between", "subject_pronoun_re", "SUBJECT_PRONOUNS",
+           "other_pronouns"]
 
 
 def ensure_extensions() -> None:
@@ -32,6 +34,22 @@ def doc_text(doc: Doc) -> str:
     if t is None:
         t = doc.user_data["kg_text"] = doc.text
     return t
+
+
+def dates_between(doc: Doc, start: int, end: int) -> list[tuple[int, int, PartialDate, bool]]:
+    """The dates of ``doc_text(doc)[start:end]``, offsets relative to ``start``, with relative
+    phrases ("the following year", "that July") read against the article's earlier dates
+    (:func:`kg.dates.dates_in_context`, computed once per doc)."""
+    cached = doc.user_data.get("kg_dates")
+    if cached is None:
+        found = dates_in_context(doc_text(doc))
+        cached = doc.user_data["kg_dates"] = (found, [f[0] for f in found])
+    found, starts = cached
+    out = []
+    for s, e, d, rel in found[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)]:
+        if e <= end:
+            out.append((s - start, e - start, d, rel))
+    return out
 
 
 def facts_of(doc: Doc) -> Facts:
