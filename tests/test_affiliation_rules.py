@@ -312,3 +312,33 @@ def test_honours_are_no_bodies_and_a_numbered_school_keeps_its_number():
 ])
 def test_relative_dates_are_read_against_the_dates_before_them(text, expected):
     assert expected in _affiliations(text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an employer before an occupation named after a field, before a name
+    ("# Jane Roe\n\nJane Roe is a chemist. She worked with the Stanford chemist Paul Orrin on "
+     "membranes.",
+     ("Paul Orrin", "worksFor", "Stanford", None, None)),
+    ("# Jane Roe\n\nJane Roe is an economist. The Microsoft economist Lena Moss joined the "
+     "project.",
+     ("Lena Moss", "worksFor", "Microsoft", None, None)),
+    # a student of the body before the name
+    ("# Jane Roe\n\nJane Roe is a physicist. She met the Oxford graduate student Carl Dunne.",
+     ("Carl Dunne", "alumniOf", "Oxford", None, None)),
+    # a role in a body's unit: the body is the employer
+    ("# Jane Roe\n\nJane Roe is a geologist. Her thesis was supervised by Tom Vale, a professor "
+     "in Caltech's department of geology.",
+     ("Tom Vale", "worksFor", "Caltech", None, None)),
+])
+def test_employer_frames_around_a_name(text, expected):
+    assert expected in _affiliations(text)
+
+
+def test_an_apposition_describes_the_name_right_before_it():
+    # whatever word the parse hangs the apposition on
+    got = _affiliations("# Jane Roe\n\nJane Roe is a chemist. In January 2020 Roe co-founded "
+                        "Qubitra Vision, a Leeds company that builds sensor analytics for farms, "
+                        "with Halvorsen and Dieter Brandt, a former engineer in Siemens's energy "
+                        "division.")
+    assert ("Dieter Brandt", "worksFor", "Siemens", None, None) in got
+    assert not any(a[2] == "Siemens" and a[0] != "Dieter Brandt" for a in got)

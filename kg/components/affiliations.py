@@ -535,6 +535,11 @@ _WORK_PREPS = {"at", "for", "with", "by", "in", "on", "of", "within"}
 _STUDY_PREPS = {"at", "from", "in", "of"}
 
 
+_UNIT_NOUNS = {"department", "division", "group", "lab", "laboratory", "team", "school",
+               "faculty", "unit", "office", "institute", "centre", "center", "programme",
+               "program", "branch", "arm", "section", "wing", "bureau", "clinic", "newsroom"}
+
+
 def _is_job_noun(tok: Token) -> bool:
     return bool(re.fullmatch(JOB_TITLES + r"s?", tok.lower_)) or tok.lemma_.lower() in {
         "curator", "teacher", "instructor", "assistant", "consultant", "staff", "faculty",
@@ -562,6 +567,13 @@ def _governor(org_tok: Token) -> tuple[Token, str] | None:
     while r.dep_ in ("conj", "appos") and hops < 6:
         r = r.head
         hops += 1
+    if r.dep_ == "poss" and r.head.lemma_.lower() in _UNIT_NOUNS and r.head.is_lower:
+        # "a professor in Caltech's department of geology", "joined Siemens's energy
+        # division": the unit stands where its body would
+        r = r.head
+        while r.dep_ in ("conj", "appos") and hops < 6:
+            r = r.head
+            hops += 1
     if r.dep_ == "pobj":
         prep = r.head
         while prep.dep_ == "conj" and prep.head.dep_ == "prep":
@@ -636,6 +648,16 @@ def _agents_of(ctx: _Sentence, gov: Token) -> list[tuple[str, bool]]:
     first = gov
     while first.dep_ == "conj" and first.head.pos_ in ("NOUN", "PROPN") and first.head.i < first.i:
         first = first.head
+    if first.dep_ == "appos":
+        # "with A and B, a former engineer at X": an apposition describes the name right
+        # before it, though the parse may hang it on the first of coordinated names
+        text = doc_text(ctx.doc)
+        left = first.left_edge.idx
+        for _s, e, name in reversed(ctx.people):
+            if e <= left:
+                if re.fullmatch(r"\s*,\s*", text[e:left]):
+                    return [(name, False)]
+                break
     if first.dep_ in ("compound", "appos", "amod"):
         w = ctx.who_at(first.head.idx)
         if w and not w[1]:
@@ -791,12 +813,20 @@ def _add_dated_list(doc: Doc, ctx: _Sentence, org: OrgFact, name: str, rel: str,
 
 
 def _title_relation(title: str) -> str:
-    """founderOf for a founder's title ("co-founder"), else worksFor ("chief executive")."""
-    return "founderOf" if re.match(FOUNDER_TITLES, title, re.I) else "worksFor"
+    """founderOf for a founder's title ("co-founder"), alumniOf for a student, else worksFor
+    ("chief executive", "chemist")."""
+    if re.match(FOUNDER_TITLES, title, re.I):
+        return "founderOf"
+    return "alumniOf" if title.lower().endswith("student") else "worksFor"
 
 
+#: Occupations named after a field ("chemist", "roboticist", "historian", "statistician"),
+#: which stand between an employer and a name as job titles do: "the Stanford chemist A".
+_FIELD_OCCUPATION = (r"(?!(?:guitar|bass|pian|violin|cell|organ|percussion|vocal|saxophon|keyboard|"
+                     r"flaut|harp|trombon|clarinet|lyric)ist)[a-z]{3,}(?:ist|ian)")
 _ORG_TITLE = (r"['’]?s?\s+(?:former\s+|then[- ]|current\s+|longtime\s+)?(?:[a-z-]+\s+){0,2}?("
-              + FOUNDER_TITLES + "|" + JOB_TITLES + r"),?\s+")
+              + FOUNDER_TITLES + "|" + JOB_TITLES + "|" + _FIELD_OCCUPATION + r"|postdoc"
+              + r"|(?:(?:doctoral|graduate|phd|ph\.d\.)\s+)?student),?\s+")
 _AND_TITLE = r"\s+and\s+(?:[a-z-]+\s+){0,2}?(" + FOUNDER_TITLES + "|" + JOB_TITLES + r")\s+"
 
 

@@ -303,14 +303,20 @@ def kg_people(doc: Doc) -> Doc:
     # "Jane Roe, a former data scientist at ...": a name with a role in apposition
     # ... also without an article: "Anders Østergaard, professor of mathematics at X"
     for m in re.finditer(r"(?<![\w@])(" + NAME_RE + r")(?=,\s+(?:(?:a|an|the)\s+(?:former\s+|"
-                         r"then[- ]|retired\s+|fellow\s+)?(?:[\w-]+\s+){0,3}?(?:" + JOB_TITLES
-                         + r"|[a-z]+(?:ist|ian|er|or))\b|(?:former\s+|then\s+)?(?:assistant\s+|"
-                         r"associate\s+|full\s+|emeritus\s+)?(?:professor|lecturer|director|"
-                         r"dean|rector|president|chair|head)\s+(?:of|at)\b))", doc_text(doc)):
+                         r"then[- ]|retired\s+|fellow\s+)?(?:[\w-]+\s+){0,3}?(?:(?P<job>"
+                         + JOB_TITLES + r"|[a-z]+(?:ist|ian))|[a-z]+(?:er|or))\b|(?:former\s+|"
+                         r"then\s+)?(?:assistant\s+|associate\s+|full\s+|emeritus\s+)?"
+                         r"(?P<title>professor|lecturer|director|dean|rector|president|chair|head)"
+                         r"\s+(?:of|at)\b))", doc_text(doc)):
         s, e = m.start(1), m.end(1)
         name = m.group(1)
+        # a name the recogniser took for a place is a person when a human role follows
+        # ("Marcus Feld, a former engineer at X"), not a word that may be a place's
+        # ("Denver, a former mining center")
+        human = (m.group("job") or m.group("title")) and len(name.split()) >= 2
         if (is_person_name(name) and free(s, e) and not _in_quotes(facts, s, e) and not in_row(s)
-                and not any(t.ent_type_ in ("GPE", "LOC", "NORP", "FAC", "DATE")
+                and not any(t.ent_type_ in (("DATE", "FAC") if human else
+                                            ("GPE", "LOC", "NORP", "FAC", "DATE"))
                             for t in doc.char_span(s, e, alignment_mode="expand") or ())):
             taken.append((s, e))
             known.add(name)
