@@ -342,3 +342,17 @@ def test_an_apposition_describes_the_name_right_before_it():
                         "division.")
     assert ("Dieter Brandt", "worksFor", "Siemens", None, None) in got
     assert not any(a[2] == "Siemens" and a[0] != "Dieter Brandt" for a in got)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("# Jane Roe\n\nJane Roe is a biologist. She spent a year as a visiting scientist at Kyoto "
+     "University in the laboratory of Dr. Ken Mori, who studied yeast.",
+     ("Ken Mori", "worksFor", "Kyoto University", None, None)),
+    ("# Jane Roe\n\nJane Roe is a biologist. She began graduate study at the University of "
+     "Toronto, where she joined the computer vision group of Margaret Ellwood.",
+     ("Margaret Ellwood", "worksFor", "University of Toronto", None, None)),
+    ("# Jane Roe\n\nJane Roe is a biologist. She joined Tom Vale's lab at Rice University.",
+     ("Tom Vale", "worksFor", "Rice University", None, None)),
+])
+def test_the_head_of_a_lab_works_where_the_lab_is(text, expected):
+    assert expected in _affiliations(text)

@@ -506,6 +506,7 @@ def kg_affiliations(doc: Doc) -> Doc:
         _gapped_titles(doc, ctx, added, add)
         _student_lists(doc, ctx, add)
         _supervisors(doc, ctx, add)
+        _lab_heads(doc, ctx, add)
         _teachers(doc, ctx, add)
         _leave_the_company(doc, ctx, lead, add)
     return doc
@@ -1045,6 +1046,39 @@ def _supervisors(doc: Doc, ctx: _Sentence, add) -> None:
             continue
         for _, name in names:
             add(name, "worksFor", uni, None, None, soft=True)
+
+
+_LAB = r"(?:lab|laboratory|labs|group|team)"
+_LAB_OF = re.compile(r"\b" + _LAB + r"\s+of\s+(?:(?:Dr|Prof|Professor)\.?\s+)?$")
+_LAB_POSS = re.compile(r"['’]s?\s+(?:[\w-]+\s+){0,2}?" + _LAB + r"\b")
+#: what stands between a body and the group named after it: "at X in the laboratory of A",
+#: "at X, where she joined the computer vision group of A"
+_BODY_THEN_LAB = re.compile(r"(?:\s+(?:in|within|into)\s+(?:the\s+)?|"
+                            r",\s+where\s+(?:[\w-]+\s+){1,6}?(?:the\s+)?)(?:[\w-]+\s+){0,3}?$")
+
+
+def _lab_heads(doc: Doc, ctx: _Sentence, add) -> None:
+    """The person a lab or group is named after works at the body it is at: 'at X in the
+    laboratory of A', 'joined the vision group of A at X', 'A's lab at X'."""
+    text = doc_text(doc)
+    for s, e, name in ctx.people:
+        of = _LAB_OF.search(text[max(ctx.s0, s - 40) : s])
+        poss = None if of else _LAB_POSS.match(text[e : ctx.s1])
+        if not of and not poss:
+            continue
+        lab_start = s - (min(s - ctx.s0, 40) - of.start()) if of else s
+        lab_end = e if of else e + poss.end() if poss else e
+        org = None
+        for os_, oe, o in ctx.orgs:
+            if os_ >= lab_end and re.fullmatch(r"\s+at\s+(?:the\s+)?", text[lab_end:os_]):
+                org = o  # "the laboratory of A at X", "A's lab at X"
+                break
+            lead = text[oe:lab_start]
+            if oe <= lab_start and _BODY_THEN_LAB.fullmatch(lead) and re.search(
+                    r"\bat\s+(?:the\s+)?$", text[max(ctx.s0, os_ - 8) : os_]):
+                org = o  # "at X in the laboratory of A"; the last such body wins
+        if org is not None and org.kind in ("university", "school", "lab", None):
+            add(name, "worksFor", org, None, None, soft=True)
 
 
 _TEACHERS = re.compile(r"\b(?:his|her|their)\s+(?:[a-z]+\s+)?teachers\s+(?:there\s+)?"
