@@ -79,9 +79,6 @@ class AffiliationFact:
     end: PartialDate | None = None
     person_is_org: bool = False
     soft: bool = False  # the relation depends on the organisation's kind (left X, at X)
-    #: a person whose lab or group this was ("a postdoc in her laboratory"): the organisation
-    #: is where that person worked at the time, found when the article is resolved
-    host: str | None = None
 
 
 @dataclass

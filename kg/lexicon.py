@@ -39,7 +39,8 @@ ORG_KIND_WORDS: list[tuple[str, re.Pattern[str]]] = [
                               r"conservatoire|conservatorio|seminary|"
                               r"institute\s+of\s+(?:[a-z]+\s+){0,2}(?:technology|education|music|"
                               r"arts?|design|theology|engineering|management))\b", re.I)),
-    ("investor", re.compile(r"\b(ventures?|capital|partners|investments?|fund|angels?)\b", re.I)),
+    ("investor", re.compile(r"\b(ventures?|capital|partners|investments?|fund|angels?|equity)\b",
+                            re.I)),
     ("accelerator", re.compile(r"\b(accelerator|incubator|combinator)\b", re.I)),
     ("media", re.compile(r"\b(times|globe|post|news|journal|herald|tribune|gazette|magazine|"
                          r"press|daily|weekly|review|guardian|telegraph|chronicle|broadcasting|"

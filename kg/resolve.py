@@ -16,12 +16,10 @@ import difflib
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Callable
-from dataclasses import dataclass, field, replace
-from typing import Any
+from dataclasses import dataclass, field
 
 from .dates import PartialDate
-from .facts import AffiliationFact, Facts, PaperFact, Span
+from .facts import Facts, PaperFact, Span
 from .lexicon import NAME_PARTICLES, initials_of, org_kind_from_name
 from .reader import Article
 
@@ -414,22 +412,17 @@ def resolve(article: Article, facts: Facts) -> Extraction:
     def org(name: str) -> Organization | None:
         return by_key.get(norm_name(name)) or _org_alias_target(name, orgs)
 
-    def kind_of(name: str) -> str | None:
-        c = kinds.get(name)
-        return org_kind_from_name(name) or (c.most_common(1)[0][0] if c else None)
-
-    aff_facts = _place_lab_members(facts.affiliations, person, org, kind_of)
     affs: dict[tuple[str, str, str], Affiliation] = {}
     # (person, organisation) pairs some statement says one worked at: "left X" then ends
     # that job, not a study
     employed: dict[tuple[str, str], int] = {}  # the year a job there began
-    for af in aff_facts:
+    for af in facts.affiliations:
         o = org(af.organization)
         pe = person(af.person) if not af.person_is_org else None
         if o is not None and pe is not None and af.relation == "worksFor" and af.start:
             pair = (pe.name, o.name)
             employed[pair] = min(employed.get(pair, af.start.year), af.start.year)
-    for af in aff_facts:
+    for af in facts.affiliations:
         o = org(af.organization)
         if o is None:
             continue
@@ -482,40 +475,6 @@ def resolve(article: Article, facts: Facts) -> Extraction:
         papers=papers,
         affiliations=list(affs.values()),
     )
-
-
-def _place_lab_members(affiliations: list[AffiliationFact], person: Callable[[str], Any],
-                       org: Callable[[str], Any],
-                       kind_of: Callable[[str], str | None]) -> list[AffiliationFact]:
-    """Give each lab member's fact (``host`` set) the organisation its host worked for at the
-    time: the post that began last before the member's first date and had not ended; without
-    a date, the host's one employer. Facts that cannot be placed are left out."""
-    jobs: dict[str, list[tuple[PartialDate | None, PartialDate | None, str]]] = {}
-    for af in affiliations:
-        if af.host is None and af.relation == "worksFor" and not af.person_is_org:
-            pe, o = person(af.person), org(af.organization)
-            if pe is not None and o is not None and kind_of(o.name) not in ("media", "investor"):
-                jobs.setdefault(pe.name, []).append((af.start, af.end, o.name))
-    placed = []
-    for af in affiliations:
-        if af.host is None:
-            placed.append(af)
-            continue
-        host = person(af.host)
-        posts = jobs.get(host.name, []) if host is not None else []
-        when = af.start or af.end
-        where = None
-        if when is not None:
-            # of the posts held then, the one the article states most often, then the latest
-            said = Counter(name for _, _, name in posts)
-            fits = [(said[name], s, name) for s, e, name in posts if s is not None
-                    and s.year <= when.year and (e is None or e.year >= when.year)]
-            where = max(fits)[2] if fits else None
-        elif len({name for _, _, name in posts}) == 1:
-            where = posts[0][2]
-        if where is not None:
-            placed.append(replace(af, organization=where, host=None))
-    return placed
 
 
 def _org_alias_target(name: str, orgs: list[Organization]) -> Organization | None:

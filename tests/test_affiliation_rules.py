@@ -358,23 +358,6 @@ def test_the_head_of_a_lab_works_where_the_lab_is(text, expected):
     assert expected in _affiliations(text)
 
 
-def test_members_of_a_lab_work_where_its_head_worked_then():
-    got = _affiliations(
-        "# Jane Roe\n\nJane Roe is a chemist. She joined the faculty of Rice University in 1990 "
-        "and moved to Tulane University in 2001. Tom Vale, who worked in her laboratory from "
-        "1992 to 1996, later moved to Oslo. Ann Bell, a postdoctoral fellow in the Roe "
-        "laboratory from 2003 to 2005, now teaches at Yale University.")
-    assert ("Tom Vale", "worksFor", "Rice University", "1992", "1996") in got
-    assert ("Ann Bell", "worksFor", "Tulane University", "2003", "2005") in got
-    assert ("Ann Bell", "worksFor", "Yale University", None, None) in got
-    # an undated member of a lab whose head held two posts is placed nowhere
-    got = _affiliations(
-        "# Jane Roe\n\nJane Roe is a chemist. She joined the faculty of Rice University in 1990 "
-        "and moved to Tulane University in 2001. Tom Vale, who worked in her laboratory, later "
-        "moved to Oslo.")
-    assert not any(a[0] == "Tom Vale" for a in got)
-
-
 def test_a_possessive_pronoun_is_no_agent():
     got = _affiliations(
         "# Jane Roe\n\nJane Roe is a chemist. Tom Vale, who had arrived in her laboratory in "

@@ -377,7 +377,6 @@ def kg_affiliations(doc: Doc) -> Doc:
         if block is not None and block.kind in ("row", "reference", "title", "heading"):
             continue
         ctx = _Sentence(doc, sent)
-        _lab_members(doc, ctx)  # the lab's host organisation is found later
         if not ctx.orgs and not facts.title_org:  # "It was founded by" needs no name
             continue
         span = (ctx.s0, ctx.s1)
@@ -1089,56 +1088,6 @@ def _lab_heads(doc: Doc, ctx: _Sentence, add) -> None:
                 org = o  # "at X in the laboratory of A"; the last such body wins
         if org is not None and org.kind in ("university", "school", "lab", None):
             add(name, "worksFor", org, None, None, soft=True)
-
-
-_OWN_LAB = re.compile(r"\b(?:(?P<pron>his|her|their)\s+(?:own\s+)?|"
-                      r"the\s+(?P<name>[A-Z][\w'’-]+)\s+)(?:research\s+)?(?:lab|laboratory|group)\b")
-
-
-def _lab_members(doc: Doc, ctx: _Sentence) -> None:
-    """Members of a person's lab work where that person worked at the time: 'A, who worked
-    in her laboratory from 2001 to 2006', 'B, a postdoctoral fellow in the Roe laboratory'.
-    The organisation is left to resolution (``AffiliationFact.host``)."""
-    text = doc_text(doc)
-    facts = facts_of(doc)
-    pron = subject_pronoun_re(facts.subject_pronoun)
-    found: list[tuple[int, int, re.Match[str] | None]] = [
-        (m.start(), m.end(), m) for m in _OWN_LAB.finditer(text, ctx.s0, ctx.s1)]
-    for s, e, _name in ctx.people:  # "Tom Vale's laboratory"
-        pm = re.match(r"['’]s?\s+(?:research\s+)?(?:lab|laboratory|group)\b", text[e : ctx.s1])
-        if pm:
-            found.append((s, e + pm.end(), None))
-    for s, e, m in found:
-        host: tuple[str, bool] | None
-        if m is None:
-            host = ctx.who_at(s)
-        elif m.group("pron"):
-            if not re.fullmatch(pron, m.group("pron"), re.I) or not ctx.subject:
-                continue
-            host = (ctx.subject, False)
-        else:
-            host = ctx.who_at(m.start("name"))
-        if host is None or host[1]:
-            continue
-        if not re.search(r"\b(?:in|into|to|joined|joining)\s+$", text[max(ctx.s0, s - 12) : s]):
-            continue  # a member's place: "in her laboratory", "joined Tom Vale's group"
-        lab = _token_at(doc, e - 1)
-        gov = lab.head.head if lab is not None and lab.dep_ == "pobj" else (
-            lab.head if lab is not None and lab.dep_ in ("dobj", "obj") else None)
-        if gov is None:
-            continue
-        members = [a for a in _agents_of(ctx, gov) if not a[1] and a[0] != host[0]]
-        if len(members) != 1:
-            continue
-        member = members[0][0]
-        d_from, d_to, d_in = _merge_dates(
-            _dates_after(doc, e, _clause_end(doc, e, ctx.s1)),
-            _clause_dates(doc, _verb_of(gov)) if _is_predicate(gov) else (None, None, None))
-        start, end = d_from or d_in, d_to
-        before = text[max(ctx.s0, s - 60) : s]
-        rel = "alumniOf" if re.search(r"\bstudents?\b", before) else "worksFor"
-        facts.affiliations.append(AffiliationFact(member, rel, "", (ctx.s0, ctx.s1), start, end,
-                                                  host=host[0]))
 
 
 _TEACHERS = re.compile(r"\b(?:his|her|their)\s+(?:[a-z]+\s+)?teachers\s+(?:there\s+)?"

@@ -97,7 +97,9 @@ _BODY_WORD = re.compile(
     r"Semiconductors?|Foundation|Society|Association|Ventures|Capital|Partners|Ministry|"
     r"Department|Council|Agency|Commission|Corporation|Company|Industries|Holdings|"
     r"Genomics|Diagnostics|Instruments|Devices|Universidad|Universidade|Université|"
-    r"Università|Universität|Instituto|Institut|Istituto|Fundación|Fundação|Fondation)\b")
+    r"Università|Universität|Instituto|Institut|Istituto|Fundación|Fundação|Fondation|"
+    r"Equity|Investments|Enterprises?|Fund|Group|Bank|Trust|Studios|Networks|Publishing|"
+    r"Hospital|Museum|Orchestra)\b")
 
 
 def _in_quotes(facts, s: int, e: int) -> bool:
