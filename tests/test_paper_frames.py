@@ -288,3 +288,14 @@ def test_titles_in_guillemets_and_low_high_quotes_and_a_book_from_any_publisher(
         "Meeresströmungen im Wandel": ("2016", [("Karl Weber", None), ("Ana Ruiz", None)]),
         "Mares del sur": ("2021", [("Ana Ruiz", 1)]),
     }
+
+
+def test_a_counted_group_and_a_paper_written_alone():
+    papers, _ = _papers(
+        "# Jane Roe\n\nJane Roe is a mathematician. Roe, Tom Vale and Ann Bell spent the summer "
+        "of 2010 in Kyoto. The three of them posted \"Graphs Without Edges\" to arXiv that "
+        "autumn. In 2015 she wrote \"A Theory of Drift\" alone; it appeared in Econometrica.\n")
+    date, authors = papers["Graphs Without Edges"]
+    assert date == "2010"
+    assert {name for name, _ in authors} == {"Jane Roe", "Tom Vale", "Ann Bell"}
+    assert papers["A Theory of Drift"] == ("2015", [("Jane Roe", 1)])
