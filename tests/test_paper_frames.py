@@ -299,3 +299,20 @@ def test_a_counted_group_and_a_paper_written_alone():
     assert date == "2010"
     assert {name for name, _ in authors} == {"Jane Roe", "Tom Vale", "Ann Bell"}
     assert papers["A Theory of Drift"] == ("2015", [("Jane Roe", 1)])
+
+
+def test_a_bracket_after_a_title_and_co_authors_named_after_it():
+    papers, _ = _papers(
+        "# Jane Roe\n\nJane Roe is a computer scientist. \"Dense Retrieval at Scale\" (with Tom "
+        "Vale and Ann Bell) was presented at SIGIR 2020. Her co-authors on \"Sparse Attention\" "
+        "(2019) were Tom Vale, Ann Bell and Omar Haddad.\n")
+    assert {n for n, _ in papers["Dense Retrieval at Scale"][1]} == {"Tom Vale", "Ann Bell"}
+    date, authors = papers["Sparse Attention"]
+    assert date == "2019"
+    assert {n for n, _ in authors} == {"Jane Roe", "Tom Vale", "Ann Bell", "Omar Haddad"}
+
+
+def test_a_list_holds_a_described_second_name():
+    text = "In 2018 Ola Berg and her doctoral student Tim Sato released the corpus."
+    frames = read_frames(text, _people(text, "Ola Berg", "Tim Sato"))
+    assert [(f.kind, f.names) for f in frames] == [("verb", ["Ola Berg", "Tim Sato"])]

@@ -54,6 +54,8 @@ WORK_NOUNS = (r"(?:paper|papers|article|articles|study|studies|preprint|report|t
 # between two names of a list: a comma, 'and', '&', or an apposition ("A, a fellow
 # student at X, and B")
 SEPARATOR = _SEP = re.compile(r"\s*(?:,\s*(?:and\s+|&\s*)?|\s+and\s+|\s*&\s*|,?\s+as well as\s+|"
+                  # "A and her student B", "A, his postdoc B"
+                  r"(?:,\s*|\s+and\s+)(?:his|her|their)\s+(?:[a-z][\w-]*\s+){1,3}?(?=[A-Z]|$)|"
                   r",\s+(?:a|an|the|then|now|his|her|their|who)\b[^,;()\"“]{0,80},\s*"
                   r"(?:and\s+)?)")
 # a relative clause or apposition after a name, before what is said of it
@@ -125,7 +127,10 @@ _WITH = re.compile(
 _COAUTHORS_BEFORE = re.compile(
     r"\b(?:(?:the\s+|its\s+|whose\s+|her\s+|his\s+|their\s+)?(?:other\s+)?co-?authors?|"
     r"(?:the|its|whose|their)\s+(?:\w+\s+)?authors\s+(?:were|are|included|include|being)|"
-    r"authored\s+(?:jointly\s+)?by)\s*:?\s+(?:(?:were|are|included|include)\s+)?$",
+    r"authored\s+(?:jointly\s+)?by|"
+    # "Her co-authors on "X" (2019) were A, B and C"
+    r"co-?authors\s+(?:on|of|for)\s+[^.;]{1,200}?\s+(?:were|are|included|include))"
+    r"\s*:?\s+(?:(?:were|are|included|include)\s+)?$",
     re.I)
 _FIRST_BEFORE = re.compile(
     r"\b(?:its|the|whose|their|the\s+(?:paper|study|article|report)['’]s)\s+"

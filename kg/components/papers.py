@@ -117,11 +117,15 @@ _WORK_BEFORE = re.compile(r"\b" + WORK_NOUNS + r"(?:\s+(?:together|from\s+that\s
                           r"titled|entitled|called|named)\s*,?\s*)?$", re.I)
 # a quote followed by where and when it appeared: '"X", in Oikos in 1986', '"X" came out in
 # The American Naturalist', '"X" in the Journal of Things in 2008'
-_VENUE_AFTER = re.compile(r"^[\"”»“«*_]?\s*,?\s*(?:(?:came\s+out|appeared|was\s+published|"
+#: an aside in brackets between a title and what is said of it: '"X" (with A and B) was'
+_BRACKET = r"(?:\([^()]{1,80}\)\s*,?\s*)?"
+_VENUE_AFTER = re.compile(r"^[\"”»“«*_]?\s*,?\s*" + _BRACKET
+                          + r"(?:(?:came\s+out|appeared|was\s+published|"
                           r"published)\s+)?(?:in|at)\s+(?:the\s+)?[A-Z][^.;]{0,80}?\b(?:1[5-9]|20)"
                           r"\d\d\b")
 # a publishing verb right after a quote: '"X", which she wrote with', '"X" was published'
-_VERB_AFTER_QUOTE = re.compile(r"^[\"”»“«*_]?\s*,?\s*(?:(?:which|that)\s+(?:[\w'’-]+\s+)?|"
+_VERB_AFTER_QUOTE = re.compile(r"^[\"”»“«*_]?\s*,?\s*" + _BRACKET
+                               + r"(?:(?:which|that)\s+(?:[\w'’-]+\s+)?|"
                                r"(?:was|were|had\s+been|has\s+been|is)\s+)(?:\w+ly\s+)?"
                                + PUBLISH_VERBS + r"\b", re.I)
 _TITLE_WORD = r"(?:[A-Z0-9][\w'’.-]*|(?:of|and|the|for|in|on|a|an|to|with|from|by|at|via|" \
