@@ -316,3 +316,14 @@ def test_a_list_holds_a_described_second_name():
     text = "In 2018 Ola Berg and her doctoral student Tim Sato released the corpus."
     frames = read_frames(text, _people(text, "Ola Berg", "Tim Sato"))
     assert [(f.kind, f.names) for f in frames] == [("verb", ["Ola Berg", "Tim Sato"])]
+
+
+def test_honorifics_and_a_described_co_author_after_a_comma():
+    papers, _ = _papers(
+        "# Jane Roe\n\nJane Roe was a biochemist. Her last paper, published in 2010 with Dr. Ann "
+        "Bell and Dr. Tom Vale, was \"Folding in Crowded Cells.\" Colleagues still cite \"A "
+        "Kinetic Map of Folding,\" the 1984 paper she wrote with her first graduate student, "
+        "Omar Haddad.\n")
+    assert {n for n, _ in papers["Folding in Crowded Cells"][1]} == {
+        "Jane Roe", "Ann Bell", "Tom Vale"}
+    assert {n for n, _ in papers["A Kinetic Map of Folding"][1]} == {"Jane Roe", "Omar Haddad"}

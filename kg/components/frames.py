@@ -53,11 +53,13 @@ WORK_NOUNS = (r"(?:paper|papers|article|articles|study|studies|preprint|report|t
 
 # between two names of a list: a comma, 'and', '&', or an apposition ("A, a fellow
 # student at X, and B")
+_HONORIFIC = r"(?:Dr|Prof|Professor|Mr|Mrs|Ms|Mx|Sir|Dame)\.?\s+"
+_HONORIFIC_END = re.compile(r"\b" + _HONORIFIC + r"$")
 SEPARATOR = _SEP = re.compile(r"\s*(?:,\s*(?:and\s+|&\s*)?|\s+and\s+|\s*&\s*|,?\s+as well as\s+|"
                   # "A and her student B", "A, his postdoc B"
                   r"(?:,\s*|\s+and\s+)(?:his|her|their)\s+(?:[a-z][\w-]*\s+){1,3}?(?=[A-Z]|$)|"
                   r",\s+(?:a|an|the|then|now|his|her|their|who)\b[^,;()\"“]{0,80},\s*"
-                  r"(?:and\s+)?)")
+                  r"(?:and\s+)?)(?:" + _HONORIFIC + r")?")
 # a relative clause or apposition after a name, before what is said of it
 _ASIDE = r"(?:,\s*(?:who|then|now|a|an|the)\b[^,;\"“]{0,100},)?"
 _OPEN_END = re.compile(
@@ -122,7 +124,9 @@ _BY = re.compile(
 _WITH = re.compile(
     r"(?P<verb>\b(?:co-?written|written|co-?authored|authored|together|jointly|along|"
     r"published|developed|presented|collaborat\w+|work\w*|partner\w*|teamed up)\s+)?"
-    r"\b(?:with|alongside)\s+(?P<desc>(?:(?:his|her|their|the|a|an)\s+)?(?:[\w'’-]+\s+){0,4}?)$",
+    r"\b(?:with|alongside)\s+(?P<desc>(?:(?:his|her|their|the|a|an)\s+)?(?:[\w'’-]+\s+){0,4}?|"
+    # "with her first graduate student, A"
+    r"(?:his|her|their)\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+,\s+)$",
     re.I)
 _COAUTHORS_BEFORE = re.compile(
     r"\b(?:(?:the\s+|its\s+|whose\s+|her\s+|his\s+|their\s+)?(?:other\s+)?co-?authors?|"
@@ -188,7 +192,8 @@ def read_frames(text: str, people: list[tuple[int, int, str]], *,
                                   text, re.I))
     lists = name_lists(text, people)
     for lst in lists:
-        before = text[max(0, lst.start - 120):lst.start]
+        # "with her postdoctoral fellow Dr. Tom Vale": the title is no part of the frame
+        before = _HONORIFIC_END.sub("", text[max(0, lst.start - 120):lst.start])
         after = text[lst.end:lst.end + 120]
         n = len(lst.names)
         # "... had three authors: Adeyemi-Cole first, Okonjo second and Bélanger third"
