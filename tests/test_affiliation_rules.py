@@ -363,3 +363,13 @@ def test_a_possessive_pronoun_is_no_agent():
         "# Jane Roe\n\nJane Roe is a chemist. Tom Vale, who had arrived in her laboratory in "
         "1985, left in 1990 for the faculty of Stanford University.")
     assert not any(a[0] == "Jane Roe" and a[2] == "Stanford University" for a in got)
+
+
+def test_journals_are_venues_and_glued_words_are_cut_from_bodies():
+    x = extract(read_text(
+        "# Jane Roe\n\nJane Roe is a biologist. Their 1971 paper in The Journal of Molecular "
+        "Biology became a standard method. She was elected a Fellow of the Royal Society of "
+        "Canada in 2019. She joined the faculty of Tulane University in 2004."))
+    names = {o.name for o in x.organizations}
+    assert not any("Journal" in n for n in names)
+    assert "Royal Society of Canada" in names and not any(n.startswith("Fellow") for n in names)

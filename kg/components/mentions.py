@@ -617,6 +617,12 @@ _ORG_BEFORE_TITLE = re.compile(
 _DEGREE_NAME = re.compile(
     r"(?:[BMD]\.?(?:F\.?A|A|Sc?|Ed|Eng|Phil|Arch|Mus|B\.?A)\.?|Ph\.?\s?D\.?|D\.?Phil\.?|LL\.?[BMD]\.?|"
     r"J\.?D\.?|M\.?D\.?|(?:Bachelor|Master|Doctor|Associate)s?\s+(?:of|in)\s+.+)")
+#: A journal's name: a venue where papers appear, not a body anyone works for.
+_JOURNAL = re.compile(r"(?:The\s+)?(?:[A-Z][\w-]*\s+){0,3}?(?:Journal|Proceedings|Transactions|"
+                      r"Annals|Bulletin|Annual\s+Review|Review|Letters)\s+(?:of|on|in)\s")
+#: What the recogniser glues before a body's name: a year, a membership ("Fellow of the").
+_LEAD_NOISE = re.compile(r"(?:(?:1[5-9]|20)\d\d\s+|(?:(?:Honorary|Foreign|Life|Senior|Elected)\s+)?"
+                         r"(?:Fellow|Member|Trustee)s?\s+of\s+(?:the\s+)?)")
 _NOT_ORG_ENTS = {"PERSON", "DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY",
                  "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE"}
 _KIND_CONTEXT = [
@@ -711,7 +717,12 @@ def kg_orgs(doc: Doc) -> Doc:
                 not org_kind_from_name(name) or re.fullmatch(
                     r"(?:[A-Z][a-z]+\s+){0,2}(?:" + JOB_TITLES + r")", name, re.I)):
             return  # "Research Scientist", "Associate Professor"
-        if _VENUE.fullmatch(name) or _DEGREE_NAME.fullmatch(name):
+        if _VENUE.fullmatch(name) or _DEGREE_NAME.fullmatch(name) or _JOURNAL.match(name):
+            return  # a venue ("The Journal of Molecular Biology") or a degree
+        lead = _LEAD_NOISE.match(name)
+        if lead and lead.end() < len(name):
+            # "2025 Rice University", "Fellow of the Royal Society of Canada"
+            add(s + lead.end(), e, actor)
             return
         outer = spans.container_of(s, e)
         if outer is not None:
