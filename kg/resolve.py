@@ -483,7 +483,11 @@ def _org_alias_target(name: str, orgs: list[Organization]) -> Organization | Non
     words = key.split()
     if not words:
         return None
-    prefix = [o for o in orgs if norm_name(o.name).split()[: len(words)] == words
+
+    def bare(n: str) -> list[str]:  # "Howell's School" begins with "Howell"
+        return [re.sub(r"['’]s$", "", w) for w in norm_name(n).split()]
+
+    prefix = [o for o in orgs if bare(o.name)[: len(words)] == words
               and len(norm_name(o.name).split()) > len(words)]
     if len(prefix) >= 1:
         return min(prefix, key=lambda o: len(o.name)) if len({p.name for p in prefix}) == 1 \

@@ -373,3 +373,20 @@ def test_journals_are_venues_and_glued_words_are_cut_from_bodies():
     names = {o.name for o in x.organizations}
     assert not any("Journal" in n for n in names)
     assert "Royal Society of Canada" in names and not any(n.startswith("Fellow") for n in names)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a possessive inside a body's name, and the name cut short later
+    ("# Jane Roe\n\nJane Roe is a chemist. She won a scholarship to Howell's School in "
+     "Llandaff. She left Howell's in 1956.",
+     ("Jane Roe", "alumniOf", "Howell's School", None, "1956")),
+    ("# Jane Roe\n\nJane Roe is a nurse. She joined St Mary's Hospital in 1990.",
+     ("Jane Roe", "worksFor", "St Mary's Hospital", "1990", None)),
+    # a place's possessive is no body; a saint's possessive is part of the name
+    ("# Jane Roe\n\nJane Roe is a painter. She studied at London's St. Martin's School of Art.",
+     ("Jane Roe", "alumniOf", "St. Martin's School of Art", None, None)),
+])
+def test_possessives_inside_and_before_a_body_name(text, expected):
+    got = _affiliations(text)
+    assert expected in got
+    assert {a[2] for a in got} == {expected[2]}

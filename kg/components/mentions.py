@@ -566,9 +566,10 @@ def _nearest_person_before(doc: Doc, char: int, sent: Span) -> str | None:
 
 
 _KEYWORD_ORG = re.compile(
-    r"(?:(?:[A-Z][\w&.-]*(?:s['’])?|of|for|and|de|the)\s+){0,5}?"
-    # bounded: a long run of names costs linear time; "No. 1" inside ("Hefei No. 1 High School")
-    r"(?:(?:[A-Z][\w&.-]*(?:s['’])?|No\.\s*\d+|\d+)\s+){0,8}"
+    r"(?:(?:[A-Z][\w&.-]*(?:s['’]|['’]s)?|of|for|and|de|the)\s+){0,5}?"
+    # bounded: a long run of names costs linear time; "No. 1" inside ("Hefei No. 1 High School");
+    # a possessive inside ("St Mary's Hospital", "Howell's School")
+    r"(?:(?:[A-Z][\w&.-]*(?:s['’]|['’]s)?|No\.\s*\d+|\d+)\s+){0,8}"
     r"(?:University|College|Institute|School|Academy|Polytechnic|Laboratory|Laboratories|Labs?|"
     r"Ventures|Capital|Partners|Inc\.|Ltd\.?|Corporation|Corp\.|LLC|Foundation|Council|"
     r"Ministry|Department|Agency|Commission|Society|Association|Party|Research|Press|Globe|Times|"
@@ -682,8 +683,11 @@ def kg_orgs(doc: Doc) -> Doc:
         name = doc_text(doc)[s:e]
         # "Yale's Berkeley Divinity School": two bodies, the school within the university
         pm = re.search(r"['’]s\s+(?=[A-Z])", name)
-        if pm and org_kind_from_name(name[pm.end():]) and len(name[pm.end():].split()) >= 2:
-            add(s, s + pm.start(), actor)
+        if pm and org_kind_from_name(name[pm.end():]) and len(name[pm.end():].split()) >= 2 \
+                and not re.match(r"(?:St\.?|Saint|Sainte)\s", name):  # "St. Martin's School of Art"
+            owner = doc.char_span(s, s + pm.start(), alignment_mode="expand")
+            if owner is None or not any(t.ent_type_ in ("GPE", "LOC") for t in owner):
+                add(s, s + pm.start(), actor)  # "London's St. Martin's School": a place
             add(s + pm.end(), e, actor)
             return
         joint = _joined_bodies(name, org_names)
