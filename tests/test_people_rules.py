@@ -77,3 +77,18 @@ def test_a_name_that_starts_with_a_capital_outside_ascii_in_an_apposition():
             "applied mathematics at the University of Copenhagen, chaired the committee. Şule "
             "Yılmaz, a chemist at Boğaziçi University, agreed.\n")
     assert {"Anders Østergaard", "Şule Yılmaz"} <= _people(text)
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("She was the elder of two daughters of Iestyn Morgan, a railway clerk.", "Iestyn Morgan"),
+    ("She is survived by her husband, Bertil Sandqvist, and two sons.", "Bertil Sandqvist"),
+    ("She built on the formalism of Tarmo Kivimäki's 1983 doctoral thesis.", "Tarmo Kivimäki"),
+])
+def test_relatives_and_owners_of_a_thesis_are_people(text, name):
+    assert name in _people("# Jane Roe\n\nJane Roe is a linguist. " + text)
+
+
+def test_a_contraction_is_no_name_word():
+    got = _people("# Jane Roe\n\nJane Roe is a linguist. She met Sofía Reyes in 2010. That's "
+                  "Sofía's paper, and it appeared in 2012.")
+    assert not any("That" in n for n in got)

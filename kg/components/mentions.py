@@ -179,6 +179,13 @@ def _with_particles(doc: Doc, s: int, e: int) -> int:
     return m.end() if m else e
 
 
+#: Right before a relative's name: "daughters of ", "her husband, ", "a sister, ".
+_KIN = (r"(?:\b(?:daughters?|sons?|children|widow|widower|grand(?:son|daughter)s?)\s+of\s+|"
+        r"\b(?:his|her|their|a|an)\s+(?:(?:late|younger|elder|older|first|second)\s+)?"
+        r"(?:wife|husband|widow|widower|son|daughter|brother|sister|mother|father|partner|"
+        r"grandson|granddaughter|nephew|niece|cousin),\s+)")
+
+
 def _clean_span(doc: Doc, s: int, e: int, *, person: bool = False) -> tuple[int, int]:
     """Shrink a character span to the cleaned name inside it ("Drummer Lars Ulrich's" →
     "Lars Ulrich")."""
@@ -326,11 +333,18 @@ def kg_people(doc: Doc) -> Doc:
     # "Funmilayo Adeyemi-Cole, who completed her doctorate": a name a person's relative
     # pronoun follows, whatever the recogniser tagged it
     # ... and one whose team, group or lab it is ("in Jean-Marc Dufresne's team at X")
+    # ... and one whose thesis or paper it is ("Tarmo Kivimäki's 1983 doctoral thesis"), or a
+    # relative's ("two daughters of Iestyn Morgan", "her husband, Bertil Sandqvist")
     for m in re.finditer(r"(?<![\w@])(" + NAME_RE + r")(?=,\s+(?:who|whom|whose)\b|['’]s\s+"
                          r"(?:[\w-]+\s+)?(?:team|group|lab|laboratory|students?|supervision|"
-                         r"guidance|direction|postdocs?)\b)", doc_text(doc)):
-        s, e = m.start(1), m.end(1)
-        name = clean_name(m.group(1))
+                         r"guidance|direction|postdocs?)\b|['’]s\s+(?:[\w-]+\s+){0,3}?"
+                         r"(?:thesis|dissertation|paper|papers|book|memoir|monograph)\b)"
+                         r"|" + _KIN + r"(" + NAME_RE + r")", doc_text(doc)):
+        g = 1 if m.group(1) else 2
+        s, e = m.start(g), m.end(g)
+        name = clean_name(m.group(g))
+        if re.search(r"['’]s\b", m.group(g)):
+            continue  # "That's Sofía's paper": a contraction is no name word
         span = doc.char_span(s, e, alignment_mode="expand")
         if (is_person_name(name) and free(s, e) and not _in_quotes(facts, s, e)
                 and not in_row(s) and not any(t.ent_type_ in ("GPE", "LOC", "NORP", "DATE")
