@@ -6,6 +6,8 @@ sentence states, read by hand.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from kg.pipeline import extract
@@ -390,3 +392,15 @@ def test_possessives_inside_and_before_a_body_name(text, expected):
     got = _affiliations(text)
     assert expected in got
     assert {a[2] for a in got} == {expected[2]}
+
+
+INTERVIEW = (Path(__file__).parent / "texts" / "startup_interview.txt").read_text("utf-8")
+
+
+def test_investors_named_in_a_round_fund_the_speakers_company():
+    got = _affiliations(INTERVIEW)
+    assert ("Lumetra", "fundedBy", "Northzone", "2021", None) in got
+    assert any(a[:3] == ("Lumetra", "fundedBy", "Plural") for a in got)
+    # a founder with a job title there works there too
+    assert any(a[:3] == ("Marta Ilves", "worksFor", "Lumetra") for a in got)
+    assert any(a[:3] == ("Marta Ilves", "founderOf", "Lumetra") for a in got)

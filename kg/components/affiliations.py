@@ -69,6 +69,7 @@ _CUES: list[tuple[str, str, re.Pattern[str]]] = [
         r"\b(?:(?:raised|received|secured|closed|won|obtained)\b(?:[^.;]|\.(?=\d)){0,60}?\b"
         r"(?:from|by|led by)|"
         r"(?:funded|backed|financed|invested in)\s+by|investment\s+from|funding\s+from|"
+        r"participation\s+from|"
         r"seed\s+(?:round|capital|funding)\s+from)\s+(?:the\s+)?" + _W + r"{0,3}$", re.I)),
     ("worksFor", "team", re.compile(r"\b(?:within|in|on|joined)\s+the\s+(?:\w+\s+){0,2}$", re.I)),
     ("worksFor", "end", re.compile(
@@ -459,6 +460,17 @@ def kg_affiliations(doc: Doc) -> Doc:
                 if rel in ("fundedBy", "memberOf"):
                     orgs_as_agents = [a for a in agents if a[1]]
                     if rel == "fundedBy" and not orgs_as_agents:
+                        # "we raised a round led by X" (a founder speaking in an interview):
+                        # the company the speaker founded last
+                        founders = set()
+                        if ctx.subject and (facts.subject_pronoun or "").startswith("i") and \
+                                re.search(r"\b(?:we|our)\b", left, re.I):
+                            founders.add(ctx.subject)
+                        own = [f.organization for f in facts.affiliations
+                               if f.relation == "founderOf" and f.sentence[0] < ctx.s0
+                               and f.person in founders]
+                        orgs_as_agents = [(own[-1], True)] if own else []
+                    if rel == "fundedBy" and not orgs_as_agents:
                         continue
                     agents = orgs_as_agents or agents
                 if when == "team":
@@ -469,6 +481,11 @@ def kg_affiliations(doc: Doc) -> Doc:
                         continue
                     add(name, rel, org, start, end, is_org,
                         soft=rel in ("worksFor", "alumniOf") and when != "none")
+                    if rel == "founderOf" and when == "none" and re.search(
+                            r"\band\s+(?:[\w-]+\s+){0,2}?" + JOB_TITLES + r"\b", m.group(0),
+                            re.I):
+                        # "co-founder and chief executive of X": a founder who works there
+                        add(name, "worksFor", org, start, end, is_org)
                     if rel == "alumniOf" and when != "end":
                         # "educated at A in Lakefield, Ontario, B in Montreal, and at C"
                         for o2 in _listed_after(doc, ctx, org):

@@ -609,7 +609,10 @@ _CUE_ORG = re.compile(
     r"(?:worked|works|working|employed|interned|lectured|taught|teaching)\s+(?:\w+\s+){0,2}?(?:at|for|by)|"
     r"(?:ph\.?d\.?|doctorate|master['’]?s|bachelor['’]?s|degree|diploma)\s+(?:\w+\s+){0,3}?from|"
     r"(?:joined|rejoining|rejoined|joining|co-?founded|cofounded|founded|profiled\s+by|"
-    r"interview\s+with|wrote\s+for|writing\s+for|columns?\s+(?:for|in))"
+    r"interview\s+with|wrote\s+for|writing\s+for|columns?\s+(?:for|in)|"
+    # investors: "a seed round led by X", "with participation from X", "backed by X"
+    r"(?i:round|series\s+[a-e]|financing|funding|investment)\s+(?:was\s+)?led\s+by|"
+    r"participation\s+from|backed\s+by|funded\s+by|investment\s+from|funding\s+from)"
     r"|(?P<loose>\b(?:left|leaving|at|for))))\s+(?:the\s+)?"
     r"(?P<org>(?:[A-Z][\w&'’.-]*[\w&])(?:\s+(?:of\s+|&\s+)?[A-Z][\w&'’.-]*[\w&]){0,3})")
 # a name beside the noun for a kind of body: "the payments company Paylane", "Acme, a
