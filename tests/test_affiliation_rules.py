@@ -404,3 +404,21 @@ def test_investors_named_in_a_round_fund_the_speakers_company():
     # a founder with a job title there works there too
     assert any(a[:3] == ("Marta Ilves", "worksFor", "Lumetra") for a in got)
     assert any(a[:3] == ("Marta Ilves", "founderOf", "Lumetra") for a in got)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # leaving with no body named ends the last job begun before then
+    ("# Jane Roe\n\nJane Roe is an engineer. She joined Nokia Bell Labs in 2011 as a research "
+     "engineer. She left in 2017.",
+     ("Jane Roe", "worksFor", "Nokia Bell Labs", "2011", "2017")),
+    # a board's body is an organisation whatever the recogniser tagged
+    ("# Jane Roe\n\nJane Roe is an engineer. Since 2022 she has sat on the board of Startup "
+     "Estonia.",
+     ("Jane Roe", "memberOf", "Startup Estonia", "2022", None)),
+    # an occupation named after a field, in apposition
+    ("# Jane Roe\n\nJane Roe is an engineer. She worked with Tom Vale, a historian at Leeds "
+     "University.",
+     ("Tom Vale", "worksFor", "Leeds University", None, None)),
+])
+def test_leaving_boards_and_field_occupations(text, expected):
+    assert expected in _affiliations(text)

@@ -378,6 +378,8 @@ def kg_affiliations(doc: Doc) -> Doc:
         if block is not None and block.kind in ("row", "reference", "title", "heading"):
             continue
         ctx = _Sentence(doc, sent)
+        if not ctx.orgs:
+            _left_then(doc, ctx)
         if not ctx.orgs and not facts.title_org:  # "It was founded by" needs no name
             continue
         span = (ctx.s0, ctx.s1)
@@ -568,7 +570,8 @@ _UNIT_NOUNS = {"department", "division", "group", "lab", "laboratory", "team", "
 
 
 def _is_job_noun(tok: Token) -> bool:
-    return bool(re.fullmatch(JOB_TITLES + r"s?", tok.lower_)) or tok.lemma_.lower() in {
+    return bool(re.fullmatch(JOB_TITLES + r"s?|" + _FIELD_OCCUPATION + "s?", tok.lower_)) \
+        or tok.lemma_.lower() in {
         "curator", "teacher", "instructor", "assistant", "consultant", "staff", "faculty",
         "employee", "researcher", "scientist", "engineer", "economist", "columnist", "lawyer",
         "judge", "officer", "designer", "architect", "physician", "surgeon", "trustee",
@@ -1122,6 +1125,31 @@ def _teachers(doc: Doc, ctx: _Sentence, add) -> None:
         return
     for name in _people_from(doc, ctx, at, _LIST_OR_NOTHING):
         add(name, "worksFor", schools[-1], None, None, soft=True)
+
+
+_LEFT_THEN = re.compile(r"\b(?:left|quit|resigned|departed|stepped\s+down)\s+"
+                        r"(?:in|at\s+the\s+end\s+of|by)\s+(?=[A-Z0-9])", re.I)
+
+
+def _left_then(doc: Doc, ctx: _Sentence) -> None:
+    """'I left in 2017.', 'She resigned in March 2009 to ...' with no body named: the
+    person's last job begun before then ends."""
+    m = _LEFT_THEN.search(ctx.sent.text)
+    if not m:
+        return
+    cue = ctx.s0 + m.start()
+    when = _dates_after(doc, cue, _clause_end(doc, ctx.s0 + m.end(), ctx.s1))[2]
+    if when is None:
+        return
+    facts = facts_of(doc)
+    for name, is_org in ctx.agents(cue):
+        jobs = [f for f in facts.affiliations if f.person == name and f.relation == "worksFor"
+                and not is_org and f.sentence[1] <= ctx.s0 and f.end is None
+                and (f.start is None or f.start.year <= when.year)]
+        if jobs:
+            last = jobs[-1]
+            facts.affiliations.append(AffiliationFact(name, "worksFor", last.organization,
+                                                      (ctx.s0, ctx.s1), None, when))
 
 
 def _leave_the_company(doc: Doc, ctx: _Sentence, lead, add) -> None:

@@ -612,7 +612,9 @@ _CUE_ORG = re.compile(
     r"interview\s+with|wrote\s+for|writing\s+for|columns?\s+(?:for|in)|"
     # investors: "a seed round led by X", "with participation from X", "backed by X"
     r"(?i:round|series\s+[a-e]|financing|funding|investment)\s+(?:was\s+)?led\s+by|"
-    r"participation\s+from|backed\s+by|funded\s+by|investment\s+from|funding\s+from)"
+    r"participation\s+from|backed\s+by|funded\s+by|investment\s+from|funding\s+from|"
+    # "sat on the board of X", "a trustee of X"
+    r"board\s+of(?:\s+directors\s+of)?|(?:trustee|board\s+member)s?\s+of)"
     r"|(?P<loose>\b(?:left|leaving|at|for))))\s+(?:the\s+)?"
     r"(?P<org>(?:[A-Z][\w&'’.-]*[\w&])(?:\s+(?:of\s+|&\s+)?[A-Z][\w&'’.-]*[\w&]){0,3})")
 # a name beside the noun for a kind of body: "the payments company Paylane", "Acme, a
