@@ -92,3 +92,10 @@ def test_a_contraction_is_no_name_word():
     got = _people("# Jane Roe\n\nJane Roe is a linguist. She met Sofía Reyes in 2010. That's "
                   "Sofía's paper, and it appeared in 2012.")
     assert not any("That" in n for n in got)
+
+
+def test_words_of_a_body_named_kind_first_are_no_person():
+    x = extract(read_text("# Jane Roe\n\nJane Roe is a chemist. Lucía Paredes, who holds a PhD "
+                          "from the Pontificia Universidad Católica de Chile, joined her lab."))
+    assert not any("Católica" in p.name for p in x.people)
+    assert "Pontificia Universidad Católica de Chile" in {o.name for o in x.organizations}

@@ -137,10 +137,20 @@ def _add_person(doc: Doc, s: int, e: int, source: str) -> None:
     facts = facts_of(doc)
     s, e = _clean_span(doc, s, e, person=True)
     name = doc_text(doc)[s:e]
-    if not name:
-        return
+    if not name or _in_foreign_body_name(doc, s, e):
+        return  # "Católica de Chile" of "Pontificia Universidad Católica de Chile"
     sent = _sent_of(doc, s)
     facts.people.append(PersonFact(name, s, e, (sent.start_char, sent.end_char), source))
+
+
+def _in_foreign_body_name(doc: Doc, s: int, e: int) -> bool:
+    """Whether [s, e) lies inside a body's name that starts with its kind word
+    ("Universidad ...", "Instituto ..."); the spans are found once per doc."""
+    spans = doc.user_data.get("kg_kind_first")
+    if spans is None:
+        spans = doc.user_data["kg_kind_first"] = SpanIndex(
+            tuple((m.start(), m.end()) for m in _KEYWORD_FIRST.finditer(doc_text(doc))))
+    return spans.overlaps(s, e)
 
 
 _PARTICLE_TAIL_RE = re.compile(
