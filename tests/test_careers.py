@@ -92,3 +92,21 @@ def test_lab_members_study_or_work_at_the_subjects_institution_and_where_they_we
         ("Tuva Lie", "alumniOf", "Lund University", None, "2020"),
         ("Tuva Lie", "worksFor", "Acme Photonics", None, None),
     }
+
+
+def test_a_cv_with_company_suffixes_advisory_roles_and_trustees():
+    from pathlib import Path
+
+    from kg.pipeline import extract
+    from kg.reader import read_article
+
+    x = extract(read_article(Path(__file__).parent / "texts" / "wendt_cv.md"))
+    got = {(a.person, a.relation, a.organization, a.start.iso if a.start else None,
+            a.end.iso if a.end else None) for a in x.affiliations}
+    assert ("Tobias Wendt", "memberOf", "Voltaris GmbH", "2020", "2023") in got
+    assert ("Tobias Wendt", "memberOf", "Dresden Science Museum", "2021", None) in got
+    assert ("Tobias Wendt", "worksFor", "Max Planck Institute for Solid State Research", "2013",
+            "2018") in got
+    names = {o.name for o in x.organizations}
+    assert not names & {"Trust", "Trustees"}
+    assert "Board Memberships" not in {p.name for p in x.people}

@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from ..dates import PartialDate, find_dates
 from ..facts import AffiliationFact, OrgFact
 from ..lexicon import FOUNDER_TITLES, JOB_TITLES, is_membership_body
+from .careers import relation_of
 from .structure import (
     block_at,
     dates_between,
@@ -797,7 +798,7 @@ def _timeline_item(doc: Doc, ctx: _Sentence, add) -> bool:
                    r"master|diploma|studies|studied)\b", rest, re.I):
         rel = "alumniOf"
     else:
-        rel = "worksFor"
+        rel = relation_of(rest, "worksFor")  # "Scientific Advisor, X": an advisory role
     done = False
     for _, _, org in ctx.orgs:
         if rel == "alumniOf" and org.kind not in ("university", "school", None):

@@ -139,6 +139,9 @@ def _add_person(doc: Doc, s: int, e: int, source: str) -> None:
     name = doc_text(doc)[s:e]
     if not name or _in_foreign_body_name(doc, s, e):
         return  # "Católica de Chile" of "Pontificia Universidad Católica de Chile"
+    b = block_at(doc._.kg_article, s)
+    if b is not None and b.kind == "heading":
+        return  # a section heading's words ("Service and Board Memberships")
     sent = _sent_of(doc, s)
     facts.people.append(PersonFact(name, s, e, (sent.start_char, sent.end_char), source))
 
@@ -595,9 +598,10 @@ _KEYWORD_ORG = re.compile(
     # a possessive inside ("St Mary's Hospital", "Howell's School")
     r"(?:(?:[A-Z][\w&.-]*(?:s['’]|['’]s)?|No\.\s*\d+|\d+)\s+){0,8}"
     r"(?:University|College|Institute|School|Academy|Polytechnic|Laboratory|Laboratories|Labs?|"
-    r"Ventures|Capital|Partners|Inc\.|Ltd\.?|Corporation|Corp\.|LLC|Foundation|Council|"
+    r"Ventures|Capital|Partners|Inc\.|Ltd\.?|Corporation|Corp\.|LLC|GmbH|AG|S\.A\.|B\.V\.|"
+    r"N\.V\.|S\.p\.A\.|Pty|PLC|plc|LLP|Foundation|Council|"
     r"Ministry|Department|Agency|Commission|Society|Association|Party|Research|Press|Globe|Times|"
-    r"Consortium|Initiative|Alliance|Trust|Bank|Hospital|Museum|Orchestra|Church|Diocese)"
+    r"Consortium|Initiative|Alliance|Trust|Bank|Hospital|Museum|Orchestra|Church|Diocese)(?!\w)"
     r"(?:\s+(?:of|for|and|de)\s+(?:the\s+)?(?:[A-Z][\w&.-]*)(?:\s+[A-Z][\w&.-]*)*)?"
 )
 # a body's name in a language that puts its kind word first: "Instituto de Geofísica",
@@ -750,6 +754,9 @@ def kg_orgs(doc: Doc) -> Doc:
                 not org_kind_from_name(name) or re.fullmatch(
                     r"(?:[A-Z][a-z]+\s+){0,2}(?:" + JOB_TITLES + r")", name, re.I)):
             return  # "Research Scientist", "Associate Professor"
+        if re.fullmatch(r"(?:(?:The\s+)?Board\s+of\s+)?(?:Trustees|Directors|Governors|Regents|"
+                        r"Overseers|Visitors)", name):
+            return  # "Board of Trustees, X": the board of a body named after it
         if _VENUE.fullmatch(name) or _DEGREE_NAME.fullmatch(name) or _JOURNAL.match(name):
             return  # a venue ("The Journal of Molecular Biology") or a degree
         lead = _LEAD_NOISE.match(name)
@@ -851,7 +858,7 @@ def kg_orgs(doc: Doc) -> Doc:
         # a place and standing where places stand ("in X", "X-based", "X, Massachusetts")
         text = doc_text(doc)
         placelike = sum(t in ("GPE", "LOC", "NORP") and bool(
-            re.search(r"\b(?:in|near|to|from|around|outside|across|of)\s+$",
+            re.search(r"\b(?:in|near|to|from|around|outside|across|of)\s+$|[\w.)],\s+$",
                       text[max(0, s - 8) : s])
             or re.match(r"-based|,\s+[A-Z]|\s+(?:area|region|city|state)\b", text[e : e + 12]))
             for s, e, t in spots)
