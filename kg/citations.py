@@ -93,7 +93,7 @@ _YEAR = r"(?:1[5-9]\d\d|20\d\d)"
 
 _PARTICLES = frozenset(
     "de da das do dos du del della dei der den des di van von la le las les los lo ter ten te "
-    "zu zum zur y e bin binti ibn al el af av st".split()
+    "zu zum zur y e i bin binti ibn al el af av st".split()
 )
 _SUFFIXES = frozenset({"Jr.", "Jr", "Sr.", "Sr", "II", "III"})
 # Capitalised words that do not occur in personal names but start titles and venues.

@@ -32,7 +32,9 @@ ORG_KIND_WORDS: list[tuple[str, re.Pattern[str]]] = [
     ("school", re.compile(r"\b(high school|preparatory|prep school|grammar school|secondary school|"
                           r"academy|lyc[eé]e|gymnasium|school|escuela|colegio|liceo|gymnasi)\b",
                           re.I)),
-    ("university", re.compile(r"\b(university|universit[éày]|universidad|universidade|"
+    ("university", re.compile(r"\b(university|universit[éày]|universidad|universidade|universitat|"
+                              r"universitet|universitetet|yliopisto|egyetem|üniversitesi|"
+                              r"univerzita|univerzitet|"
                               r"universität|universiteit|uniwersytet|università|hochschule|"
                               r"faculdade|facultad|college|"
                               r"polytechnic|politécnic[oa]|politecnico|école|ecole|conservatory|"
@@ -162,7 +164,7 @@ ROLE_PREFIXES = {
 
 NAME_PARTICLES = {
     "van", "von", "de", "der", "den", "da", "das", "do", "dos", "du", "del", "della", "di",
-    "la", "le", "ter", "ten", "bin", "binti", "ibn", "al", "el", "y", "e", "st.", "mac",
+    "la", "le", "ter", "ten", "bin", "binti", "ibn", "al", "el", "y", "e", "i", "st.", "mac",
     "las", "los", "lo", "dei", "degli", "delle", "zu", "af", "av", "op", "vom", "zum",
 }
 

@@ -110,3 +110,10 @@ def test_a_cv_with_company_suffixes_advisory_roles_and_trustees():
     names = {o.name for o in x.organizations}
     assert not names & {"Trust", "Trustees"}
     assert "Board Memberships" not in {p.name for p in x.people}
+
+
+def test_a_range_left_open_is_a_post_still_held():
+    from kg.components.careers import read_range
+
+    assert read_range("2016– ") == ("2016", None)
+    assert read_range("2010–2016") == ("2010", "2016")

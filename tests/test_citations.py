@@ -763,3 +763,10 @@ def test_hyphenated_initials_with_a_lower_case_part():
                        "models. *Transactions on Things*.")
     assert c is not None
     assert (c.authors, c.year, c.complete) == (("J.-w. Oh", "A. Lund"), 2022, False)
+
+
+def test_a_catalan_surname_joined_by_i():
+    check("Soler i Roca, A., & Vidal, M. (2011). Rain over stone. Journal of Hydrology, 402, "
+          "1–9.",
+          C("Rain over stone", ("A. Soler i Roca", "M. Vidal"), "2011", "Journal of Hydrology",
+            "article", "apa"))

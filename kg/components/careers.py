@@ -80,7 +80,7 @@ _SINGLE = {"alumniOf": "end", "worksFor": "both", "memberOf": "start", "founderO
 def read_range(text: str, *, single: str = "both") -> tuple[str | None, str | None]:
     """The (start, end) a career entry's dates give, as ISO strings.
 
-    A range gives both ("2012–2017"; "2024–present" has no end); "since" a start and
+    A range gives both ("2012–2017"; "2024–present" and "2016–" have no end); "since" a start and
     "until" an end; a single date both (``single="both"``: a summer internship, a visiting
     term), only the end (``"end"``: a degree's year) or only the start (``"start"``).
     """
@@ -92,9 +92,9 @@ def read_range(text: str, *, single: str = "both") -> tuple[str | None, str | No
     if len(dates) >= 2 and re.search(r"\d\s*(?:-|to|until|till)\s*" + _SEASON + r"?"
                                      r"(?:[A-Za-z]+\.?\s+)?\d", t, re.I):
         return first, dates[1][2].iso
-    if re.search(r"\d\s*(?:-|to|until)\s*" + _NOW + r"\b|\bsince\s+\w*\s*\d|\bfrom\s+\w*\s*\d",
-                 t, re.I) and not re.search(r"\buntil\b|\bto\s+\d", t, re.I):
-        return first, None
+    if re.search(r"\d\s*(?:-|to|until)\s*" + _NOW + r"\b|\bsince\s+\w*\s*\d|\bfrom\s+\w*\s*\d|"
+                 r"\d\s*-\s*$", t.strip(), re.I) and not re.search(r"\buntil\b|\bto\s+\d", t, re.I):
+        return first, None  # "2024–present", "since 2019", "2016–" (still held)
     if re.search(r"\b(?:until|till|to|ended|left)\s+(?:\w+\s+)?\d", t, re.I):
         return None, first
     if len(dates) >= 2 and single == "end":

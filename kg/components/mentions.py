@@ -157,7 +157,7 @@ def _in_foreign_body_name(doc: Doc, s: int, e: int) -> bool:
 
 
 _PARTICLE_TAIL_RE = re.compile(
-    r"(?:\s+(?:van|von|de|der|den|da|del|della|di|du|dos|das|do|la|le|las|los|ter|ten|y|bin|"
+    r"(?:\s+(?:van|von|de|der|den|da|del|della|di|du|dos|das|do|la|le|las|los|ter|ten|y|i|bin|"
     r"ibn|al)){1,3}\s+[A-Z][\w'’-]+")
 
 
