@@ -99,3 +99,12 @@ def test_words_of_a_body_named_kind_first_are_no_person():
                           "from the Pontificia Universidad Católica de Chile, joined her lab."))
     assert not any("Católica" in p.name for p in x.people)
     assert "Pontificia Universidad Católica de Chile" in {o.name for o in x.organizations}
+
+
+@pytest.mark.parametrize("text", [
+    "She spent three years at Delft University of Technology as a Marie Curie fellow.",
+    "She is a fellow of the Ken Kennedy Institute at Rice University.",
+    "She won the Antonio Zampolli Prize in 2022.",
+])
+def test_a_name_an_honour_or_a_body_is_named_after_is_no_mention(text):
+    assert _people("# Jane Roe\n\nJane Roe is a linguist. " + text) == {"Jane Roe"}

@@ -142,8 +142,18 @@ def _add_person(doc: Doc, s: int, e: int, source: str) -> None:
     b = block_at(doc._.kg_article, s)
     if b is not None and b.kind == "heading":
         return  # a section heading's words ("Service and Board Memberships")
+    if _NAMED_AFTER.match(doc_text(doc), e):
+        return  # "a Marie Curie fellow", "the Ken Kennedy Institute": named after a person
     sent = _sent_of(doc, s)
     facts.people.append(PersonFact(name, s, e, (sent.start_char, sent.end_char), source))
+
+
+#: After a person's name, what makes it the name of an honour or a body named after them.
+_NAMED_AFTER = re.compile(
+    r"\s+(?:(?:fellow|scholar)(?:s|ship)?|prize|medal|award|lecture(?:ship)?|professorship)\b|"
+    r"\s+(?:[A-Z][\w-]+\s+){0,2}?(?:Fellows?|Fellowship|Scholars?|Scholarship|Prize|Medal|Award|"
+    r"Lecture|Professorship|Institute|Foundation|Center|Centre|School|College|Hospital|Library|"
+    r"Museum|Laboratory|Trust)\b")
 
 
 def _in_foreign_body_name(doc: Doc, s: int, e: int) -> bool:
