@@ -422,3 +422,26 @@ def test_investors_named_in_a_round_fund_the_speakers_company():
 ])
 def test_leaving_boards_and_field_occupations(text, expected):
     assert expected in _affiliations(text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an aside after the body that still speaks of the post
+    ("# Jane Roe\n\nJane Roe is a geologist. She joined NIVA in 2009 after a doctorate at the "
+     "University of Bergen, which she completed in 2008.",
+     ("Jane Roe", "alumniOf", "University of Bergen", None, "2008")),
+    ("# Jane Roe\n\nJane Roe is a geologist. She was appointed director of the Nordvik "
+     "Institute in March 2012, a post she held until 2020.",
+     ("Jane Roe", "worksFor", "Nordvik Institute", "2012-03", "2020")),
+    ("# Jane Roe\n\nJane Roe is a geologist. From 2001 she was a researcher at IBM Research, "
+     "staying until 2006.",
+     ("Jane Roe", "worksFor", "IBM Research", "2001", "2006")),
+    # moving on ends the post before
+    ("# Jane Roe\n\nJane Roe is a geologist. She was a lecturer at Leeds University for four "
+     "years before moving to the University of York in 2011.",
+     ("Jane Roe", "worksFor", "Leeds University", None, "2011")),
+    ("# Jane Roe\n\nJane Roe is a geologist. She was a lecturer at Leeds University for four "
+     "years before moving to the University of York in 2011.",
+     ("Jane Roe", "worksFor", "University of York", "2011", None)),
+])
+def test_dates_said_after_the_body(text, expected):
+    assert expected in _affiliations(text)

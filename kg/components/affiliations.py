@@ -77,7 +77,7 @@ _CUES: list[tuple[str, str, re.Pattern[str]]] = [
         r"\b(?:left|leaving|departed(?:\s+from)?|departing(?:\s+from)?|quit|resigned\s+from|"
         r"retired\s+from)\s+(?:the\s+)?$", re.I)),
     ("worksFor", "start", re.compile(
-        r"\b(?:joined|joining|join|joins|rejoined|hired\s+by|recruited\s+(?:to|by)|moved\s+to|"
+        r"\b(?:joined|joining|join|joins|rejoined|hired\s+by|recruited\s+(?:to|by)|mov(?:ed|ing)\s+to|"
         r"left\s+\S+(?:\s+\S+){0,3}\s+for|worked\s+(?:\w+\s+){0,3}(?:at|for)|"
         r"(?:served|serving|sat|was|were)\s+on\s+the\s+(?:[\w-]+\s+){0,3}(?:team|staff)\s+(?:of|at)|works\s+(?:at|for)|"
         r"working\s+(?:\w+\s+){0,2}(?:at|for)|employed\s+(?:by|at)|(?:career|job|position|post|role|"
@@ -260,6 +260,23 @@ class _Sentence:
         return []
 
 
+_MOVED_ON = re.compile(r"[^.;]{0,60}?\bbefore\s+(?:moving|leaving|joining|returning|going|"
+                       r"heading|taking\s+up|becoming)\b[^.;]{0,80}?\b(?:in|by)\s+(?=[A-Z0-9])")
+
+
+def _moved_on(doc: Doc, pos: int, limit: int) -> PartialDate | None:
+    """'a lecturer at X for four years before moving to Y in 2011': X ends in 2011."""
+    m = _MOVED_ON.match(doc_text(doc), pos, limit)
+    if not m:
+        return None
+    found = dates_between(doc, m.end(), min(limit, m.end() + 20))
+    return found[0][2] if found and found[0][0] == 0 else None
+
+
+_ENDING = re.compile(r"\b(?:completed|finished|left|ended|graduated|completing|finishing|"
+                     r"leaving|graduating)\s+(?:[\w-]+\s+){0,2}$", re.I)
+
+
 def _dates_after(doc: Doc, start: int, end: int) -> tuple[PartialDate | None, PartialDate | None,
                                                            PartialDate | None]:
     """(from, to, in) dates attached by a preposition in ``doc_text(doc)[start:end]``."""
@@ -272,7 +289,9 @@ def _dates_after(doc: Doc, start: int, end: int) -> tuple[PartialDate | None, Pa
                 d_in = d
             continue
         prep = m.group("prep").lower()
-        if prep in ("from", "between", "since", "as of") and d_from is None:
+        if prep in ("in", "on", "by") and _ENDING.search(text[: m.start()]):
+            d_to = d_to or d  # "which she completed in 2008", "left in 1999"
+        elif prep in ("from", "between", "since", "as of") and d_from is None:
             d_from = d
         elif prep in ("to", "until", "till", "through") or (prep == "and" and d_from):
             d_to = d_to or d
@@ -331,7 +350,23 @@ def _merge_dates(a: _Dates, b: _Dates) -> _Dates:
     return a[0] or b[0], a[1] or b[1], a[2] or b[2]
 
 
+#: An aside after a body that still speaks of the post: ", which she completed in 2008",
+#: ", a post she held until 2020", ", staying until 2006"
+_POST_ASIDE = re.compile(r",\s+(?:which\s+(?:she|he|they)\s+(?:completed|finished|left|held|"
+                         r"received|earned)|a\s+(?:post|position|role|job|chair)\s+(?:that\s+)?"
+                         r"(?:she|he|they)\s+(?:held|kept|occupied)|(?:staying|remaining)\s+"
+                         r"(?:there\s+)?)\b[^.;,]{0,40}")
+
+
 def _clause_end(doc: Doc, pos: int, limit: int) -> int:
+    end = _plain_clause_end(doc, pos, limit)
+    if re.search(r"\b(?:at|to|for|from|and|with|of)\s+(?:the\s+)?[A-Z]", doc_text(doc)[pos:end]):
+        return end  # another body named on the way: the aside is about that one
+    aside = _POST_ASIDE.match(doc_text(doc), end, limit)
+    return aside.end() if aside else end
+
+
+def _plain_clause_end(doc: Doc, pos: int, limit: int) -> int:
     m = re.search(r";|\.\s|,|\s+to\s+(?:join|work|pursue)\b|"
                   r"\s(?:and|but|while|where|before|after)\s+"
                   r"(?!(?:early\s+|late\s+|mid-?)?\d|[A-Z][a-z]+\s+\d)",
@@ -429,12 +464,16 @@ def kg_affiliations(doc: Doc) -> Doc:
                     rel = "worksFor" if when != "end" else rel
                 if rel == "worksFor" and when == "end" and org.kind in ("university", "school"):
                     rel = "alumniOf"
+                if d_to is None and rel in ("worksFor", "alumniOf") and when != "end":
+                    d_to = _moved_on(doc, oe, ctx.s1)
                 start = end = None
                 paren = _paren_dates(doc_text(doc)[oe : ctx.s1])
                 if paren != (None, None):
                     start, end = paren
                 elif d_from or d_to:
-                    start, end = d_from, d_to
+                    # "in March 2012, a post she held until 2020": the 'in' date starts it
+                    start, end = d_from or (d_in if when == "start" and d_in and d_to
+                                            and d_in < d_to else None), d_to
                 elif when == "start":
                     start = d_in or (lead if rel in ("founderOf", "worksFor", "memberOf",
                                                      "fundedBy") else None)
@@ -482,8 +521,11 @@ def kg_affiliations(doc: Doc) -> Doc:
                 for name, is_org in agents:
                     if is_org and rel not in ("fundedBy", "memberOf"):
                         continue
+                    # a job title says work whatever the body's kind ("a lecturer at X")
+                    titled = rel == "worksFor" and re.search(
+                        r"\b(?:" + JOB_TITLES + r")s?\b", m.group(0), re.I) is not None
                     add(name, rel, org, start, end, is_org,
-                        soft=rel in ("worksFor", "alumniOf") and when != "none")
+                        soft=rel in ("worksFor", "alumniOf") and when != "none" and not titled)
                     if rel == "founderOf" and when == "none" and re.search(
                             r"\band\s+(?:[\w-]+\s+){0,2}?" + JOB_TITLES + r"\b", m.group(0),
                             re.I):
@@ -757,7 +799,8 @@ def _parse_path(doc: Doc, ctx: _Sentence, org: OrgFact, lead: PartialDate | None
     if p_from or p_to:
         start, end = p_from, p_to
     elif d_from or d_to:
-        start, end = d_from, d_to
+        start, end = d_from or (d_in if when == "start" and d_in and d_to and d_in < d_to
+                                else None), d_to
     elif when == "start":
         start = d_in or lead
     elif when == "end":
@@ -1139,7 +1182,8 @@ def _left_then(doc: Doc, ctx: _Sentence) -> None:
     if not m:
         return
     cue = ctx.s0 + m.start()
-    when = _dates_after(doc, cue, _clause_end(doc, ctx.s0 + m.end(), ctx.s1))[2]
+    _, d_to, d_in = _dates_after(doc, cue, _clause_end(doc, ctx.s0 + m.end(), ctx.s1))
+    when = d_to or d_in
     if when is None:
         return
     facts = facts_of(doc)
