@@ -327,3 +327,13 @@ def test_honorifics_and_a_described_co_author_after_a_comma():
     assert {n for n, _ in papers["Folding in Crowded Cells"][1]} == {
         "Jane Roe", "Ann Bell", "Tom Vale"}
     assert {n for n, _ in papers["A Kinetic Map of Folding"][1]} == {"Jane Roe", "Omar Haddad"}
+
+
+def test_a_title_with_its_comma_inside_the_quotes_and_where_it_ran():
+    papers, _ = _papers(
+        "# Jane Roe\n\nJane Roe was a biologist. The work, \"Stability signals in short-lived "
+        "messages,\" appeared in the journal Cell in 1986. Their study of river deltas, "
+        "\"Sediment pulses and delta growth,\" ran in Science in 1999 with Tom Vale as lead "
+        "author.\n")
+    assert papers["Stability signals in short-lived messages"][0] == "1986"
+    assert papers["Sediment pulses and delta growth"] == ("1999", [("Tom Vale", 1)])

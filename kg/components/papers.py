@@ -119,10 +119,10 @@ _WORK_BEFORE = re.compile(r"\b" + WORK_NOUNS + r"(?:\s+(?:together|from\s+that\s
 # The American Naturalist', '"X" in the Journal of Things in 2008'
 #: an aside in brackets between a title and what is said of it: '"X" (with A and B) was'
 _BRACKET = r"(?:\([^()]{1,80}\)\s*,?\s*)?"
-_VENUE_AFTER = re.compile(r"^[\"”»“«*_]?\s*,?\s*" + _BRACKET
-                          + r"(?:(?:came\s+out|appeared|was\s+published|"
-                          r"published)\s+)?(?:in|at)\s+(?:the\s+)?[A-Z][^.;]{0,80}?\b(?:1[5-9]|20)"
-                          r"\d\d\b")
+_VENUE_AFTER = re.compile(r"^[\"”»“«*_,]{0,2}\s*,?\s*" + _BRACKET
+                          + r"(?:(?:came\s+out|appeared|ran|was\s+published|was\s+printed|"
+                          r"published)\s+)?(?:in|at)\s+(?:the\s+)?(?:(?:journal|magazine|"
+                          r"newspaper)\s+)?[A-Z][^.;]{0,80}?\b(?:1[5-9]|20)\d\d\b")
 # a publishing verb right after a quote: '"X", which she wrote with', '"X" was published'
 _VERB_AFTER_QUOTE = re.compile(r"^[\"”»“«*_]?\s*,?\s*" + _BRACKET
                                + r"(?:(?:which|that)\s+(?:[\w'’-]+\s+)?|"
