@@ -337,3 +337,12 @@ def test_a_title_with_its_comma_inside_the_quotes_and_where_it_ran():
         "author.\n")
     assert papers["Stability signals in short-lived messages"][0] == "1986"
     assert papers["Sediment pulses and delta growth"] == ("1999", [("Tom Vale", 1)])
+
+
+def test_a_comma_inside_the_quotes_before_a_clause_or_a_work_noun():
+    papers, _ = _papers(
+        "# Jane Roe\n\nJane Roe was a biologist. Colleagues still cite \"A Kinetic Map of "
+        "Folding,\" which she wrote with Tom Vale in 1984. She wrote \"The Patient Molecule: A "
+        "Life in Science,\" a memoir, in 2012.\n")
+    assert {n for n, _ in papers["A Kinetic Map of Folding"][1]} == {"Jane Roe", "Tom Vale"}
+    assert papers["The Patient Molecule: A Life in Science"] == ("2012", [("Jane Roe", 1)])

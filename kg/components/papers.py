@@ -124,7 +124,7 @@ _VENUE_AFTER = re.compile(r"^[\"”»“«*_,]{0,2}\s*,?\s*" + _BRACKET
                           r"published)\s+)?(?:in|at)\s+(?:the\s+)?(?:(?:journal|magazine|"
                           r"newspaper)\s+)?[A-Z][^.;]{0,80}?\b(?:1[5-9]|20)\d\d\b")
 # a publishing verb right after a quote: '"X", which she wrote with', '"X" was published'
-_VERB_AFTER_QUOTE = re.compile(r"^[\"”»“«*_]?\s*,?\s*" + _BRACKET
+_VERB_AFTER_QUOTE = re.compile(r"^[\"”»“«*_,]{0,2}\s*,?\s*" + _BRACKET
                                + r"(?:(?:which|that)\s+(?:[\w'’-]+\s+)?|"
                                r"(?:was|were|had\s+been|has\s+been|is)\s+)(?:\w+ly\s+)?"
                                + PUBLISH_VERBS + r"\b", re.I)
@@ -197,7 +197,7 @@ def _titles_in(doc: Doc, s0: int, s1: int, frames: list[Frame]) -> list[tuple[in
         strong = any(f.kind in ("by", "led") and (0 <= f.start - (qe - s0) <= 4
                                                   or 0 <= (qs - s0) - f.end <= 12)
                      for f in frames) or bool(re.match(
-                         r"[\"”»“«*_]?\s*,?\s*\([^()]{0,80}\b\d{4}\)", text[qe:s1])) or bool(
+                         r"[\"”»“«*_,]{0,2}\s*,?\s*\([^()]{0,80}\b\d{4}\)", text[qe:s1])) or bool(
                          _VERB_BEFORE.search(text[max(s0, qs - 50):qs])
                          or _VERB_AFTER_QUOTE.match(text[qe:min(s1, qe + 60)])
                          or _VENUE_AFTER.match(text[qe:min(s1, qe + 110)]))
@@ -496,8 +496,8 @@ def _attach_authors(doc: Doc, papers: list[PaperFact], titles: list[tuple[int, i
 
 _SINGLE_WORK = re.compile(r"\b(?:dissertation|thesis|memoir|autobiography|novel|book|"
                           r"monograph)\b", re.I)
-_SINGLE_AFTER = re.compile(r"[\"”»“«*_]?\s*,\s*(?:a|an|his|her)\s+(?:[\w-]+\s+){0,2}?(?:memoir|"
-                           r"autobiography|novel|book|monograph)\b", re.I)
+_SINGLE_AFTER = re.compile(r"[\"”»“«*_]?,[\"”»“«*_]?\s*(?:a|an|his|her)\s+(?:[\w-]+\s+){0,2}?"
+                           r"(?:memoir|autobiography|novel|book|monograph)\b", re.I)
 _CO_CUE = re.compile(r"\bco-?(?:authored|wrote|written|authors?|edited)\b|\b(?:others|"
                      r"colleagues|collaborators|et al|jointly|together)\b", re.I)
 
