@@ -445,3 +445,15 @@ def test_leaving_boards_and_field_occupations(text, expected):
 ])
 def test_dates_said_after_the_body(text, expected):
     assert expected in _affiliations(text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("# Jane Roe\n\nJane Roe is a physicist. In 1993 she began doctoral work at the University "
+     "of Pennsylvania. Her dissertation was defended in May 1999.",
+     ("Jane Roe", "alumniOf", "University of Pennsylvania", "1993", "1999-05")),
+    ("# Jane Roe\n\nJane Roe is a physicist. In 2006 she began graduate study at the University "
+     "of Toronto. She completed her doctorate in 2012.",
+     ("Jane Roe", "alumniOf", "University of Toronto", "2006", "2012")),
+])
+def test_a_degree_finished_with_no_university_named_ends_the_open_study(text, expected):
+    assert expected in _affiliations(text)

@@ -416,6 +416,8 @@ def kg_affiliations(doc: Doc) -> Doc:
         ctx = _Sentence(doc, sent)
         if not ctx.orgs:
             _left_then(doc, ctx)
+        if not any(o.kind in ("university", "school") for _, _, o in ctx.orgs):
+            _degree_then(doc, ctx)
         if not ctx.orgs and not facts.title_org:  # "It was founded by" needs no name
             continue
         span = (ctx.s0, ctx.s1)
@@ -1173,6 +1175,44 @@ def _teachers(doc: Doc, ctx: _Sentence, add) -> None:
 
 _LEFT_THEN = re.compile(r"\b(?:left|quit|resigned|departed|stepped\s+down)\s+"
                         r"(?:in|at\s+the\s+end\s+of|by)\s+(?=[A-Z0-9])", re.I)
+
+
+_THESIS_DONE = re.compile(
+    r"\b(?P<pron>[Hh]er|[Hh]is|[Tt]heir)\s+(?:[\w-]+\s+){0,3}?(?:thesis|dissertation)\b[^.;]{0,160}?"
+    r"\bwas\s+(?:successfully\s+)?(?:defended|accepted|approved|completed)\b|"
+    r"\b(?:completed|received|earned|obtained|finished|defended)\s+(?:her|his|their|a|an|the)\s+"
+    r"(?:[\w.-]+\s+){0,2}?(?:ph\.?\s?d\b\.?|doctorate|m\.?sc\b\.?|master['’]?s(?:\s+degree)?|"
+    r"thesis|dissertation)", re.I)
+
+
+def _degree_then(doc: Doc, ctx: _Sentence) -> None:
+    """'She completed her PhD in 2012', 'Her dissertation ... was defended in May 1999' with
+    no university named: the person's open study begun before then ends."""
+    m = _THESIS_DONE.search(ctx.sent.text)
+    if not m:
+        return
+    cue = ctx.s0 + m.start()
+    facts = facts_of(doc)
+    if m.group("pron"):
+        pron = subject_pronoun_re(facts.subject_pronoun)
+        if not ctx.subject or not re.fullmatch(pron, m.group("pron"), re.I):
+            return
+        who = [(ctx.subject, False)]
+    else:
+        who = ctx.agents(cue)
+    found = dates_between(doc, ctx.s0 + m.end(), _clause_end(doc, ctx.s0 + m.end(), ctx.s1))
+    if not found:
+        return
+    when = found[0][2]
+    for name, is_org in who:
+        if is_org:
+            continue
+        studies = [f for f in facts.affiliations if f.person == name and f.relation == "alumniOf"
+                   and f.sentence[1] <= ctx.s0 and f.end is None
+                   and (f.start is None or f.start.year <= when.year)]
+        if studies:
+            facts.affiliations.append(AffiliationFact(name, "alumniOf", studies[-1].organization,
+                                                      (ctx.s0, ctx.s1), None, when))
 
 
 def _left_then(doc: Doc, ctx: _Sentence) -> None:
