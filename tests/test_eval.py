@@ -63,14 +63,12 @@ CHECK = ["albuquerque", "brenner", "delatorre", "strand_prize"]
 # Macro F1 over each half of the shared articles (tests/shared/README.md), measured when
 # set; they may only go up.
 HALF_FLOORS = {
-    "tune": {"people": 0.94, "organizations": 0.88, "papers": 0.99, "paper_years": 0.99,
+    "tune": {"people": 0.96, "organizations": 0.94, "papers": 0.99, "paper_years": 0.99,
              "authorship": 0.98, "first_authors": 0.99, "coauthor_pairs": 0.98,
-             "affiliations": 0.69, "affiliation_dates": 0.52},
-    # co-author pairs 0.589 -> 0.572 when the subject's pronoun came from the sentences
-    # about the subject (authorship, first authors, affiliations and dates rose with it)
-    "check": {"people": 0.87, "organizations": 0.76, "papers": 0.76, "paper_years": 0.76,
-              "authorship": 0.64, "first_authors": 0.67, "coauthor_pairs": 0.60,
-              "affiliations": 0.47, "affiliation_dates": 0.27},
+             "affiliations": 0.76, "affiliation_dates": 0.63},
+    "check": {"people": 0.87, "organizations": 0.77, "papers": 0.81, "paper_years": 0.81,
+              "authorship": 0.70, "first_authors": 0.73, "coauthor_pairs": 0.66,
+              "affiliations": 0.52, "affiliation_dates": 0.30},
 }
 
 
@@ -87,9 +85,9 @@ def test_shared_articles_hold_their_floors(half, names):
 
 # The project's own invented articles (tests/articles: interviews, press release, obituary,
 # Markdown news, CVs, wiki page, faculty page, profile, feature, and three older ones).
-OWN_FLOORS = {"people": 0.93, "organizations": 0.86, "papers": 0.94, "paper_years": 0.94,
-              "authorship": 0.89, "first_authors": 0.89, "coauthor_pairs": 0.87,
-              "affiliations": 0.68, "affiliation_dates": 0.55}
+OWN_FLOORS = {"people": 0.94, "organizations": 0.88, "papers": 0.95, "paper_years": 0.94,
+              "authorship": 0.90, "first_authors": 0.89, "coauthor_pairs": 0.88,
+              "affiliations": 0.70, "affiliation_dates": 0.59}
 
 
 def test_own_invented_articles_hold_their_macro_floors():
@@ -100,3 +98,21 @@ def test_own_invented_articles_hold_their_macro_floors():
     macro = report.macro()
     for kind, floor in OWN_FLOORS.items():
         assert macro[kind] >= floor, (kind, report.render())
+
+
+# Four articles written for a held-out check by a helper that saw neither the code nor the
+# shared articles (tests/heldout/README.md): figures only, their misses are not read.
+HELDOUT = ARTICLES.parent / "heldout"
+HELDOUT_FLOORS = {"people": 0.97, "organizations": 0.91, "papers": 0.85, "paper_years": 0.85,
+                  "authorship": 0.67, "first_authors": 0.85, "coauthor_pairs": 0.43,
+                  "affiliations": 0.73, "affiliation_dates": 0.67}
+
+
+def test_held_out_articles_hold_their_macro_floors():
+    from kg.evaluate import evaluate_folder
+
+    report = evaluate_folder(HELDOUT, HELDOUT)
+    assert len(report.reports) == 4
+    macro = report.macro()
+    for kind, floor in HELDOUT_FLOORS.items():
+        assert macro[kind] >= floor, (kind, round(macro[kind], 3))
