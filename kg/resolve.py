@@ -484,6 +484,14 @@ def _org_alias_target(name: str, orgs: list[Organization]) -> Organization | Non
     if not words:
         return None
 
+    if len(words) == 1:
+        # a place's name standing for the one university named after it ("her Edinburgh
+        # doctoral student", "Toronto's machine learning group")
+        named = [o for o in orgs if norm_name(o.name) in (f"university of {key}",
+                                                           f"{key} university")]
+        if len(named) == 1:
+            return named[0]
+
     def bare(n: str) -> list[str]:  # "Howell's School" begins with "Howell"
         return [re.sub(r"['’]s$", "", w) for w in norm_name(n).split()]
 

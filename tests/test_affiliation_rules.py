@@ -457,3 +457,12 @@ def test_dates_said_after_the_body(text, expected):
 ])
 def test_a_degree_finished_with_no_university_named_ends_the_open_study(text, expected):
     assert expected in _affiliations(text)
+
+
+def test_a_place_stands_for_the_one_university_named_after_it():
+    got = _affiliations(
+        "# Jane Roe\n\nJane Roe is a linguist. She has taught at the University of Aberdeen "
+        "since 2009. In 2010 she set up the Aberdeen Phonetics Lab. Her Aberdeen doctoral "
+        "student Ewan Ross joined the lab in 2011.")
+    assert ("Ewan Ross", "alumniOf", "University of Aberdeen", None, None) in got
+    assert not any(a[:3] == ("Ewan Ross", "alumniOf", "Aberdeen Phonetics Lab") for a in got)
