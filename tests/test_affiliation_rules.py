@@ -466,3 +466,17 @@ def test_a_place_stands_for_the_one_university_named_after_it():
         "student Ewan Ross joined the lab in 2011.")
     assert ("Ewan Ross", "alumniOf", "University of Aberdeen", None, None) in got
     assert not any(a[:3] == ("Ewan Ross", "alumniOf", "Aberdeen Phonetics Lab") for a in got)
+
+
+@pytest.mark.parametrize(("text", "name", "org", "placed"), [
+    ("In 2004 she moved to Genentech, where her mentor, Tom Vale, ran the protein group.",
+     "Tom Vale", "Genentech", True),
+    ("She studied at Leeds University, where Ann Bell taught chemistry.",
+     "Ann Bell", "Leeds University", True),
+    # meeting someone there says nothing of where they work
+    ("She spent a year at Kyoto University, where she met Tom Vale.",
+     "Tom Vale", "Kyoto University", False),
+])
+def test_a_where_clause_places_its_staff(text, name, org, placed):
+    got = _affiliations("# Jane Roe\n\nJane Roe is a chemist. " + text)
+    assert ((name, "worksFor", org, None, None) in got) is placed

@@ -580,6 +580,7 @@ def kg_affiliations(doc: Doc) -> Doc:
         _student_lists(doc, ctx, add)
         _supervisors(doc, ctx, add)
         _lab_heads(doc, ctx, add)
+        _where_people(doc, ctx, add)
         _teachers(doc, ctx, add)
         _leave_the_company(doc, ctx, lead, add)
     return doc
@@ -1154,6 +1155,33 @@ def _lab_heads(doc: Doc, ctx: _Sentence, add) -> None:
                 org = o  # "at X in the laboratory of A"; the last such body wins
         if org is not None and org.kind in ("university", "school", "lab", None):
             add(name, "worksFor", org, None, None, soft=True)
+
+
+_ROLE_NOUN = (r"(?:mentor|supervisor|boss|colleague|advis[eo]r|manager|head|director|chair|"
+              r"professor|lecturer|teacher|chief|dean|" + JOB_TITLES + r")s?")
+_WHERE_ROLE = re.compile(r"\b(?:his|her|their|my|the)\s+(?:[\w-]+\s+){0,2}?" + _ROLE_NOUN
+                         + r",?\s+$", re.I)
+_WHERE_VERB = re.compile(r"\s*(?:,[^,;]{1,60},\s*)?(?:ran|led|headed|directed|chaired|taught|"
+                         r"lectured|worked|was\s+(?:then\s+)?(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?"
+                         + _ROLE_NOUN + r")\b", re.I)
+
+
+def _where_people(doc: Doc, ctx: _Sentence, add) -> None:
+    """People a 'where' clause after a body places there: 'moved to X, where her mentor,
+    A, ran the protein group', 'at X, where B taught chemistry'."""
+    text = doc_text(doc)
+    for _os, oe, org in ctx.orgs:
+        w = re.match(r"(?:\s*\([^()]{1,40}\))?,\s+where\s+", text[oe : ctx.s1])
+        if not w or org.kind in ("media", "investor"):
+            continue
+        start = oe + w.end()
+        stop = re.search(r"[;.]\s|\s+(?:and|but)\s+(?:she|he|they|I)\b", text[start : ctx.s1])
+        end = start + stop.start() if stop else ctx.s1
+        for s, e, name in ctx.people:
+            if not start <= s < end or name == ctx.subject:
+                continue
+            if _WHERE_ROLE.search(text[start:s]) or _WHERE_VERB.match(text, e, end):
+                add(name, "worksFor", org, None, None, soft=True)
 
 
 _TEACHERS = re.compile(r"\b(?:his|her|their)\s+(?:[a-z]+\s+)?teachers\s+(?:there\s+)?"
