@@ -438,7 +438,7 @@ def test_leaving_boards_and_field_occupations(text, expected):
     # moving on ends the post before
     ("# Jane Roe\n\nJane Roe is a geologist. She was a lecturer at Leeds University for four "
      "years before moving to the University of York in 2011.",
-     ("Jane Roe", "worksFor", "Leeds University", None, "2011")),
+     ("Jane Roe", "worksFor", "Leeds University", "2007", "2011")),
     ("# Jane Roe\n\nJane Roe is a geologist. She was a lecturer at Leeds University for four "
      "years before moving to the University of York in 2011.",
      ("Jane Roe", "worksFor", "University of York", "2011", None)),
@@ -480,3 +480,14 @@ def test_a_place_stands_for_the_one_university_named_after_it():
 def test_a_where_clause_places_its_staff(text, name, org, placed):
     got = _affiliations("# Jane Roe\n\nJane Roe is a chemist. " + text)
     assert ((name, "worksFor", org, None, None) in got) is placed
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("She was a lecturer at Leeds University for four years before moving to the University "
+     "of York in 2011.",
+     ("Jane Roe", "worksFor", "Leeds University", "2007", "2011")),
+    ("She spent eight years at IBM Research before leaving in 2009.",
+     ("Jane Roe", "worksFor", "IBM Research", "2001", "2009")),
+])
+def test_a_post_s_length_gives_its_other_end(text, expected):
+    assert expected in _affiliations("# Jane Roe\n\nJane Roe is a chemist. " + text)

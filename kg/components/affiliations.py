@@ -273,6 +273,34 @@ def _moved_on(doc: Doc, pos: int, limit: int) -> PartialDate | None:
     return found[0][2] if found and found[0][0] == 0 else None
 
 
+_NUM = r"(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})"
+_SPENT_BEFORE = re.compile(r"\b(?:spent|spending|spends|after)\s+" + _NUM + r"\s+years?\s+"
+                           r"(?:as\s+[^,;.]{1,40}?\s+)?(?:at|with|in|on\s+the\s+(?:faculty|staff)"
+                           r"\s+of)\s+(?:the\s+)?$", re.I)
+_FOR_AFTER = re.compile(r"\s+for\s+" + _NUM + r"\s+years\b", re.I)
+_COUNT = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+          "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+
+
+def _with_duration(doc: Doc, ctx: _Sentence, org: OrgFact, start: PartialDate | None,
+                   end: PartialDate | None) -> tuple[PartialDate | None, PartialDate | None]:
+    """A post's other end from its length: 'spent eight years at X' before leaving in 2009
+    began in 2001; 'at X for four years' from 2007 ended in 2011."""
+    if (start is None) == (end is None):
+        return start, end
+    text = doc_text(doc)
+    m = _SPENT_BEFORE.search(text[max(ctx.s0, org.start - 90) : org.start]) or \
+        _FOR_AFTER.match(text, org.end, ctx.s1)
+    if not m:
+        return start, end
+    n = m.group("n").lower()
+    years = int(n) if n.isdigit() else _COUNT[n]
+    if end is not None:
+        return PartialDate(str(end.year - years)), end
+    assert start is not None
+    return start, PartialDate(str(start.year + years))
+
+
 _ENDING = re.compile(r"\b(?:completed|finished|left|ended|graduated|completing|finishing|"
                      r"leaving|graduating)\s+(?:[\w-]+\s+){0,2}$", re.I)
 
@@ -494,6 +522,8 @@ def kg_affiliations(doc: Doc) -> Doc:
                     if gd:
                         end = gd[0]
                         start = start if start and start != end else None
+                if rel in ("worksFor", "alumniOf"):
+                    start, end = _with_duration(doc, ctx, org, start, end)
                 agents = ctx.agents(cue_char)
                 between = [n for ps, pe, n in ctx.people if cue_char < ps and pe <= os_]
                 if between and rel in ("worksFor", "memberOf") and re.fullmatch(
@@ -808,6 +838,8 @@ def _parse_path(doc: Doc, ctx: _Sentence, org: OrgFact, lead: PartialDate | None
         start = d_in or lead
     elif when == "end":
         end = d_in or lead
+    if rel in ("worksFor", "alumniOf"):
+        start, end = _with_duration(doc, ctx, org, start, end)
     agents = [a for a in _agents_of(ctx, gov) if not a[1]]
     for name, _ in agents:
         add(name, rel, org, start, end)
