@@ -1263,16 +1263,21 @@ def _degree_then(doc: Doc, ctx: _Sentence) -> None:
     found = dates_between(doc, ctx.s0 + m.end(), _clause_end(doc, ctx.s0 + m.end(), ctx.s1))
     if not found:
         return
-    when = found[0][2]
     for name, is_org in who:
-        if is_org:
-            continue
-        studies = [f for f in facts.affiliations if f.person == name and f.relation == "alumniOf"
-                   and f.sentence[1] <= ctx.s0 and f.end is None
-                   and (f.start is None or f.start.year <= when.year)]
-        if studies:
-            facts.affiliations.append(AffiliationFact(name, "alumniOf", studies[-1].organization,
-                                                      (ctx.s0, ctx.s1), None, when))
+        if not is_org:
+            _close_open_post(doc, ctx, name, "alumniOf", found[0][2])
+
+
+def _close_open_post(doc: Doc, ctx: _Sentence, name: str, rel: str, when: PartialDate) -> None:
+    """End ``name``'s last ``rel`` post stated before this sentence that is still open and
+    began no later than ``when`` (a sentence that ends it without naming the body)."""
+    facts = facts_of(doc)
+    posts = [f for f in facts.affiliations if f.person == name and f.relation == rel
+             and f.sentence[1] <= ctx.s0 and f.end is None
+             and (f.start is None or f.start.year <= when.year)]
+    if posts:
+        facts.affiliations.append(AffiliationFact(name, rel, posts[-1].organization,
+                                                  (ctx.s0, ctx.s1), None, when))
 
 
 def _left_then(doc: Doc, ctx: _Sentence) -> None:
@@ -1286,15 +1291,9 @@ def _left_then(doc: Doc, ctx: _Sentence) -> None:
     when = d_to or d_in
     if when is None:
         return
-    facts = facts_of(doc)
     for name, is_org in ctx.agents(cue):
-        jobs = [f for f in facts.affiliations if f.person == name and f.relation == "worksFor"
-                and not is_org and f.sentence[1] <= ctx.s0 and f.end is None
-                and (f.start is None or f.start.year <= when.year)]
-        if jobs:
-            last = jobs[-1]
-            facts.affiliations.append(AffiliationFact(name, "worksFor", last.organization,
-                                                      (ctx.s0, ctx.s1), None, when))
+        if not is_org:
+            _close_open_post(doc, ctx, name, "worksFor", when)
 
 
 def _leave_the_company(doc: Doc, ctx: _Sentence, lead, add) -> None:
