@@ -554,13 +554,10 @@ def kg_affiliations(doc: Doc) -> Doc:
                     if is_org and rel not in ("fundedBy", "memberOf"):
                         continue
                     # a job title says work whatever the body's kind ("a lecturer at X")
-                    titled = rel == "worksFor" and re.search(
-                        r"\b(?:" + JOB_TITLES + r")s?\b", m.group(0), re.I) is not None
+                    titled = rel == "worksFor" and _JOB_WORD.search(m.group(0)) is not None
                     add(name, rel, org, start, end, is_org,
                         soft=rel in ("worksFor", "alumniOf") and when != "none" and not titled)
-                    if rel == "founderOf" and when == "none" and re.search(
-                            r"\band\s+(?:[\w-]+\s+){0,2}?" + JOB_TITLES + r"\b", m.group(0),
-                            re.I):
+                    if rel == "founderOf" and when == "none" and _AND_JOB.search(m.group(0)):
                         # "co-founder and chief executive of X": a founder who works there
                         add(name, "worksFor", org, start, end, is_org)
                     if rel == "alumniOf" and when != "end":
@@ -645,9 +642,18 @@ _UNIT_NOUNS = {"department", "division", "group", "lab", "laboratory", "team", "
                "program", "branch", "arm", "section", "wing", "bureau", "clinic", "newsroom"}
 
 
+#: Occupations named after a field ("chemist", "roboticist", "historian", "statistician"),
+#: which stand between an employer and a name as job titles do: "the Stanford chemist A".
+_FIELD_OCCUPATION = (r"(?!(?:guitar|bass|pian|violin|cell|organ|percussion|vocal|saxophon|keyboard|"
+                     r"flaut|harp|trombon|clarinet|lyric)ist)[a-z]{3,}(?:ist|ian)")
+_JOB_NOUN = re.compile(JOB_TITLES + r"s?|" + _FIELD_OCCUPATION + "s?")
+_JOB_WORD = re.compile(r"\b(?:" + JOB_TITLES + r")s?\b", re.I)
+_AND_JOB = re.compile(r"\band\s+(?:[\w-]+\s+){0,2}?" + JOB_TITLES + r"\b", re.I)
+_TITLE_AFTER = re.compile(r"\s+(" + FOUNDER_TITLES + "|" + JOB_TITLES + r")\b", re.I)
+
+
 def _is_job_noun(tok: Token) -> bool:
-    return bool(re.fullmatch(JOB_TITLES + r"s?|" + _FIELD_OCCUPATION + "s?", tok.lower_)) \
-        or tok.lemma_.lower() in {
+    return bool(_JOB_NOUN.fullmatch(tok.lower_)) or tok.lemma_.lower() in {
         "curator", "teacher", "instructor", "assistant", "consultant", "staff", "faculty",
         "employee", "researcher", "scientist", "engineer", "economist", "columnist", "lawyer",
         "judge", "officer", "designer", "architect", "physician", "surgeon", "trustee",
@@ -929,10 +935,6 @@ def _title_relation(title: str) -> str:
     return "alumniOf" if title.lower().endswith("student") else "worksFor"
 
 
-#: Occupations named after a field ("chemist", "roboticist", "historian", "statistician"),
-#: which stand between an employer and a name as job titles do: "the Stanford chemist A".
-_FIELD_OCCUPATION = (r"(?!(?:guitar|bass|pian|violin|cell|organ|percussion|vocal|saxophon|keyboard|"
-                     r"flaut|harp|trombon|clarinet|lyric)ist)[a-z]{3,}(?:ist|ian)")
 _ORG_TITLE = (r"['’]?s?\s+(?:former\s+|then[- ]|current\s+|longtime\s+)?(?:[a-z-]+\s+){0,2}?("
               + FOUNDER_TITLES + "|" + JOB_TITLES + "|" + _FIELD_OCCUPATION + r"|postdoc"
               + r"|(?:(?:doctoral|graduate|phd|ph\.d\.)\s+)?student),?\s+")
@@ -964,7 +966,7 @@ def _title_patterns(doc: Doc, ctx: _Sentence, org: OrgFact, add) -> None:
     after = doc_text(doc)[org.end : ctx.s1]
     if _titled_pair(doc, ctx, org, add):
         return
-    m = re.match(r"\s+(" + FOUNDER_TITLES + "|" + JOB_TITLES + r")\b", after, re.I)
+    m = _TITLE_AFTER.match(after)
     left = doc_text(doc)[ctx.s0 : org.start]
     lm = re.search(r",\s+(?:a|an|the)?\s*(?:former\s+|then[- ]|current\s+)?$", left)
     if m and lm:

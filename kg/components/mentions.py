@@ -183,7 +183,7 @@ def _given_before(ent: Span) -> Token:
             and prev.head in ent and len(prev.text) > 2 and prev.text.isalpha()
             and prev.text[:1].isupper() and prev.text[1:].islower()
             and is_name_token(prev.text) and prev.lower_ not in ROLE_PREFIXES
-            and not re.fullmatch(JOB_TITLES, prev.lower_)):
+            and not _JOB_TITLE_WORD.fullmatch(prev.lower_)):
         return prev
     return first
 
@@ -207,6 +207,28 @@ _KIN = (r"(?:\b(?:daughters?|sons?|children|widow|widower|grand(?:son|daughter)s
         r"\b(?:his|her|their|a|an)\s+(?:(?:late|younger|elder|older|first|second)\s+)?"
         r"(?:wife|husband|widow|widower|son|daughter|brother|sister|mother|father|partner|"
         r"grandson|granddaughter|nephew|niece|cousin),\s+)")
+
+
+_NAME_AS_AUTHOR = re.compile(
+    r"\bwith\s+(" + NAME_RE + r")\s+as\s+(?:the\s+)?(?:\w+\s+)?(?:co-?)?author"
+    r"|\b(?:co-?authors?|authors?|co-?founders?|students?)\s+(" + NAME_RE + r")")
+_NAME_WITH_ROLE = re.compile(
+    r"(?<![\w@])(" + NAME_RE + r")(?=,\s+(?:(?:a|an|the)\s+(?:former\s+|"
+    r"then[- ]|retired\s+|fellow\s+)?(?:[\w-]+\s+){0,3}?(?:(?P<job>"
+    + JOB_TITLES + r"|[a-z]+(?:ist|ian))|[a-z]+(?:er|or))\b|(?:former\s+|"
+    r"then\s+)?(?:assistant\s+|associate\s+|full\s+|emeritus\s+)?"
+    r"(?P<title>professor|lecturer|director|dean|rector|president|chair|head)"
+    r"\s+(?:of|at)\b))")
+_NAME_OWNER_OR_KIN = re.compile(
+    r"(?<![\w@])(" + NAME_RE + r")(?=,\s+(?:who|whom|whose)\b|['’]s\s+"
+    r"(?:[\w-]+\s+)?(?:team|group|lab|laboratory|students?|supervision|"
+    r"guidance|direction|postdocs?)\b|['’]s\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:thesis|dissertation|paper|papers|book|memoir|monograph)\b)"
+    r"|" + _KIN + r"(" + NAME_RE + r")")
+_NAME_OF_BODY = re.compile(r"(?<![\w@])(" + NAME_RE + r")(?=\s+of\s+(?:the\s+)?[A-Z])")
+_JOB_TITLE_WORD = re.compile(JOB_TITLES)
+_ENDS_WITH_JOB = re.compile(r"\b(?:" + JOB_TITLES + r")$", re.I)
+_ONLY_JOB = re.compile(r"(?:[A-Z][a-z]+\s+){0,2}(?:" + JOB_TITLES + r")", re.I)
 
 
 def _clean_span(doc: Doc, s: int, e: int, *, person: bool = False) -> tuple[int, int]:
@@ -321,10 +343,7 @@ def kg_people(doc: Doc) -> Doc:
                     known.add(n)
                     _add_person(doc, s, e, "list")
     # "with Prafulla Dhariwal as first author", "co-authors Jane Doe and ..."
-    for m in re.finditer(r"\bwith\s+(" + NAME_RE + r")\s+as\s+(?:the\s+)?(?:\w+\s+)?(?:co-?)?author"
-                         r"|\b(?:co-?authors?|authors?|co-?founders?|students?)\s+("
-                         + NAME_RE + r")",
-                         doc_text(doc)):
+    for m in _NAME_AS_AUTHOR.finditer(doc_text(doc)):
         g = 1 if m.group(1) else 2
         s, e = m.start(g), m.end(g)
         name = m.group(g)
@@ -334,12 +353,7 @@ def kg_people(doc: Doc) -> Doc:
             _add_person(doc, s, e, "rule")
     # "Jane Roe, a former data scientist at ...": a name with a role in apposition
     # ... also without an article: "Anders Østergaard, professor of mathematics at X"
-    for m in re.finditer(r"(?<![\w@])(" + NAME_RE + r")(?=,\s+(?:(?:a|an|the)\s+(?:former\s+|"
-                         r"then[- ]|retired\s+|fellow\s+)?(?:[\w-]+\s+){0,3}?(?:(?P<job>"
-                         + JOB_TITLES + r"|[a-z]+(?:ist|ian))|[a-z]+(?:er|or))\b|(?:former\s+|"
-                         r"then\s+)?(?:assistant\s+|associate\s+|full\s+|emeritus\s+)?"
-                         r"(?P<title>professor|lecturer|director|dean|rector|president|chair|head)"
-                         r"\s+(?:of|at)\b))", doc_text(doc)):
+    for m in _NAME_WITH_ROLE.finditer(doc_text(doc)):
         s, e = m.start(1), m.end(1)
         name = m.group(1)
         # a name the recogniser took for a place is a person when a human role follows
@@ -358,11 +372,7 @@ def kg_people(doc: Doc) -> Doc:
     # ... and one whose team, group or lab it is ("in Jean-Marc Dufresne's team at X")
     # ... and one whose thesis or paper it is ("Tarmo Kivimäki's 1983 doctoral thesis"), or a
     # relative's ("two daughters of Iestyn Morgan", "her husband, Bertil Sandqvist")
-    for m in re.finditer(r"(?<![\w@])(" + NAME_RE + r")(?=,\s+(?:who|whom|whose)\b|['’]s\s+"
-                         r"(?:[\w-]+\s+)?(?:team|group|lab|laboratory|students?|supervision|"
-                         r"guidance|direction|postdocs?)\b|['’]s\s+(?:[\w-]+\s+){0,3}?"
-                         r"(?:thesis|dissertation|paper|papers|book|memoir|monograph)\b)"
-                         r"|" + _KIN + r"(" + NAME_RE + r")", doc_text(doc)):
+    for m in _NAME_OWNER_OR_KIN.finditer(doc_text(doc)):
         g = 1 if m.group(1) else 2
         s, e = m.start(g), m.end(g)
         name = clean_name(m.group(g))
@@ -378,8 +388,7 @@ def kg_people(doc: Doc) -> Doc:
     # "Petra Novak of Charles University": a name before "of" and a body's name (the
     # recogniser often takes both as one organisation)
     places_full = {x.text for x in doc.ents if x.label_ in ("GPE", "LOC", "NORP")}
-    for m in re.finditer(r"(?<![\w@])(" + NAME_RE + r")(?=\s+of\s+(?:the\s+)?[A-Z])",
-                         doc_text(doc)):
+    for m in _NAME_OF_BODY.finditer(doc_text(doc)):
         s, e = m.start(1), m.end(1)
         name = m.group(1)
         after = doc_text(doc)[e:e + 80]
@@ -490,7 +499,7 @@ def _org_tagged_person(ent: Span) -> bool:
     if _beside_a_person(root, ent):
         return True
     # "Sofía de la Fuente, who was finishing her doctorate": a person's relative pronoun
-    if re.match(r",\s+who\b", ent.doc.text[ent.end_char:ent.end_char + 8]):
+    if re.match(r",\s+who\b", doc_text(ent.doc)[ent.end_char:ent.end_char + 8]):
         return True
     if root.dep_ in ("pobj", "dobj") and root.head.lower_ in _PERSON_GOVERNORS:
         return True
@@ -760,9 +769,8 @@ def kg_orgs(doc: Doc) -> Doc:
                   r"Professorship|Studentship|Bursary)s?")
         if re.search(honour + r"$", name) or re.match(r"\s+" + honour, doc_text(doc)[e:e + 20]):
             return  # "Sloan Research Fellowship": an honour, not a body
-        if re.search(r"\b(?:" + JOB_TITLES + r")$", name, re.I) and (
-                not org_kind_from_name(name) or re.fullmatch(
-                    r"(?:[A-Z][a-z]+\s+){0,2}(?:" + JOB_TITLES + r")", name, re.I)):
+        if _ENDS_WITH_JOB.search(name) and (
+                not org_kind_from_name(name) or _ONLY_JOB.fullmatch(name)):
             return  # "Research Scientist", "Associate Professor"
         if re.fullmatch(r"(?:(?:The\s+)?Board\s+of\s+)?(?:Trustees|Directors|Governors|Regents|"
                         r"Overseers|Visitors)", name):

@@ -341,6 +341,7 @@ _SOLE = re.compile(r"\b(?:wrote|written|authored|published)\b[^.;]{0,120}?\b(?:a
                    r"(?:authored|author)\b|\bas\s+(?:the\s+)?sole\s+author\b", re.I)
 #: a group named in the sentence before: "The three of them posted X", "The two published X"
 #: ("Their paper X" was tried: it cost precision on unseen articles)
+_THEY_WORK = re.compile(r"\bthey\s+(?:\w+\s+){0,2}?" + PUBLISH_VERBS, re.I)
 _GROUP_WORK = re.compile(r"\b(?:the\s+(?:two|three|four|five|pair|trio)(?:\s+of\s+them)?|"
                          r"both\s+of\s+them)\s+(?:\w+\s+){0,2}?" + PUBLISH_VERBS, re.I)
 
@@ -478,7 +479,7 @@ def _attach_authors(doc: Doc, papers: list[PaperFact], titles: list[tuple[int, i
             _add_author(papers[0], subject, 1)  # "a paper he wrote alone"
             papers[0].complete = True
         # "they co-authored X", "the three of them posted X": the people of the sentence before
-        they = re.search(r"\bthey\s+(?:\w+\s+){0,2}?" + PUBLISH_VERBS, head, re.I)
+        they = _THEY_WORK.search(head)
         group = bool(_GROUP_WORK.search(head)) and len(set(prev_people)) >= 2 and not any(
             lo <= x[0] < a for x in people)
         if (they or group) and not any(f.kind in ("verb", "by") for f in frames):
