@@ -49,11 +49,15 @@ def clean_name(text: str) -> str:
 
     >>> clean_name("the Boston Globe's"), clean_name("@Newmu,"), clean_name("Yann LeCun’s")
     ('Boston Globe', 'Newmu', 'Yann LeCun')
+    >>> clean_name("The Nordic Academy of Engineering"), clean_name("The Boston Globe")
+    ('Nordic Academy of Engineering', 'The Boston Globe')
     """
     t = re.split(r"\s*\n\s*", text.strip())[-1]  # a name never crosses a line
     t = re.sub(r"\s+", " ", t).strip()
     t = re.sub(r"['’]s?$", "", t)
     t = re.sub(r"^(the|a|an)\s+", "", t)
+    if t.startswith("The ") and org_kind_from_name(t[4:]) not in (None, "media"):
+        t = t[4:]  # "The Nordic Academy of Engineering today named ...", not "The Times"
     t = t.strip(" ,.;:!?()[]\"'“”‘’|*_@")
     if re.search(r"\s(?:Jr|Sr|Inc|Ltd|Co|Corp|Bros|Pty|Ltda)$", t) and \
             text.rstrip().rstrip(",;:)'’").endswith(t + "."):
