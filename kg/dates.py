@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 
 __all__ = ["PartialDate", "parse_date", "find_dates", "relative_year", "dates_in_context",
-           "MONTHS"]
+           "MONTHS", "NUMBER_WORDS"]
 
 MONTHS = {
     m: i + 1
@@ -114,8 +114,11 @@ def parse_date(text: str) -> PartialDate | None:
     return found[0][2] if found else None
 
 
-_NUMBER_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-                 "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+#: Counts written as words, as articles write durations and intervals ("three years later",
+#: "spent eight years at X").
+NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
+                "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11,
+                "twelve": 12}
 _RELATIVE = re.compile(
     r"\b(?:(?P<next>the\s+(?:following|next|subsequent)\s+year)|(?P<n>a|one|two|three|four|"
     r"five|six|seven|eight|nine|ten|\d{1,2})\s+years?\s+later|(?P<same>(?:that|the\s+same)\s+"
@@ -141,7 +144,7 @@ def relative_year(text: str, context: int | None) -> int | None:
         return context + 1
     if m.group("n"):
         n = m.group("n").lower()
-        return context + (int(n) if n.isdigit() else _NUMBER_WORDS[n])
+        return context + (int(n) if n.isdigit() else NUMBER_WORDS[n])
     if m.group("prev"):
         return context - 1
     return context
@@ -196,7 +199,7 @@ def dates_in_context(text: str) -> list[tuple[int, int, PartialDate, bool]]:
             new = PartialDate(str(year + 1))
         elif m.group("n"):
             n = m.group("n").lower()
-            k = int(n) if n.isdigit() else _NUMBER_WORDS[n]
+            k = int(n) if n.isdigit() else NUMBER_WORDS[n]
             sign = -1 if m.group("dir").lower() in ("earlier", "before") else 1
             new = PartialDate(str(year + sign * k))
         elif m.group("prev"):

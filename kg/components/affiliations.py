@@ -16,7 +16,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from ..dates import PartialDate, find_dates
+from ..dates import NUMBER_WORDS, PartialDate, find_dates
 from ..facts import AffiliationFact, OrgFact
 from ..lexicon import FOUNDER_TITLES, JOB_TITLES, is_membership_body
 from .careers import relation_of
@@ -278,8 +278,6 @@ _SPENT_BEFORE = re.compile(r"\b(?:spent|spending|spends|after)\s+" + _NUM + r"\s
                            r"(?:as\s+[^,;.]{1,40}?\s+)?(?:at|with|in|on\s+the\s+(?:faculty|staff)"
                            r"\s+of)\s+(?:the\s+)?$", re.I)
 _FOR_AFTER = re.compile(r"\s+for\s+" + _NUM + r"\s+years\b", re.I)
-_COUNT = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-          "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
 
 
 def _with_duration(doc: Doc, ctx: _Sentence, org: OrgFact, start: PartialDate | None,
@@ -294,7 +292,7 @@ def _with_duration(doc: Doc, ctx: _Sentence, org: OrgFact, start: PartialDate | 
     if not m:
         return start, end
     n = m.group("n").lower()
-    years = int(n) if n.isdigit() else _COUNT[n]
+    years = int(n) if n.isdigit() else NUMBER_WORDS[n]
     if end is not None:
         return PartialDate(str(end.year - years)), end
     assert start is not None
@@ -1172,12 +1170,13 @@ def _lab_heads(doc: Doc, ctx: _Sentence, add) -> None:
     laboratory of A', 'joined the vision group of A at X', 'A's lab at X'."""
     text = doc_text(doc)
     for s, e, name in ctx.people:
-        of = _LAB_OF.search(text[max(ctx.s0, s - 40) : s])
+        lo = max(ctx.s0, s - 40)
+        of = _LAB_OF.search(text[lo:s])
         poss = None if of else _LAB_POSS.match(text[e : ctx.s1])
         if not of and not poss:
             continue
-        lab_start = s - (min(s - ctx.s0, 40) - of.start()) if of else s
-        lab_end = e if of else e + poss.end() if poss else e
+        lab_start = lo + of.start() if of else s
+        lab_end = e + poss.end() if poss else e
         org = None
         for os_, oe, o in ctx.orgs:
             if os_ >= lab_end and re.fullmatch(r"\s+at\s+(?:the\s+)?", text[lab_end:os_]):
