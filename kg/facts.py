@@ -94,6 +94,9 @@ class Facts:
 
     subject: str | None = None
     subject_pronoun: str | None = None
+    #: In an interview, the spans of the blocks that speak in the first person (the
+    #: answers): there "he" and "she" are other people and the subject is "I".
+    answers: list[tuple[int, int]] = field(default_factory=list)
     people: list[PersonFact] = field(default_factory=list)
     orgs: list[OrgFact] = field(default_factory=list)
     papers: list[PaperFact] = field(default_factory=list)

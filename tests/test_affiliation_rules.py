@@ -491,3 +491,84 @@ def test_a_where_clause_places_its_staff(text, name, org, placed):
 ])
 def test_a_post_s_length_gives_its_other_end(text, expected):
     assert expected in _affiliations("# Jane Roe\n\nJane Roe is a chemist. " + text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the parse hangs the place on the field, not on the post
+    ("Jane Roe has been professor of theoretical ecology at Lund University since 1999.",
+     ("Jane Roe", "worksFor", "Lund University", "1999", None)),
+    ("From 2001 to 2005 she was director of clinical research at Pfizer.",
+     ("Jane Roe", "worksFor", "Pfizer", "2001", "2005")),
+])
+def test_a_post_of_a_field_at_a_body(text, expected):
+    assert expected in _affiliations("# Jane Roe\n\nJane Roe is a chemist. " + text)
+
+
+def test_a_name_whose_short_form_spells_it_whole_is_not_split():
+    # "A and B Institute (ABI)": the two halves mend back to the whole (once a crash)
+    got = _affiliations("# Jane Roe\n\nJane Roe is a chemist. She worked at the Kenya Marine "
+                        "and Fisheries Research Institute (KMFRI) from 2001 to 2003.")
+    assert ("Jane Roe", "worksFor", "Kenya Marine and Fisheries Research Institute", "2001",
+            "2003") in got
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("In 1990 Lund University offered her a lectureship.",
+     ("Jane Roe", "worksFor", "Lund University", "1990", None)),
+    ("Stanford University appointed her professor of law in 1999.",
+     ("Jane Roe", "worksFor", "Stanford University", "1999", None)),
+    ("Pfizer hired Tom Vale in 2003.", ("Tom Vale", "worksFor", "Pfizer", "2003", None)),
+    ("The Royal Society named her a fellow in 2010.",
+     ("Jane Roe", "memberOf", "Royal Society", "2010", None)),
+])
+def test_a_body_that_hires(text, expected):
+    assert expected in _affiliations("# Jane Roe\n\nJane Roe is a chemist. " + text)
+
+
+def test_an_offer_of_no_post_is_no_job():
+    got = _affiliations("# Jane Roe\n\nJane Roe is a chemist. Oxford University Press offered "
+                        "her a contract for a second book.")
+    assert not any(a[2] == "Oxford University Press" for a in got)
+
+
+@pytest.mark.parametrize("text", [
+    "She co-founded Solvia Energy in Lisbon in March 2019 with Tom Reyes.",
+    "She founded Solvia Energy in 2019 with Tom Reyes.",
+])
+def test_founders_named_after_the_place_and_date(text):
+    got = _affiliations("# Jane Roe\n\nJane Roe is a chemist. " + text)
+    assert {(a[0], a[1], a[2]) for a in got} >= {
+        ("Jane Roe", "founderOf", "Solvia Energy"), ("Tom Reyes", "founderOf", "Solvia Energy")}
+
+
+_INTERVIEW = """A Conversation with Maria Soto
+
+Maria Soto runs a battery startup in Lisbon. She spoke to us in May.
+
+Q: Where did you study?
+
+A: I studied chemistry at the University of Porto and did my PhD at ETH Zurich with Karl \
+Weber. He was a wonderful advisor.
+
+Q: Who else shaped you?
+
+A: Lena Park, my postdoc mentor at MIT. She taught me to write. Later she moved to Stanford \
+University.
+
+Q: After that you joined Tesla Motors as an engineer?
+
+A: Yes, for two years. I founded Solvia Energy in 2019 with Tom Reyes.
+"""
+
+
+def test_an_interview_s_i_is_its_subject_and_its_she_another():
+    # the questions are labelled, so this is an interview although he and she outnumber I;
+    # in the answers "she" is the person named before, in the questions "you" the subject
+    got = {(a[0], a[1], a[2]) for a in _affiliations(_INTERVIEW)}
+    assert {("Maria Soto", "alumniOf", "University of Porto"),
+            ("Maria Soto", "alumniOf", "ETH Zurich"),
+            ("Lena Park", "worksFor", "Stanford University"),
+            ("Maria Soto", "worksFor", "Tesla Motors"),
+            ("Tom Reyes", "founderOf", "Solvia Energy")} <= got
+    assert ("Maria Soto", "worksFor", "Stanford University") not in got
+    assert ("Karl Weber", "alumniOf", "University of Porto") not in got

@@ -25,7 +25,9 @@ from .structure import (
     dates_between,
     doc_text,
     facts_of,
+    in_question,
     other_pronouns,
+    subject_pronoun_at,
     subject_pronoun_re,
 )
 
@@ -139,9 +141,13 @@ class _Sentence:
                              + [x for x in other_pronouns(doc) if self.s0 <= x[0] < self.s1])
         self.orgs = orgs[bisect.bisect_left(org_starts, self.s0) :
                          bisect.bisect_left(org_starts, self.s1)]
-        pron = subject_pronoun_re(facts.subject_pronoun)
+        pron = subject_pronoun_re(subject_pronoun_at(facts, self.s0))
         self.pronouns = [(m.start() + self.s0, m.end() + self.s0)
                          for m in re.finditer(pron, sent.text, re.I)]
+        if in_question(doc, self.s0):
+            # an interviewer's "you went to X": the subject
+            self.pronouns += [(m.start() + self.s0, m.end() + self.s0)
+                              for m in re.finditer(r"\b(?:you|your|yourself)\b", sent.text, re.I)]
 
     def who_at(self, char: int) -> tuple[str, bool] | None:
         for s, e, name in self.people:
@@ -579,7 +585,8 @@ def kg_affiliations(doc: Doc) -> Doc:
                     tail_end = oe + stop.start() if stop else ctx.s1
                     tail = doc_text(doc)[oe:tail_end]
                     # "..., a non-profit institute in Port Harcourt, with A and B"
-                    w = re.match(r"(?:\s+in\s+[A-Z][\w-]+(?:,\s+[A-Z][\w-]+)?)?"
+                    w = re.match(r"(?:,?\s+(?:in|on)\s+(?:(?:early|late|mid-?)\s*)?(?:[A-Z][\w-]+"
+                                 r"(?:,?\s+(?:[A-Z][\w-]+|\d{4}))?|\d{4})){0,2}"
                                  r"(?:,\s+(?:a|an|the)\s+[^,;]{1,120},)?"
                                  r"\s+(?:together\s+)?with\b",
                                  tail)
@@ -595,7 +602,8 @@ def kg_affiliations(doc: Doc) -> Doc:
                         jd = find_dates(jm.group(1))
                         add(n, rel, org, jd[0][2] if jd else None, None)
                 break
-            if not matched and not _parse_path(doc, ctx, org, lead, add):
+            if not matched and not _parse_path(doc, ctx, org, lead, add) and \
+                    not _employer_subject(doc, ctx, org, lead, add):
                 _title_patterns(doc, ctx, org, add)
             elif not matched:
                 _titled_pair(doc, ctx, org, add)
@@ -819,6 +827,13 @@ def _parse_path(doc: Doc, ctx: _Sentence, org: OrgFact, lead: PartialDate | None
     if gov.i >= span.start and gov.i < span.end:
         return False
     cls = _classify(gov, link)
+    post = gov.head.head if gov.dep_ == "pobj" and gov.head.lower_ == "of" else None
+    if cls is None and link in ("at", "in", "with", "for") and post is not None and (
+            _is_job_noun(post) or _is_study_noun(post)):
+        # "professor of theoretical ecology at X", "a student of medieval history at X": the
+        # parse hangs the place on the field
+        gov = post
+        cls = _classify(gov, link)
     if cls is None:
         return False
     rel, when = cls
@@ -853,6 +868,42 @@ def _parse_path(doc: Doc, ctx: _Sentence, org: OrgFact, lead: PartialDate | None
         if p_from or p_to:
             _add_dated_list(doc, ctx, org, name, rel, add)
     return bool(agents)
+
+
+_HIRING_VERBS = {"hire", "recruit", "appoint", "employ", "offer", "name", "poach", "engage"}
+
+
+def _employer_subject(doc: Doc, ctx: _Sentence, org: OrgFact, lead: PartialDate | None,
+                      add) -> bool:
+    """A body that hires: 'In 1990 Lund University offered her a lectureship', 'Brandeis
+    hired her as an assistant professor', 'Pfizer recruited Tom Vale in 2003'. The person
+    works there from the clause's date. True if one was found."""
+    span = doc.char_span(org.start, org.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    root = span.root
+    verb = root.head
+    if root.dep_ != "nsubj" or verb.pos_ != "VERB" or verb.lemma_.lower() not in _HIRING_VERBS:
+        return False
+    objs = [c for c in verb.children if c.dep_ in ("dobj", "dative", "obj")]
+    # "appointed her professor of law": the parse makes "her" the post's possessor
+    objs += [p for c in objs if _is_job_noun(c) for p in c.children
+             if p.dep_ == "poss" and p.pos_ == "PRON"]
+    posts = [t for c in verb.children if c.dep_ in ("dobj", "oprd", "attr")
+             or c.dep_ == "prep" and c.lower_ == "as" for t in c.subtree if _is_job_noun(t)]
+    if verb.lemma_.lower() in ("offer", "name") and not posts:
+        return False  # an offer of a post ("offered her a chair"), not of a prize or a place
+    rel = "memberOf" if posts and posts[0].lemma_.lower() in ("fellow", "member", "trustee") \
+        else "worksFor"
+    people = [w for c in objs if c.lower_ not in ("it", "them", "us") for w in [ctx.who_at(c.idx)]
+              if w is not None and not w[1]]
+    if not people:
+        return False
+    d_from, d_to, d_in = _clause_dates(doc, verb)
+    start = d_from or d_in or lead or _date_before(doc, verb.idx, True)
+    for name, _ in people:
+        add(name, rel, org, start, d_to)
+    return True
 
 
 _TIMELINE = re.compile(r"\s*(?P<dates>[^:]{4,40}?)\s*[:–—-]\s+(?P<rest>\S.*)", re.S)
@@ -1255,7 +1306,7 @@ def _degree_then(doc: Doc, ctx: _Sentence) -> None:
     cue = ctx.s0 + m.start()
     facts = facts_of(doc)
     if m.group("pron"):
-        pron = subject_pronoun_re(facts.subject_pronoun)
+        pron = subject_pronoun_re(subject_pronoun_at(facts, ctx.s0))
         if not ctx.subject or not re.fullmatch(pron, m.group("pron"), re.I):
             return
         who = [(ctx.subject, False)]

@@ -10,6 +10,7 @@ and an expansion of an acronym is a term, not a person.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import Any
 
 from spacy.language import Language
@@ -277,6 +278,11 @@ def kg_people(doc: Doc) -> Doc:
     org_words = ({e.text for e in doc.ents if e.label_ == "ORG" and len(e) == 1}
                  - {w for e in doc.ents if e.label_ == "PERSON" and len(e) == 1 for w in [e.text]}
                  - set((facts.subject or "").split()))
+    # ... nor a given name the recogniser once took for a body ("and Grace is the first
+    # author" beside two "Grace Wanjiru"): more full names start with it than it is a body
+    lone = Counter(e.text for e in doc.ents if e.label_ == "ORG" and len(e) == 1)
+    starts = Counter(e[0].text for e in doc.ents if e.label_ == "PERSON" and len(e) >= 2)
+    org_words -= {w for w in org_words if starts[w] > lone[w]}
     # infobox fields about people: "Spouse: A", "Doctoral students: B; C"
     for block in (b for b in (art.blocks if art is not None else []) if b.kind == "field"):
         if len(block.cells) == 2 and _PERSON_FIELDS.fullmatch(block.header[0]):
@@ -544,6 +550,9 @@ def _part_of_org_name(doc: Doc, ent: Span, org_words: set[str]) -> bool:
                           before))
 
 
+_FOUNDS = re.compile(r"(?:co-?|re)?found(?:ed|s|ing)?|cofounded|established|incorporated")
+
+
 def _names_a_thing(ent: Span) -> bool:
     """Whether a PERSON-tagged name is a thing's or a place's name by its position: beside
     a thing noun ("the group Tangerine Dream", "the album, Unknown Pleasures"), after a
@@ -559,6 +568,8 @@ def _names_a_thing(ent: Span) -> bool:
         return True
     if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ in _ROLES_OF:
         return True
+    if root.dep_ == "dobj" and _FOUNDS.fullmatch(root.head.lower_):
+        return True  # "she co-founded Solvia Energy": one founds a body, not a person
     kin = [root.head, *root.head.conjuncts] if root.dep_ == "conj" else list(root.conjuncts)
     kin = [t for t in kin if t not in ent]
     # a list of places ("Cape Verde, Lesotho, South Africa, and Brittany"), not one place
@@ -733,26 +744,35 @@ def kg_orgs(doc: Doc) -> Doc:
     def overlaps_person(s: int, e: int) -> bool:
         return people.overlaps(s, e)
 
+    splitting: set[tuple[int, int]] = set()  # names being split in two, against loops
+
     def add(s: int, e: int, actor: bool = False) -> None:
         s, e = _clean_span(doc, *_clip_org(doc, s, e))
         s, e = _mend_org(doc, s, e, people)
         name = doc_text(doc)[s:e]
+        # a part that mends back to the whole ("Kenya Marine | and Fisheries Research
+        # Institute (KMFRI)", whose short name spells it all) is one name
+        whole = (s, e) in splitting
         # "Yale's Berkeley Divinity School": two bodies, the school within the university
-        pm = re.search(r"['’]s\s+(?=[A-Z])", name)
+        pm = None if whole else re.search(r"['’]s\s+(?=[A-Z])", name)
         if pm and org_kind_from_name(name[pm.end():]) and len(name[pm.end():].split()) >= 2 \
                 and not re.match(r"(?:St\.?|Saint|Sainte)\s", name):  # "St. Martin's School of Art"
             owner = doc.char_span(s, s + pm.start(), alignment_mode="expand")
+            splitting.add((s, e))
             if owner is None or not any(t.ent_type_ in ("GPE", "LOC") for t in owner):
                 add(s, s + pm.start(), actor)  # "London's St. Martin's School": a place
             add(s + pm.end(), e, actor)
+            splitting.discard((s, e))
             return
-        joint = _joined_bodies(name, org_names)
+        joint = None if whole else _joined_bodies(name, org_names)
         if joint is not None:
             # "Adobe Research and Spotify", "Department of X at Rice University": two bodies
             left = name[:joint[0]]
+            splitting.add((s, e))
             if len(left.split()) >= 2 or org_kind_from_name(left):  # not "Biology, Univ. X"
                 add(s, s + joint[0], actor)
             add(s + joint[1], e, actor)
+            splitting.discard((s, e))
             return
         if overlaps_person(s, e):
             # "Petra Novak of Charles University": the recogniser took the person in; the
@@ -829,7 +849,10 @@ def kg_orgs(doc: Doc) -> Doc:
     for m in _CUE_ORG.finditer(doc_text(doc)):
         s, e = m.start("org"), m.end("org")
         span = doc.char_span(s, e, alignment_mode="expand")
-        if span is None or any(t.ent_type_ in _NOT_ORG_ENTS for t in span):
+        founded = span is not None and span.root.dep_ == "dobj" and \
+            _FOUNDS.fullmatch(span.root.head.lower_) is not None
+        if span is None or any(t.ent_type_ in _NOT_ORG_ENTS and not (
+                founded and t.ent_type_ == "PERSON") for t in span):
             continue
         if m.group("loose") and any(t.ent_type_ in ("GPE", "LOC", "NORP") for t in span):
             continue

@@ -13,7 +13,14 @@ from ..facts import AuthorFact, PaperFact, PersonFact
 from ..lexicon import VENUES
 from .frames import ORDINALS, PUBLISH_VERBS, SEPARATOR, WORK_NOUNS, Frame, read_frames
 from .mentions import NAME_RE, clean_name, is_person_name
-from .structure import block_at, doc_text, facts_of, other_pronouns, subject_pronoun_re
+from .structure import (
+    block_at,
+    doc_text,
+    facts_of,
+    other_pronouns,
+    subject_pronoun_at,
+    subject_pronoun_re,
+)
 
 __all__ = ["kg_papers", "kg_tables", "kg_references", "parse_identifiers", "split_authors"]
 
@@ -471,8 +478,8 @@ def _attach_authors(doc: Doc, papers: list[PaperFact], titles: list[tuple[int, i
     for i, (a, _b) in enumerate(titles):
         lo = titles[i - 1][1] if i else 0
         head = text[lo:a]
-        if subject and _subject_work(facts.subject_pronoun).search(head) \
-                and not _other_owner(head, people, lo):
+        own = subject_pronoun_at(facts, papers[i].sentence[0])
+        if subject and _subject_work(own).search(head) and not _other_owner(head, people, lo):
             _add_author(papers[i], subject, None)
         if subject and _SOLE.search(text) and len(papers) == 1 and (
                 not papers[0].authors or [x.name for x in papers[0].authors] == [subject]):
@@ -571,7 +578,8 @@ _FOLLOW_UP = (r"\b(?:its|the\s+(?:paper|study|article|preprint)['’]s)\s+(?:\w+
 def _claimant(doc: Doc, s0: int, cue: int, facts) -> list[str]:
     """Who the authorship cue is about: a person named before it, or the subject's pronoun."""
     people = _person_at(doc, s0, cue)
-    pron = re.search(_subject_pronoun_re(facts.subject_pronoun), doc_text(doc)[s0:cue], re.I)
+    pron = re.search(_subject_pronoun_re(subject_pronoun_at(facts, s0)), doc_text(doc)[s0:cue],
+                     re.I)
     if people and (not pron or people[-1][0] > s0 + pron.start()):
         return [people[-1][2]]
     if pron and facts.subject:

@@ -16,8 +16,8 @@ from ..lexicon import NAME_PARTICLES, THING_NOUNS, is_name_token, org_kind_of_no
 from ..reader import Article, Block
 
 __all__ = ["kg_blocks", "kg_subject", "ensure_extensions", "block_at", "sentence_span", "facts_of",
-           "doc_text", "dates_between", "subject_pronoun_re", "SUBJECT_PRONOUNS",
-           "other_pronouns"]
+           "doc_text", "dates_between", "in_question", "subject_pronoun_at", "subject_pronoun_re",
+           "SUBJECT_PRONOUNS", "other_pronouns"]
 
 
 def ensure_extensions() -> None:
@@ -69,6 +69,33 @@ def block_at(article: Article | None, char: int) -> Block | None:
     if i >= 0 and article.blocks[i].start <= char <= article.blocks[i].end:
         return article.blocks[i]
     return None
+
+
+#: The label of an interviewer's line: "Q:", "Q.", "Question:", "Interviewer:", or a name in
+#: capitals that is not the subject's.
+_QUESTION_LABEL = re.compile(r"\s*(?:\*\*)?(?:Q\s*[:.]|Question\s*\d*\s*[:.]|Interviewer\s*:|"
+                             r"(?P<name>[A-Z][A-Z .'’-]{1,40}):)", re.I)
+
+
+def in_question(doc: Doc, char: int) -> bool:
+    """Whether offset ``char`` is in an interviewer's question (a block that starts with a
+    question label, or a paragraph that ends with a question mark) of an interview, where
+    "you" is the subject.
+
+    Only an interview counts: an article whose subject speaks in the first person."""
+    facts = facts_of(doc)
+    if not (facts.subject_pronoun or "").startswith("i"):
+        return False
+    block = block_at(doc._.kg_article, char)
+    if block is None or block.kind not in ("paragraph", "item"):
+        return False
+    text = doc_text(doc)[block.start:block.end]
+    m = _QUESTION_LABEL.match(text)
+    if m:
+        name = m.group("name")
+        return name is None or not (facts.subject and name.strip().lower() in
+                                    facts.subject.lower())
+    return text.rstrip().endswith("?") and len(text) < 400
 
 
 def sentence_span(sent: Span) -> tuple[int, int]:
@@ -316,6 +343,8 @@ def _count_pronouns(doc: Doc, facts: Facts) -> None:
     interview or a first-person text (more 'I', 'me', 'my' outside quotes than he and
     she together)."""
     counts = {"he": 0, "she": 0, "i": 0}
+    intro = {"he": 0, "she": 0}  # before the first I: an interview's introduction
+    first_person: list[Block] = []  # the blocks that say I
     quotes = sorted(facts.quotes)
     starts = [q[0] for q in quotes]
     for tok in doc:
@@ -326,11 +355,29 @@ def _count_pronouns(doc: Doc, facts: Facts) -> None:
                 continue
         if p:
             counts[p] += 1
+            if p != "i" and not counts["i"]:
+                intro[p] += 1
+            if p == "i":
+                block = block_at(doc._.kg_article, tok.idx)
+                if block is not None and (not first_person or first_person[-1] != block):
+                    first_person.append(block)
     third = ("he" if counts["he"] >= counts["she"] else "she") if counts["he"] or \
         counts["she"] else None
-    if counts["i"] >= 5 and counts["i"] > counts["he"] + counts["she"]:
-        # an interview: the answers say I, the introduction he or she
+    art: Article | None = doc._.kg_article
+    labels = 0
+    for b in art.blocks if art is not None else ():
+        m = _QUESTION_LABEL.match(doc_text(doc), b.start) if b.kind == "paragraph" else None
+        labels += m is not None and m.group("name") is None
+    if counts["i"] >= 5 and counts["i"] > counts["he"] + counts["she"] or (
+            labels >= 2 and counts["i"] >= 3):
+        # (an interview's questions are labelled "Q:" or "Interviewer:")
+        # an interview: the answers say I, the introduction he or she (the answers' he and
+        # she are other people)
+        if intro["he"] or intro["she"]:
+            third = "he" if intro["he"] >= intro["she"] else "she"
         facts.subject_pronoun = "i/" + third if third else "i"
+        facts.answers = [(b.start, b.end) for b in first_person
+                         if not in_question(doc, b.start)]
     else:
         facts.subject_pronoun = third
 
@@ -347,16 +394,16 @@ def other_pronouns(doc: Doc) -> list[tuple[int, int, str]]:
     person named before it in its block or the block before ("She shares the prize with
     Kerem Çelik ... He joined Stanford in 2013": he is Çelik), as ``(start, end, name)``.
 
-    Computed once per document; empty when the article's subject pronoun is not he or
+    Computed once per list of people; empty when the article's subject pronoun is not he or
     she."""
-    cached = doc.user_data.get("kg_other_pronouns")
-    if cached is not None:
-        return list(cached)
     facts = facts_of(doc)
+    cached = doc.user_data.get("kg_other_pronouns")
+    if cached is not None and cached[0] == len(facts.people):
+        return list(cached[1])  # again when people were added or dropped (title words)
     out: list[tuple[int, int, str]] = []
     own = (facts.subject_pronoun or "").rpartition("/")[2]
-    if own in ("he", "she") and facts.subject:
-        other = ("she",) if own == "he" else ("he",)
+    if (own in ("he", "she") or facts.answers) and facts.subject:
+        other: tuple[str, ...] = ("she",) if own == "he" else ("he",)
         subject_words = set(facts.subject.split())
         people = sorted((p.start, p.name) for p in facts.people
                         if not set(p.name.split()) <= subject_words)
@@ -364,7 +411,10 @@ def other_pronouns(doc: Doc) -> list[tuple[int, int, str]]:
         art: Article | None = doc._.kg_article
         for tok in doc:
             # he, him, she: a possessive ("his student A") is no mention of its own
-            if _PRONOUNS.get(tok.lower_) not in other or tok.lower_ in ("his", "her", "hers"):
+            # in an interview's answers the subject is "I": he and she are others
+            if _PRONOUNS.get(tok.lower_) not in (
+                    ("he", "she") if subject_pronoun_at(facts, tok.idx) == "i" else other) \
+                    or tok.lower_ in ("his", "her", "hers"):
                 continue
             k = bisect.bisect_left(starts, tok.idx) - 1
             if k < 0:
@@ -375,8 +425,25 @@ def other_pronouns(doc: Doc) -> list[tuple[int, int, str]]:
                     art.blocks.index(block) - art.blocks.index(prev) > 1:
                 continue  # too far back
             out.append((tok.idx, tok.idx + len(tok.text), people[k][1]))
-    doc.user_data["kg_other_pronouns"] = out
+    doc.user_data["kg_other_pronouns"] = (len(facts.people), out)
     return list(out)
+
+
+_FAR = 1 << 62  # past any offset
+
+
+def subject_pronoun_at(facts: Facts, char: int) -> str | None:
+    """The subject's pronoun at offset ``char``: in an interview's answers only "i" (their
+    he and she are other people), else the article's.
+
+    >>> f = Facts(subject_pronoun="i/she", answers=[(100, 300)])
+    >>> subject_pronoun_at(f, 10), subject_pronoun_at(f, 200)
+    ('i/she', 'i')
+    """
+    k = bisect.bisect_right(facts.answers, (char, _FAR)) - 1
+    if k >= 0 and facts.answers[k][0] <= char < facts.answers[k][1]:
+        return "i"
+    return facts.subject_pronoun
 
 
 def subject_pronoun_re(pronoun: str | None) -> str:
