@@ -572,3 +572,34 @@ def test_an_interview_s_i_is_its_subject_and_its_she_another():
             ("Tom Reyes", "founderOf", "Solvia Energy")} <= got
     assert ("Maria Soto", "worksFor", "Stanford University") not in got
     assert ("Karl Weber", "alumniOf", "University of Porto") not in got
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("In the autumn of 1949 she crossed the Atlantic on a fellowship to the Institute for "
+     "Advanced Study.", ("Jane Roe", "worksFor", "Institute for Advanced Study", "1949", None)),
+    ("In 1951 she accepted an assistant professorship at Columbia University.",
+     ("Jane Roe", "worksFor", "Columbia University", "1951", None)),
+    ("She spent seven years in California before settling at the University of Groningen.",
+     ("Jane Roe", "worksFor", "University of Groningen", None, None)),
+    ("Zofia Lis, an experimentalist on leave from the University of Warsaw, joined them.",
+     ("Zofia Lis", "worksFor", "University of Warsaw", None, None)),
+    ("Tom Vale retired from Lund University in 1996.",
+     ("Tom Vale", "worksFor", "Lund University", None, "1996")),
+    ("She joined Acme Corp in 2010 and left at the end of June 2015.",
+     ("Jane Roe", "worksFor", "Acme Corp", "2010", "2015-06")),
+    ("Utrecht University offered her its chair of physics in 1966. She held it for two "
+     "decades, retiring in 1986.", ("Jane Roe", "worksFor", "Utrecht University", "1966", "1986")),
+    ("She enrolled in physics at Leiden University in 1939. She resumed her studies in 1945 "
+     "and in 1949 defended a dissertation.",
+     ("Jane Roe", "alumniOf", "Leiden University", "1939", "1949")),
+    ("Tom Vale later moved to CERN.", ("Tom Vale", "worksFor", "CERN", None, None)),
+])
+def test_posts_taken_held_and_left(text, expected):
+    assert expected in _affiliations("# Jane Roe\n\nJane Roe is a physicist. " + text)
+
+
+def test_a_degree_then_a_post_is_no_study_at_the_post_s_body():
+    got = _affiliations("# Jane Roe\n\nJane Roe is a physicist. Tom Vale took his degree in "
+                        "1977 and left for a lectureship at Imperial College London.")
+    assert ("Tom Vale", "worksFor", "Imperial College London") in {a[:3] for a in got}
+    assert ("Tom Vale", "alumniOf", "Imperial College London") not in {a[:3] for a in got}

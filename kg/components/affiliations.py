@@ -51,7 +51,10 @@ _CUES: list[tuple[str, str, re.Pattern[str]]] = [
         r"degree\s+(?:\w+\s+){0,3}(?:from|at)|"
         r"(?:ph\.?\s?d\.?|doctorate|habilitation|master(?:['’]?s)?|bachelor(?:['’]?s)?|mba|b\.?a\.?|"
         r"b\.?f\.?a\.?|m\.?f\.?a\.?|ll\.?[bm]\.?|j\.?d\.?|b\.?s\.?c?\.?|m\.?s\.?c?\.?|"
-        r"m\.?a\.?|diploma|degrees?)\b[^,;()]{0,50}?\b(?:from|at)|"
+        r"m\.?a\.?|diploma|degrees?)\b(?!\s+(?:program|programme|course|student|candidate)s?\b)"
+        # ... not over a post: "took his degree in 1977 and left for a lectureship at X"
+        r"(?:(?!\b(?:lectureship|professorship|post|position|job|fellowship)\b)[^,;()]){0,50}?"
+        r"\b(?:from|at)|"
         r"earned\s+(?![^,;]{0,40}\b(?:prize|award|nomination|medal|praise|reputation)s?\b)"
         r"[^,;]{0,40}\bat)\s+"
         r"(?:the\s+)?" + _W + r"{0,2}$", re.I)),
@@ -74,6 +77,8 @@ _CUES: list[tuple[str, str, re.Pattern[str]]] = [
         r"(?:funded|backed|financed|invested in)\s+by|investment\s+from|funding\s+from|"
         r"participation\s+from|"
         r"seed\s+(?:round|capital|funding)\s+from)\s+(?:the\s+)?" + _W + r"{0,3}$", re.I)),
+    ("worksFor", "none", re.compile(r"\bon\s+(?:\w+\s+)?leave\s+from\s+(?:the\s+)?" + _W
+                                    + r"{0,2}$", re.I)),
     ("worksFor", "team", re.compile(r"\b(?:within|in|on|joined)\s+the\s+(?:\w+\s+){0,2}$", re.I)),
     ("worksFor", "end", re.compile(
         r"\b(?:left|leaving|departed(?:\s+from)?|departing(?:\s+from)?|quit|resigned\s+from|"
@@ -83,7 +88,9 @@ _CUES: list[tuple[str, str, re.Pattern[str]]] = [
         r"left\s+\S+(?:\s+\S+){0,3}\s+for|worked\s+(?:\w+\s+){0,3}(?:at|for)|"
         r"(?:served|serving|sat|was|were)\s+on\s+the\s+(?:[\w-]+\s+){0,3}(?:team|staff)\s+(?:of|at)|works\s+(?:at|for)|"
         r"working\s+(?:\w+\s+){0,2}(?:at|for)|employed\s+(?:by|at)|(?:career|job|position|post|role|"
-        r"stint|tenure|years?|time)\s+(?:\w+\s+){0,2}(?:at|with)|" + JOB_TITLES
+        r"stint|tenure|years?|time)\s+(?:\w+\s+){0,2}(?:at|with)|(?:position|post)\s+in|"
+        # "a fellowship to the Institute for Advanced Study", "settling at the University of X"
+        r"fellowship\s+(?:\w+\s+){0,2}(?:to|at)|settl(?:ed|ing)\s+(?:\w+\s+)?at|" + JOB_TITLES
         + r"s?\s+(?:\w+\s+){0,2}(?:at|of|for|with)|postdoc\w*\s+(?:\w+\s+){0,2}at)"
         r"\s+(?:the\s+)?" + _W + r"{0,2}$", re.I)),
 ]
@@ -93,7 +100,10 @@ _SPORT = re.compile(r"\b(?:free agent|traded to|drafted by|playoffs?|roster|on l
                     r"playing (?:for|with|in))\b", re.I)
 _TEAM_AFTER = re.compile(r"^\s*(?:[\w-]+\s+){0,2}(?:team|group|staff|lab)\b", re.I)
 _PREP_DATE = re.compile(
-    r"\b(?P<prep>from|between|since|until|till|through|to|in|on|by|during|and|as of)\s+"
+    r"\b(?P<prep>from|between|since|until|till|through|to|in|on|by|during|and|as of|at(?=\s+the\s+"
+    r"(?:end|beginning|start|close|middle)\b))\s+"
+    # "at the end of June 2015", "until the beginning of 2019"
+    r"(?:the\s+(?:end|beginning|start|close|middle)\s+of\s+(?:the\s+)?)?"
     r"(?:(?:early|late|mid|the\s+(?:spring|summer|autumn|fall|winter)\s+of|spring|summer|autumn|fall|"
     r"winter)[-\s]+)?$", re.I)
 
@@ -321,6 +331,7 @@ def _dates_after(doc: Doc, start: int, end: int) -> tuple[PartialDate | None, Pa
                 d_in = d
             continue
         prep = m.group("prep").lower()
+        prep = "in" if prep == "at" else prep
         if prep in ("in", "on", "by") and _ENDING.search(text[: m.start()]):
             d_to = d_to or d  # "which she completed in 2008", "left in 1999"
         elif prep in ("from", "between", "since", "as of") and d_from is None:
@@ -496,8 +507,9 @@ def kg_affiliations(doc: Doc) -> Doc:
                     and _is_predicate(cue_tok) else (None, None, None))
                 if rel == "alumniOf" and org.kind not in ("university", "school", None):
                     rel = "worksFor" if when != "end" else rel
-                if rel == "worksFor" and when == "end" and org.kind in ("university", "school"):
-                    rel = "alumniOf"
+                if rel == "worksFor" and when == "end" and org.kind in ("university", "school") \
+                        and not re.match(r"(?:retired|resigned)\b", m.group(0), re.I):
+                    rel = "alumniOf"  # "left Harvard" (a student's leaving), not "retired from"
                 if d_to is None and rel in ("worksFor", "alumniOf") and when != "end":
                     d_to = _moved_on(doc, oe, ctx.s1)
                 start = end = None
@@ -558,7 +570,10 @@ def kg_affiliations(doc: Doc) -> Doc:
                     if is_org and rel not in ("fundedBy", "memberOf"):
                         continue
                     # a job title says work whatever the body's kind ("a lecturer at X")
-                    titled = rel == "worksFor" and _JOB_WORD.search(m.group(0)) is not None
+                    # ... and so does retiring ("retired from X" is no student's leaving)
+                    titled = rel == "worksFor" and (_JOB_WORD.search(m.group(0)) is not None or
+                                                    re.match(r"(?:retired|resigned)\b", m.group(0),
+                                                             re.I) is not None)
                     add(name, rel, org, start, end, is_org,
                         soft=rel in ("worksFor", "alumniOf") and when != "none" and not titled)
                     if rel == "founderOf" and when == "none" and _AND_JOB.search(m.group(0)):
@@ -616,6 +631,7 @@ def kg_affiliations(doc: Doc) -> Doc:
         _where_people(doc, ctx, add)
         _teachers(doc, ctx, add)
         _leave_the_company(doc, ctx, lead, add)
+        _left_then(doc, ctx, same=True)
     return doc
 
 
@@ -839,6 +855,9 @@ def _parse_path(doc: Doc, ctx: _Sentence, org: OrgFact, lead: PartialDate | None
     rel, when = cls
     if rel == "alumniOf" and org.kind not in ("university", "school", None):
         return False
+    if rel == "worksFor" and when == "none" and gov.dep_ == "dobj" and gov.head.lemma_.lower() in (
+            "accept", "take", "assume", "begin", "start", "land", "secure", "obtain", "win"):
+        when = "start"  # "in 1951 he accepted an assistant professorship at X"
     text = doc_text(doc)
     p_from, p_to = _paren_dates(text[org.end : ctx.s1])
     lo = min(gov.idx, org.start)
@@ -1285,7 +1304,7 @@ def _teachers(doc: Doc, ctx: _Sentence, add) -> None:
         add(name, "worksFor", schools[-1], None, None, soft=True)
 
 
-_LEFT_THEN = re.compile(r"\b(?:left|quit|resigned|departed|stepped\s+down)\s+"
+_LEFT_THEN = re.compile(r"\b(?:left|quit|resigned|departed|stepped\s+down|retired|retiring)\s+"
                         r"(?:in|at\s+the\s+end\s+of|by)\s+(?=[A-Z0-9])", re.I)
 
 
@@ -1313,39 +1332,46 @@ def _degree_then(doc: Doc, ctx: _Sentence) -> None:
     else:
         who = ctx.agents(cue)
     found = dates_between(doc, ctx.s0 + m.end(), _clause_end(doc, ctx.s0 + m.end(), ctx.s1))
-    if not found:
+    when = found[0][2] if found else _date_before(doc, cue, True)  # "in 1949 defended a thesis"
+    if when is None:
         return
     for name, is_org in who:
         if not is_org:
-            _close_open_post(doc, ctx, name, "alumniOf", found[0][2])
+            _close_open_post(doc, ctx, name, "alumniOf", when)
 
 
-def _close_open_post(doc: Doc, ctx: _Sentence, name: str, rel: str, when: PartialDate) -> None:
-    """End ``name``'s last ``rel`` post stated before this sentence that is still open and
-    began no later than ``when`` (a sentence that ends it without naming the body)."""
+def _close_open_post(doc: Doc, ctx: _Sentence, name: str, rel: str, when: PartialDate,
+                     before: int | None = None) -> None:
+    """End ``name``'s last ``rel`` post stated before this sentence (or before offset
+    ``before`` in it) that is still open and began no later than ``when`` (a clause that
+    ends it without naming the body)."""
     facts = facts_of(doc)
     posts = [f for f in facts.affiliations if f.person == name and f.relation == rel
-             and f.sentence[1] <= ctx.s0 and f.end is None
+             and (f.sentence[1] <= ctx.s0 or before is not None and f.sentence[0] == ctx.s0)
+             and f.end is None
              and (f.start is None or f.start.year <= when.year)]
     if posts:
         facts.affiliations.append(AffiliationFact(name, rel, posts[-1].organization,
                                                   (ctx.s0, ctx.s1), None, when))
 
 
-def _left_then(doc: Doc, ctx: _Sentence) -> None:
+def _left_then(doc: Doc, ctx: _Sentence, *, same: bool = False) -> None:
     """'I left in 2017.', 'She resigned in March 2009 to ...' with no body named: the
-    person's last job begun before then ends."""
+    person's last job begun before then ends; with ``same``, a job begun earlier in the
+    sentence too ('joined X in 2010 and left at the end of 2015')."""
     m = _LEFT_THEN.search(ctx.sent.text)
     if not m:
         return
     cue = ctx.s0 + m.start()
+    if same and not any(oe <= cue for _s, oe, _o in ctx.orgs):
+        return
     _, d_to, d_in = _dates_after(doc, cue, _clause_end(doc, ctx.s0 + m.end(), ctx.s1))
     when = d_to or d_in
     if when is None:
         return
     for name, is_org in ctx.agents(cue):
         if not is_org:
-            _close_open_post(doc, ctx, name, "worksFor", when)
+            _close_open_post(doc, ctx, name, "worksFor", when, cue if same else None)
 
 
 def _leave_the_company(doc: Doc, ctx: _Sentence, lead, add) -> None:

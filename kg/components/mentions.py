@@ -663,7 +663,7 @@ _CUE_ORG = re.compile(
     r"participation\s+from|backed\s+by|funded\s+by|investment\s+from|funding\s+from|"
     # "sat on the board of X", "a trustee of X"
     r"board\s+of(?:\s+directors\s+of)?|(?:trustee|board\s+member)s?\s+of)"
-    r"|(?P<loose>\b(?:left|leaving|at|for))))\s+(?:the\s+)?"
+    r"|(?P<loose>\b(?:left|leaving|at|for|moved\s+to|transferred\s+to))))\s+(?:the\s+)?"
     r"(?P<org>(?:[A-Z][\w&'’.-]*[\w&])(?:\s+(?:of\s+|&\s+)?[A-Z][\w&'’.-]*[\w&]){0,3})")
 # a name beside the noun for a kind of body: "the payments company Paylane", "Acme, a
 # Boston startup", "the venture firm Kestrel Capital", "Vetora, a health-technology company"
@@ -691,6 +691,9 @@ _JOURNAL = re.compile(r"(?:The\s+)?(?:[A-Z][\w-]*\s+){0,3}?(?:Journal|Proceeding
 #: What the recogniser glues before a body's name: a year, a membership ("Fellow of the").
 _LEAD_NOISE = re.compile(r"(?:(?:1[5-9]|20)\d\d\s+|(?:(?:Honorary|Foreign|Life|Senior|Elected)\s+)?"
                          r"(?:Fellow|Member|Trustee)s?\s+of\s+(?:the\s+)?)")
+#: Acronyms of countries and unions of them, which stand where bodies stand ("moved to the USA").
+_COUNTRY_ACRONYMS = {"USA", "USSR", "UAE", "PRC", "ROC", "DPRK", "GDR", "FRG", "DDR", "BRD",
+                     "ROK", "RSA", "UK", "US", "EU"}
 _NOT_ORG_ENTS = {"PERSON", "DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY",
                  "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE"}
 _KIND_CONTEXT = [
@@ -854,11 +857,16 @@ def kg_orgs(doc: Doc) -> Doc:
         if span is None or any(t.ent_type_ in _NOT_ORG_ENTS and not (
                 founded and t.ent_type_ == "PERSON") for t in span):
             continue
-        if m.group("loose") and any(t.ent_type_ in ("GPE", "LOC", "NORP") for t in span):
+        # an acronym where a body stands is a body, whatever the tagger says ("at CERN",
+        # "joined EMBL"), unless it names a country ("moved to the USA")
+        acronym = len(span) == 1 and re.fullmatch(r"[A-Z]{3,6}", span.text) is not None and \
+            span.text not in _COUNTRY_ACRONYMS
+        if m.group("loose") and not acronym and any(t.ent_type_ in ("GPE", "LOC", "NORP")
+                                                    for t in span):
             continue
         if all(t.pos_ == "PROPN" or t.text in ("&", "of", "the") for t in span):
             add(s, e)
-            if not m.group("loose"):
+            if not m.group("loose") or acronym:
                 cue_names.add(doc_text(doc)[s:e])
     # a name beside a body's noun ("the software company Vetora Saúde Digital")
     body_names: set[str] = set()
@@ -1142,6 +1150,12 @@ def _mend_org(doc: Doc, s: int, e: int, people: SpanIndex | None = None) -> tupl
             return s, e + m.end()
     while (m := re.search(r"\s+(?:of|and|the|for|de|at|in)$", text[s:e])) is not None:
         e = s + m.start()
+    # the pronoun of the next clause glued on: "By the time I got to Alliance High School I
+    # was ..." (not "World War I": the rest must be a body's name)
+    if re.search(r"\s+I$", text[s:e]) and _BODY_END.search(text[s:e - 2]) and \
+            re.match(r"\s+(?:was|am|had|have|would|could|did|do|got|went|began|started|"
+                     r"left|met|knew|thought|felt|found|learned|learnt|wanted)\b", text[e:e + 12]):
+        e -= 2
     # a place glued on: "Max Planck Institute for Biochemistry near Munich"
     m = re.search(r"\s+(?P<p>near|outside|in)\s+(?P<place>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)$",
                   text[s:e])
