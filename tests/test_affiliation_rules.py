@@ -603,3 +603,31 @@ def test_a_degree_then_a_post_is_no_study_at_the_post_s_body():
                         "1977 and left for a lectureship at Imperial College London.")
     assert ("Tom Vale", "worksFor", "Imperial College London") in {a[:3] for a in got}
     assert ("Tom Vale", "alumniOf", "Imperial College London") not in {a[:3] for a in got}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Saltwork Energy raised $52 million in a round led by Breakthrough Energy Ventures, with "
+     "backers including Khosla Ventures, Toyota Ventures and Ford Motor Co.",
+     {("Saltwork Energy", "fundedBy", "Breakthrough Energy Ventures"),
+      ("Saltwork Energy", "fundedBy", "Khosla Ventures"),
+      ("Saltwork Energy", "fundedBy", "Toyota Ventures"),
+      ("Saltwork Energy", "fundedBy", "Ford Motor Co.")}),
+    ("Saltwork Energy was founded in 2020. Its earliest money, a $4 million seed round the "
+     "following spring, came from Village Global and the Michigan Economic Development "
+     "Corporation.",
+     {("Saltwork Energy", "fundedBy", "Village Global"),
+      ("Saltwork Energy", "fundedBy", "Michigan Economic Development Corporation")}),
+    # "Its" at a sentence's start: the body the sentence before was about
+    ("Saltwork Energy employs 31 people. Its chief operating officer, Dana Whitfield, spent six "
+     "years at Tesla before joining last year.",
+     {("Dana Whitfield", "worksFor", "Saltwork Energy"), ("Dana Whitfield", "worksFor", "Tesla")}),
+])
+def test_investor_lists_and_its_people(text, expected):
+    got = {a[:3] for a in _affiliations("# Jane Roe\n\nJane Roe is an engineer. " + text)}
+    assert expected <= got
+
+
+def test_its_thing_made_by_someone_is_no_founding():
+    got = _affiliations("# Jane Roe\n\nJane Roe is an engineer. The Valley Bee is a daily "
+                        "newspaper. Its mascot, created by Walt Disney in 1943, is a bee.")
+    assert not any(a[0] == "Walt Disney" for a in got)

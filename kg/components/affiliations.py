@@ -76,6 +76,10 @@ _CUES: list[tuple[str, str, re.Pattern[str]]] = [
         r"(?:from|by|led by)|"
         r"(?:funded|backed|financed|invested in)\s+by|investment\s+from|funding\s+from|"
         r"participation\s+from|"
+        # "with backers including A, B and C", "its seed money came from A and B"
+        r"(?:backers|investors|funders|financiers)\s+(?:that\s+|who\s+)?(?:including|included|"
+        r"include|such\s+as|like|were|are)|"
+        r"(?:round|money|funding|financing|capital|investment)\b[^.;]{0,60}?\bcame\s+from|"
         r"seed\s+(?:round|capital|funding)\s+from)\s+(?:the\s+)?" + _W + r"{0,3}$", re.I)),
     ("worksFor", "none", re.compile(r"\bon\s+(?:\w+\s+)?leave\s+from\s+(?:the\s+)?" + _W
                                     + r"{0,2}$", re.I)),
@@ -199,6 +203,7 @@ class _Sentence:
                 if direct:
                     return direct
                 out = []
+                owners = []
                 head = subj[0]
                 for t in [head, *[c for c in head.conjuncts]]:
                     for tt in t.subtree if t.pos_ != "PRON" else [t]:
@@ -207,8 +212,12 @@ class _Sentence:
                         if w and w not in out and tt.dep_ not in ("prep", "pobj", "poss"):
                             out.append(w)
                             break
+                        if w and w[1] and tt.dep_ == "poss" and tt.head == head:
+                            owners.append(w)
                 if out:
                     return out
+                if owners:
+                    return owners[:1]  # "Acme's seed money came from X" is about Acme
                 if head.lower_ in ("who", "that") and tok.dep_ == "relcl":
                     # "with A and B, who had left X": the name right before "who" (the parse
                     # often hangs the clause on the first of two coordinated names)
@@ -593,6 +602,9 @@ def kg_affiliations(doc: Doc) -> Doc:
                     if rel == "fundedBy":
                         # "from General Catalyst's Rough Draft Ventures": both fund
                         for o2 in _possessed(doc, ctx, org):
+                            add(name, rel, o2, start, end, True)
+                        # "backers including A, B and C": each funds
+                        for o2 in _listed_after(doc, ctx, org):
                             add(name, rel, o2, start, end, True)
                 # "co-founded X with A, B, and C"
                 if rel == "founderOf" and when == "start":

@@ -25,6 +25,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..facts import OrgFact
+from ..lexicon import FOUNDER_TITLES, JOB_TITLES
 from .structure import doc_text, facts_of
 
 __all__ = ["kg_org_anaphora", "HEAD_KINDS"]
@@ -43,6 +44,10 @@ _DEFINITE = re.compile(r"\b(?:the|this|that)\s+(" + "|".join(map(re.escape, HEAD
                        + r")(?:['’]s)?\b")
 _ITS = re.compile(r"\bits\b")
 _THERE = re.compile(r"\bthere\b", re.I)
+_ITS_ROLE = re.compile(r"Its\s+(?:[\w-]+\s+){0,3}?(?:" + FOUNDER_TITLES + "|" + JOB_TITLES
+                       + r"|founders?|investors|backers|funders|board|staff|employees|money|"
+                       r"funding|financing|round|capital)s?\b",
+                       re.I)
 _EXISTENTIAL = re.compile(r"\s+(?:is|are|was|were|be|been|being|has|have|had|remain\w*|seem\w*|"
                           r"exist\w*|appear\w*)\b", re.I)
 _PLACE_ENTS = {"GPE", "LOC", "FAC"}
@@ -80,6 +85,12 @@ def kg_org_anaphora(doc: Doc) -> Doc:
             ante = _last_before(named, s0, m.start())
             if ante is not None and free(*m.span()):
                 added.append(_mention(ante, m.start(), m.end(), (s0, s1)))
+        if _ITS_ROLE.match(text, s0) and k and free(s0, s0 + 3):
+            # "Its chief operating officer, A, ...": the body the sentence before was about
+            # (a role of its people, not "Its mascot, created by ...")
+            ante = _subject_body(doc, named, sents[k - 1])
+            if ante is not None:
+                added.append(_mention(ante, s0, s0 + 3, (s0, s1)))
         for m in _THERE.finditer(text, s0, s1):
             if _EXISTENTIAL.match(text, m.end()) or not free(*m.span()):
                 continue
@@ -95,6 +106,16 @@ def kg_org_anaphora(doc: Doc) -> Doc:
 
 def _mention(ante: OrgFact, s: int, e: int, sentence: tuple[int, int]) -> OrgFact:
     return OrgFact(ante.name, s, e, sentence, kind=ante.kind, alias_of=ante.alias_of)
+
+
+def _subject_body(doc: Doc, named: list[OrgFact], sent) -> OrgFact | None:
+    """The organisation a sentence is about: its subject, else the last one it names."""
+    inside = [o for o in named if sent.start_char <= o.start and o.end <= sent.end_char]
+    for o in inside:
+        span = doc.char_span(o.start, o.end, alignment_mode="expand")
+        if span is not None and span.root.dep_ in ("nsubj", "nsubjpass"):
+            return o
+    return inside[-1] if inside else None
 
 
 def _last_before(named: list[OrgFact], lo: int, hi: int) -> OrgFact | None:

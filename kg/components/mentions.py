@@ -255,7 +255,7 @@ def _clean_span(doc: Doc, s: int, e: int, *, person: bool = False) -> tuple[int,
 
 _AUTHOR_CUE = re.compile(
     r"\b(co-?authors?|co-?authored|authors?|with|students?|classmates|colleagues|founders?|"
-    r"co-?founded|founded|including|alongside|members?|team)\b", re.I)
+    r"co-?founded|founded|including|alongside|members?|team|by)\b", re.I)
 
 
 @Language.component("kg_people")
@@ -573,7 +573,11 @@ def _names_a_thing(ent: Span) -> bool:
     kin = [root.head, *root.head.conjuncts] if root.dep_ == "conj" else list(root.conjuncts)
     kin = [t for t in kin if t not in ent]
     # a list of places ("Cape Verde, Lesotho, South Africa, and Brittany"), not one place
-    # beside a person ("... in Prague and Yoav Ben-Ami of ...")
+    # beside a person ("... in Prague and Yoav Ben-Ami of ...") nor a list of authors the
+    # tagger half took for places ("..., by Lena Hartmann, Aditya Kulkarni and Beaumont")
+    head = root.head if root.dep_ == "conj" else root
+    if head.dep_ == "pobj" and head.head.lower_ == "by":
+        return False
     return len(kin) >= 2 and all(t.ent_type_ in ("GPE", "LOC") for t in kin)
 
 
@@ -661,6 +665,8 @@ _CUE_ORG = re.compile(
     # investors: "a seed round led by X", "with participation from X", "backed by X"
     r"(?i:round|series\s+[a-e]|financing|funding|investment)\s+(?:was\s+)?led\s+by|"
     r"participation\s+from|backed\s+by|funded\s+by|investment\s+from|funding\s+from|"
+    r"(?i:round|money|funding|financing)\s+(?:[\w$.,-]+\s+){0,8}?came\s+from|"
+    r"(?i:backers|investors)\s+(?:including|such\s+as)|"
     # "sat on the board of X", "a trustee of X"
     r"board\s+of(?:\s+directors\s+of)?|(?:trustee|board\s+member)s?\s+of)"
     r"|(?P<loose>\b(?:left|leaving|at|for|moved\s+to|transferred\s+to))))\s+(?:the\s+)?"
