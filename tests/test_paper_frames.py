@@ -346,3 +346,29 @@ def test_a_comma_inside_the_quotes_before_a_clause_or_a_work_noun():
         "Life in Science,\" a memoir, in 2012.\n")
     assert {n for n, _ in papers["A Kinetic Map of Folding"][1]} == {"Jane Roe", "Tom Vale"}
     assert papers["The Patient Molecule: A Life in Science"] == ("2012", [("Jane Roe", 1)])
+
+
+def test_books_named_by_their_imprint():
+    # an unquoted title followed by "(Publisher, year)"; the imprint is no short name and
+    # the title's words are no organisation
+    from kg.pipeline import extract
+    from kg.reader import read_text
+
+    x = extract(read_text(
+        "# Jane Roe\n\nJane Roe is a historian. A revised version of her thesis appeared four "
+        "years later as Fevers of Empire: Malaria in West Africa (Manchester University Press, "
+        "1994). She co-edited Bodies in Transit (Palgrave Macmillan, 2008) with Tom Vale. Her "
+        "next book, Instruments of Care: A Material History of the Hospital Ward (Yale "
+        "University Press, 2012), was praised. She moved to Oxford University Press (Oxford, "
+        "2001) as an editor."))
+    got = {p.title: (p.date.iso if p.date else None, sorted(a.name for a in p.authors),
+                     sorted(p.aliases)) for p in x.papers}
+    assert got == {
+        "Fevers of Empire: Malaria in West Africa": ("1994", ["Jane Roe"], []),
+        "Bodies in Transit": ("2008", ["Jane Roe", "Tom Vale"], []),
+        "Instruments of Care: A Material History of the Hospital Ward": ("2012", ["Jane Roe"],
+                                                                         []),
+    }
+    orgs = {o.name for o in x.organizations}
+    assert "Manchester University Press" in orgs
+    assert not any("Hospital" in o for o in orgs)

@@ -91,8 +91,8 @@ def _title_like(t: str) -> bool:
 def _aliases_after(text: str) -> list[str]:
     """Short names in parentheses right after a title: '(Image GPT, also known as iGPT)'."""
     m = re.match(r"\s*,?\s*\(([^()]{1,80})\)", text)
-    if not m:
-        return []
+    if not m or re.search(r"\b(?:1[5-9]|20)\d\d\b", m.group(1)):
+        return []  # an imprint or a date ("(Yale University Press, 2012)"), not a short name
     out = []
     for part in re.split(r",\s*(?:also known as|or|aka)?\s*|;\s*|\s+or\s+|\s*also known as\s*",
                          m.group(1)):
@@ -154,7 +154,14 @@ _UNQUOTED = re.compile(
     r"by|a|an)\b)"
     # "In 1991 he published Chemistry for a Hungry Continent, a book for general readers"
     r"|\b" + PUBLISH_VERBS + r"\s+(?P<title5>[A-Z][^,;()\"“.]{10,200}?)(?=\s*,\s*(?:a|an|the)"
-    r"\s+(?:[\w-]+\s+){0,3}?" + WORK_NOUNS + r"\b)",
+    r"\s+(?:[\w-]+\s+){0,3}?" + WORK_NOUNS + r"\b)"
+    # a book by its imprint: "appeared as Fevers of Empire: Malaria in West Africa (Manchester
+    # University Press, 1994)", "shaped Instruments of Care (Yale University Press, 2012)"
+    r"|(?<![\w'’-])(?P<title6>[A-Z0-9][\w'’-]*(?:[:,]?\s+(?:[A-Z0-9][\w'’.–-]*|(?:of|and|the|for|"
+    r"in|on|a|an|to|with|from|by|at|via|without|under|over|into|as|or)\b)){1,25}?)"
+    r"(?=\s*\([^()]*?\b(?:Press|Publishers|Publishing|Books|Verlag|Macmillan|Routledge|Springer|"
+    r"Wiley|Elsevier|Norton|Penguin|Knopf|HarperCollins|Holland|Blackwell|Sage|Brill|Heinemann|"
+    r"Longman|Scribner|Doubleday|Viking|Gallimard|Suhrkamp)\b[^()]*?\b\d{4}\))",
 )
 
 
@@ -215,7 +222,8 @@ def _titles_in(doc: Doc, s0: int, s1: int, frames: list[Frame]) -> list[tuple[in
             out.append((qs, qe))
     sent = text[s0:s1]
     for m in _UNQUOTED.finditer(sent):
-        g = next(x for x in ("title", "title2", "title3", "title4", "title5") if m.group(x))
+        g = next(x for x in ("title", "title2", "title3", "title4", "title5", "title6")
+                 if m.group(x))
         a, b = s0 + m.start(g), s0 + m.end(g)
         t = text[a:b].rstrip(" .")
         b = a + len(t)
@@ -276,9 +284,12 @@ def _surnames(text: str, people: list[tuple[int, int, str]], facts,
 
 
 def _drop_people_in(facts, titles: list[tuple[int, int]]) -> None:
-    """Words of a title are not people ("Nitrogen Cycling in Peat Bogs")."""
+    """Words of a title are not people ("Nitrogen Cycling in Peat Bogs") nor organisations
+    ("Instruments of Care: A Material History of the Hospital Ward")."""
     facts.people[:] = [p for p in facts.people
                        if not any(a <= p.start < b for a, b in titles)]
+    facts.orgs[:] = [o for o in facts.orgs if not any(a <= o.start and o.end <= b
+                                                      for a, b in titles)]
 
 
 def _mentions(doc: Doc, s0: int, s1: int) -> list[tuple[int, int, str]]:
