@@ -631,3 +631,38 @@ def test_its_thing_made_by_someone_is_no_founding():
     got = _affiliations("# Jane Roe\n\nJane Roe is an engineer. The Valley Bee is a daily "
                         "newspaper. Its mascot, created by Walt Disney in 1943, is a bee.")
     assert not any(a[0] == "Walt Disney" for a in got)
+
+
+_NAMED_LABELS = """A talk with Ana Berg
+
+Ana Berg is the chief executive of Koldgrid, a Luleå-based startup. She co-founded the \
+company in 2021 after spells at Voltaris and Nordvind. She spoke to us in May.
+
+INTERVIEWER: Where did you work before?
+
+BERG: In the summer of 2020 I took a job at Nordvind in Skellefteå. Before that I spent two \
+years at Voltaris, and I left Nordvind in 2021.
+
+INTERVIEWER: And your co-founder?
+
+BERG: Lena Holm. She and I met at Chalmers University of Technology; afterwards she spent four \
+years at Siemens Energy in Berlin.
+"""
+
+
+def test_an_interview_with_the_speaker_named_in_capitals():
+    got = {a[:3] for a in _affiliations(_NAMED_LABELS)}
+    assert {("Ana Berg", "founderOf", "Koldgrid"),  # "the company": the startup named before
+            ("Ana Berg", "worksFor", "Nordvind"),  # tagged a place, but stands as employers do
+            ("Lena Holm", "worksFor", "Siemens Energy")} <= got  # "she" in an answer: Lena
+    assert ("Ana Berg", "worksFor", "Siemens Energy") not in got
+    assert not any(a[2] == "Skellefteå" for a in got)  # "a job at X in <town>"
+
+
+def test_co_investors_joining_a_round():
+    got = {a[:3] for a in _affiliations(
+        "# Jane Roe\n\nJane Roe is an engineer. Her company Koldgrid Systems raised $4 million "
+        "in a round led by Lowercarbon Capital, with Norrsken VC and Breakthrough Energy "
+        "Ventures joining.")}
+    assert {("Koldgrid Systems", "fundedBy", "Lowercarbon Capital"),
+            ("Koldgrid Systems", "fundedBy", "Breakthrough Energy Ventures")} <= got

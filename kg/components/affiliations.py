@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..dates import NUMBER_WORDS, PartialDate, find_dates
 from ..facts import AffiliationFact, OrgFact
-from ..lexicon import FOUNDER_TITLES, JOB_TITLES, is_membership_body
+from ..lexicon import FOUNDER_TITLES, JOB_TITLES, is_membership_body, org_kind_from_name
 from .careers import relation_of
 from .structure import (
     block_at,
@@ -494,6 +494,10 @@ def kg_affiliations(doc: Doc) -> Doc:
         if block is not None and block.kind == "item" and _timeline_item(doc, ctx, add):
             continue
         for os_, oe, org in ctx.orgs:
+            if org.kind is None and org_kind_from_name(org.name) is None and any(
+                    e2 <= os_ and re.fullmatch(r",?\s+(?:in|near|outside)\s+(?:the\s+)?",
+                                               doc_text(doc)[e2:os_]) for _s2, e2, _o in ctx.orgs):
+                continue  # a town the tagger took for a body: "a job at Northvolt in Skellefteå"
             left = doc_text(doc)[max(ctx.s0, os_ - 90) : os_]
             after_dates = _dates_after(doc, oe, _clause_end(doc, oe, ctx.s1))
             matched = False
@@ -603,8 +607,9 @@ def kg_affiliations(doc: Doc) -> Doc:
                         # "from General Catalyst's Rough Draft Ventures": both fund
                         for o2 in _possessed(doc, ctx, org):
                             add(name, rel, o2, start, end, True)
-                        # "backers including A, B and C": each funds
-                        for o2 in _listed_after(doc, ctx, org):
+                        # "backers including A, B and C": each funds; "led by A, with B
+                        # and C joining": so do B and C
+                        for o2 in _listed_after(doc, ctx, org) + _joining(doc, ctx, org):
                             add(name, rel, o2, start, end, True)
                 # "co-founded X with A, B, and C"
                 if rel == "founderOf" and when == "start":
@@ -995,6 +1000,18 @@ def _listed_after(doc: Doc, ctx: _Sentence, org: OrgFact) -> list[OrgFact]:
         out.append(o2)
         prev_end = o2.end
     return out
+
+
+_WITH_JOINING = re.compile(r",?\s+(?:and\s+)?(?:with|alongside|plus)\s+(?:participation\s+from\s+|"
+                           r"support\s+from\s+)?(?:the\s+)?")
+
+
+def _joining(doc: Doc, ctx: _Sentence, org: OrgFact) -> list[OrgFact]:
+    """The co-investors after a round's lead: "led by A, with B and C joining"."""
+    for s2, _, o2 in ctx.orgs:
+        if s2 >= org.end and _WITH_JOINING.fullmatch(doc_text(doc)[org.end:s2]):
+            return [o2, *_listed_after(doc, ctx, o2)]
+    return []
 
 
 def _add_dated_list(doc: Doc, ctx: _Sentence, org: OrgFact, name: str, rel: str, add,

@@ -40,6 +40,11 @@ HEAD_KINDS: dict[str, tuple[str, ...] | None] = {
     "bank": None, "newspaper": None, "magazine": None, "orchestra": None, "club": None,
     "party": None, "ministry": None, "council": None, "centre": None, "center": None,
 }
+#: Nouns that name the same kind of body as a definite description's head.
+_COMPANY_NOUNS = ("company", "firm", "startup", "start-up", "business", "maker", "developer",
+                  "manufacturer", "spinout", "spin-off", "spinoff")
+_SAME_KIND: dict[str, tuple[str, ...]] = {w: _COMPANY_NOUNS for w in _COMPANY_NOUNS} | {
+    "lab": ("lab", "laboratory"), "laboratory": ("lab", "laboratory")}
 _DEFINITE = re.compile(r"\b(?:the|this|that)\s+(" + "|".join(map(re.escape, HEAD_KINDS))
                        + r")(?:['’]s)?\b")
 _ITS = re.compile(r"\bits\b")
@@ -132,8 +137,10 @@ def _antecedent(doc: Doc, named: list[OrgFact], lo: int, hi: int, head: str) -> 
     for o in reversed(window):
         if any(w.startswith(stem) for w in o.name.lower().replace("-", " ").split()):
             return o
-        # "Norte Labs, a small research firm in Bilbao" ... "the firm"
-        if re.match(r",\s+(?:a|an|the)\s+[^,;.]{0,60}?\b" + re.escape(head) + r"\b",
+        # "Norte Labs, a small research firm in Bilbao" ... "the firm"; "Frostline, a
+        # Luleå-based startup" ... "the company"
+        if re.match(r",\s+(?:a|an|the)\s+[^,;.]{0,60}?\b(?:" + "|".join(
+                re.escape(w) for w in _SAME_KIND.get(head, (head,))) + r")\b",
                     text[o.end:o.end + 90], re.I):
             return o
     if kinds is None:

@@ -900,6 +900,20 @@ def kg_orgs(doc: Doc) -> Doc:
             span = doc.char_span(s, e, alignment_mode="expand")
             if span is not None and not any(t.ent_type_ == "PERSON" for t in span):
                 add(s, e)
+    # a name tagged a place that stands only where employers stand ("a job at Northvolt",
+    # "left Northvolt"), at least twice and never where places stand ("in X", "X, Sweden")
+    text = doc_text(doc)
+    for name in sorted({e.text for e in doc.ents if e.label_ == "GPE" and len(e) <= 2
+                        and e.text[:1].isupper() and e.text not in _COUNTRY_ACRONYMS}):
+        q = re.escape(name)
+        employer = len(re.findall(r"\b(?:at|left|leaving|joined|joining|quit|rejoined)\s+" + q
+                                  + r"(?![\w-])", text))
+        place = len(re.findall(r"\b(?:in|near|from|outside|to|across|around|of|into|via)\s+"
+                               r"(?:the\s+)?" + q + r"(?![\w-])|(?<![\w-])" + q
+                               + r"(?:,\s+[A-Z]|-based\b)", text))
+        if employer >= 2 and not place:
+            for s, e in _free_spots(doc, name, spans):
+                add(s, e)
     # the first word of a known organisation's name stands for it ("Helixa raised ...")
     shorts: dict[str, str] = {}
     for (_fs, _fe), f in found.items():
@@ -997,7 +1011,7 @@ _BODY_END = re.compile(
     r"research|labs?|laboratory|laboratories|inc\.?|corp\.?|corporation|company|co\.|ltd\.?|"
     r"llc|plc|gmbh|group|foundation|society|association|capital|ventures|partners|fund|bank|"
     r"museum|hospital|council|ministry|agency|press|times|post|news|journal|magazine|"
-    r"technologies|systems|robotics|solutions|software|studios?|brain|deepmind|ai)$", re.I)
+    r"technologies|systems|robotics|solutions|software|studios?|brain|deepmind|ai|vc)$", re.I)
 _SUB_UNIT_NAME = re.compile(r"^(?:the\s+)?(?:department|dept\.?|faculty|division|school|"
                             r"college|institute|cent(?:er|re)|program(?:me)?)\s+(?:of|for)\s",
                             re.I)

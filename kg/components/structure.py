@@ -206,6 +206,8 @@ def kg_subject(doc: Doc) -> Doc:
     facts.subject = subject
     if subject and facts.subject_pronoun in ("he", "she"):
         facts.subject_pronoun = _own_pronoun(doc, subject) or facts.subject_pronoun
+    # an interviewer's question that says I is no answer (known once the subject is)
+    facts.answers = [a for a in facts.answers if not in_question(doc, a[0])]
     return doc
 
 
@@ -376,8 +378,7 @@ def _count_pronouns(doc: Doc, facts: Facts) -> None:
         if intro["he"] or intro["she"]:
             third = "he" if intro["he"] >= intro["she"] else "she"
         facts.subject_pronoun = "i/" + third if third else "i"
-        facts.answers = [(b.start, b.end) for b in first_person
-                         if not in_question(doc, b.start)]
+        facts.answers = [(b.start, b.end) for b in first_person]  # questions out later
     else:
         facts.subject_pronoun = third
 
