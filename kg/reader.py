@@ -91,7 +91,8 @@ _SECTION_LINE = re.compile(
     r"appointments|employment|positions?|(?:academic |professional )?(?:career|experience|"
     r"service|positions|appointments)|books|preprints|patents|grants|funding|teaching|"
     r"students|lab members|legacy|death|selected works|filmography|discography)"
-    r"(?:\s+and\s+\w+)?$", re.IGNORECASE)
+    # "Selected works cited by the committee", "Publications since 2015"
+    r"(?:\s+and\s+\w+|\s+(?:by|of|from|in|for|on|since|at)\s+[\w'’ -]{1,30})?$", re.IGNORECASE)
 # Site names after a page title: "Jane Roe | Department of X | University of Y".
 _TITLE_SUFFIX = re.compile(r"\s+[|–—·-]\s+.*$")
 _SETEXT = re.compile(r"^(=+|-+)\s*$")

@@ -666,3 +666,39 @@ def test_co_investors_joining_a_round():
         "Ventures joining.")}
     assert {("Koldgrid Systems", "fundedBy", "Lowercarbon Capital"),
             ("Koldgrid Systems", "fundedBy", "Breakthrough Energy Ventures")} <= got
+
+
+_LAUREATES = """Two chemists share the 2031 Orrery Prize
+
+GENEVA — The Orrery Foundation today named Professor Ada Brandt of the University of Kiel and \
+Dr. Mina Osei of Veltrix Research as this year's laureates.
+
+Ada Brandt
+
+Brandt studied chemistry at Uppsala University. She joined the University of Kiel in 2009.
+
+Mina Osei
+
+Osei earned a PhD from EPFL in 2010. She spent two years as a postdoctoral researcher at the \
+Max Planck Institute for Polymer Research before joining Veltrix Research in 2012. Her 2015 \
+paper "Fast Routes to Slow Glasses," written with her colleague Tom Vale, won wide notice.
+
+Selected works cited by the committee
+
+Brandt, A., Lind, K., and Osei, M. (2017). "Quiet Solvents for Loud Reactions." Chemical Science.
+"""
+
+
+def test_a_section_headed_by_a_laureate_s_name_is_about_her():
+    from kg.pipeline import extract
+    from kg.reader import read_text
+
+    x = extract(read_text(_LAUREATES))
+    got = {(a.person, a.relation, a.organization) for a in x.affiliations}
+    assert ("Mina Osei", "worksFor", "Max Planck Institute for Polymer Research") in got
+    assert ("Ada Brandt", "worksFor", "Max Planck Institute for Polymer Research") not in got
+    papers = {p.title: [a.name for a in p.authors] for p in x.papers}
+    assert sorted(papers["Fast Routes to Slow Glasses"]) == ["Mina Osei", "Tom Vale"]
+    # a plain line "Selected works cited by ..." heads a reference list
+    assert papers["Quiet Solvents for Loud Reactions"][0] == "Ada Brandt"
+    assert len(papers["Quiet Solvents for Loud Reactions"]) == 3

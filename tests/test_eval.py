@@ -66,12 +66,11 @@ HALF_FLOORS = {
     "tune": {"people": 0.96, "organizations": 0.94, "papers": 0.99, "paper_years": 0.99,
              "authorship": 0.98, "first_authors": 0.99, "coauthor_pairs": 0.98,
              "affiliations": 0.77, "affiliation_dates": 0.65},
-    # authorship 0.70 -> 0.69 (2026-12-01): reading an interview's he and she in its
-    # first-person answers as other people cost one article 0.045 authorship and gave the
-    # half +0.015 affiliations and +0.025 dates
+    # (2026-12-01: reading an interview's he and she in its first-person answers as other
+    # people cost one article 0.045 authorship; later work won it back)
     "check": {"people": 0.87, "organizations": 0.78, "papers": 0.81, "paper_years": 0.81,
-              "authorship": 0.69, "first_authors": 0.73, "coauthor_pairs": 0.66,
-              "affiliations": 0.54, "affiliation_dates": 0.32},
+              "authorship": 0.70, "first_authors": 0.73, "coauthor_pairs": 0.67,
+              "affiliations": 0.56, "affiliation_dates": 0.35},
 }
 
 

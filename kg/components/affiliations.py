@@ -27,6 +27,7 @@ from .structure import (
     facts_of,
     in_question,
     other_pronouns,
+    subject_at,
     subject_pronoun_at,
     subject_pronoun_re,
 )
@@ -147,7 +148,7 @@ class _Sentence:
         self.doc = doc
         self.sent = sent
         self.s0, self.s1 = sent.start_char, sent.end_char
-        self.subject = facts.subject
+        self.subject = subject_at(doc, self.s0)
         people, starts, longest, orgs, org_starts = _mention_index(doc)
         lo = bisect.bisect_left(starts, self.s0 - longest)  # what can reach into the sentence
         self.people = sorted([p for p in people[lo : bisect.bisect_left(starts, self.s1)]

@@ -18,6 +18,7 @@ from .structure import (
     doc_text,
     facts_of,
     other_pronouns,
+    subject_at,
     subject_pronoun_at,
     subject_pronoun_re,
 )
@@ -466,7 +467,7 @@ def _attach_authors(doc: Doc, papers: list[PaperFact], titles: list[tuple[int, i
     """Give each paper of a sentence the authors its frames name, by adjacency and
     distance; the agent of a 'with' frame (a name, a pronoun, the article's subject) too."""
     facts = facts_of(doc)
-    subject = facts.subject
+    subject = subject_at(doc, papers[0].sentence[0]) if papers else facts.subject
     framed: set[int] = set()
     for f in frames:
         i = _title_of(f, titles, text)
@@ -594,7 +595,7 @@ def _claimant(doc: Doc, s0: int, cue: int, facts) -> list[str]:
     if people and (not pron or people[-1][0] > s0 + pron.start()):
         return [people[-1][2]]
     if pron and facts.subject:
-        return [facts.subject]
+        return [subject_at(doc, s0) or facts.subject]
     return []
 
 

@@ -16,7 +16,8 @@ from ..lexicon import NAME_PARTICLES, THING_NOUNS, is_name_token, org_kind_of_no
 from ..reader import Article, Block
 
 __all__ = ["kg_blocks", "kg_subject", "ensure_extensions", "block_at", "sentence_span", "facts_of",
-           "doc_text", "dates_between", "in_question", "subject_pronoun_at", "subject_pronoun_re",
+           "doc_text", "dates_between", "in_question", "subject_at", "subject_pronoun_at",
+           "subject_pronoun_re",
            "SUBJECT_PRONOUNS", "other_pronouns"]
 
 
@@ -431,6 +432,47 @@ def other_pronouns(doc: Doc) -> list[tuple[int, int, str]]:
 
 
 _FAR = 1 << 62  # past any offset
+
+
+def subject_at(doc: Doc, char: int) -> str | None:
+    """Whom the subject's pronouns mean at offset ``char``: the article's subject, or in a
+    section headed by another person's name (a prize release's "Priya Raghunathan" section
+    about its second laureate) that person.
+
+    The sections are found once per list of people."""
+    facts = facts_of(doc)
+    cached = doc.user_data.get("kg_topics")
+    if cached is None or cached[0] != len(facts.people):
+        topics: list[tuple[int, int, str]] = []
+        art: Article | None = doc._.kg_article
+        blocks = art.blocks if art is not None else []
+        text = doc_text(doc)
+        for i, b in enumerate(blocks):
+            heading = text[b.start:b.end].strip()
+            # a heading, or a plain line that is only a name (a plain-text section title)
+            if b.kind != "heading" and not (b.kind == "paragraph" and len(heading.split()) <= 5
+                                            and not re.search(r"[.,;:!?]$", heading)):
+                continue
+            # a name alone ("Priya Raghunathan", its given name maybe left out of the mention)
+            person = next((p.name for p in facts.people
+                           if p.start >= b.start and p.end <= b.end
+                           and re.fullmatch(r"(?:(?!By\b|With\b|From\b|Photo|Interview|Text\b)"
+                                            r"[A-Z][\w'’-]*\s+){0,2}", text[b.start:p.start])
+                           and text[p.end:b.end].strip() == ""), None)
+            if person is None:
+                continue
+            end = next((x.start for x in blocks[i + 1:] if x.kind in ("heading", "title")
+                        or x.kind == b.kind == "paragraph" and len(text[x.start:x.end].split())
+                        <= 5), len(text))
+            topics.append((b.start, end, person))
+        cached = doc.user_data["kg_topics"] = (len(facts.people), topics)
+    for start, end, person in cached[1]:
+        if start <= char < end:
+            if facts.subject and (person == facts.subject or set(person.split())
+                                  <= set(facts.subject.split())):
+                return facts.subject
+            return person
+    return facts.subject
 
 
 def subject_pronoun_at(facts: Facts, char: int) -> str | None:
