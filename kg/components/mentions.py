@@ -30,7 +30,7 @@ from ..lexicon import (
     is_name_token,
     org_kind_from_name,
 )
-from .structure import block_at, doc_text, facts_of
+from .structure import block_at, doc_text, facts_of, find_word
 
 __all__ = ["kg_people", "kg_orgs", "clean_name", "is_person_name", "NAME_RE"]
 
@@ -327,8 +327,7 @@ def kg_people(doc: Doc) -> Doc:
             known.add(n)
     # a name tagged PERSON once is a person wherever it stands
     for name in sorted(known, key=len, reverse=True):
-        for m in re.finditer(r"(?<![\w@])" + re.escape(name) + r"(?![\w])", doc_text(doc)):
-            s, e = m.start(), m.end()
+        for s, e in find_word(doc_text(doc), name, not_before="@"):
             if free(s, e) and not _in_quotes(facts, s, e) and not in_row(s):
                 taken.append((s, e))
                 _add_person(doc, s, e, "ner")
@@ -468,8 +467,7 @@ def kg_people(doc: Doc) -> Doc:
                 _add_person(doc, s, e, "surname")
     # hyphenated surnames, which the tokenizer splits ("Adeyemi-Cole")
     for single in (x for x in singles if "-" in x):
-        for m in re.finditer(r"(?<![\w-])" + re.escape(single) + r"(?![\w-])", doc_text(doc)):
-            s, e = m.span()
+        for s, e in find_word(doc_text(doc), single, not_before="-", not_after="-"):
             if free(s, e) and not _in_quotes(facts, s, e) and not in_row(s):
                 taken.append((s, e))
                 _add_person(doc, s, e, "surname")
@@ -697,6 +695,11 @@ _JOURNAL = re.compile(r"(?:The\s+)?(?:[A-Z][\w-]*\s+){0,3}?(?:Journal|Proceeding
 #: What the recogniser glues before a body's name: a year, a membership ("Fellow of the").
 _LEAD_NOISE = re.compile(r"(?:(?:1[5-9]|20)\d\d\s+|(?:(?:Honorary|Foreign|Life|Senior|Elected)\s+)?"
                          r"(?:Fellow|Member|Trustee)s?\s+of\s+(?:the\s+)?)")
+# where an employer stands ("a job at X", "left X") and where a place does ("in X", "X, Sweden")
+_EMPLOYER_BEFORE = re.compile(r"\b(?:at|left|leaving|joined|joining|quit|rejoined)\s+$")
+_PLACE_BEFORE = re.compile(r"\b(?:in|near|from|outside|to|across|around|of|into|via)\s+"
+                           r"(?:the\s+)?$")
+_PLACE_AFTER = re.compile(r",\s+[A-Z]|-based\b")
 #: Acronyms of countries and unions of them, which stand where bodies stand ("moved to the USA").
 _COUNTRY_ACRONYMS = {"USA", "USSR", "UAE", "PRC", "ROC", "DPRK", "GDR", "FRG", "DDR", "BRD",
                      "ROK", "RSA", "UK", "US", "EU"}
@@ -850,8 +853,8 @@ def kg_orgs(doc: Doc) -> Doc:
     for name in sorted(org_names, key=len, reverse=True):
         if not name or org_kind_from_name(name) is None and len(name) < 3:
             continue
-        for m in re.finditer(r"(?<![\w@/.])" + re.escape(name) + r"(?![\w/])", doc_text(doc)):
-            add(m.start(), m.end())
+        for s, e in find_word(doc_text(doc), name, not_before="@/.", not_after="/"):
+            add(s, e)
     # names in an employer's or a school's place ("a network engineer at Vodacom", "joined
     # DeepMind"): the small model often calls these GPE, NORP or PRODUCT
     cue_names: set[str] = set()
@@ -905,12 +908,12 @@ def kg_orgs(doc: Doc) -> Doc:
     text = doc_text(doc)
     for name in sorted({e.text for e in doc.ents if e.label_ == "GPE" and len(e) <= 2
                         and e.text[:1].isupper() and e.text not in _COUNTRY_ACRONYMS}):
-        q = re.escape(name)
-        employer = len(re.findall(r"\b(?:at|left|leaving|joined|joining|quit|rejoined)\s+" + q
-                                  + r"(?![\w-])", text))
-        place = len(re.findall(r"\b(?:in|near|from|outside|to|across|around|of|into|via)\s+"
-                               r"(?:the\s+)?" + q + r"(?![\w-])|(?<![\w-])" + q
-                               + r"(?:,\s+[A-Z]|-based\b)", text))
+        employer = place = 0
+        for s, e in find_word(text, name, not_before="-"):
+            before = text[max(0, s - 12):s]
+            employer += _EMPLOYER_BEFORE.search(before) is not None
+            place += _PLACE_BEFORE.search(before) is not None or \
+                _PLACE_AFTER.match(text, e) is not None
         if employer >= 2 and not place:
             for s, e in _free_spots(doc, name, spans):
                 add(s, e)
@@ -1063,9 +1066,8 @@ def _joined_bodies(name: str, known: set[str]) -> tuple[int, int] | None:
 
 def _free_spots(doc: Doc, name: str, found: SpanSet) -> list[tuple[int, int]]:
     """Where ``name`` stands as a whole word ("Helixa", "Helixa's") outside a found name."""
-    return [(m.start(), m.end())
-            for m in re.finditer(r"(?<![\w@/.-])" + re.escape(name) + r"(?![\w/-])", doc_text(doc))
-            if not found.covers(m.start())]
+    return [(s, e) for s, e in find_word(doc_text(doc), name, not_before="@/.-", not_after="/-")
+            if not found.covers(s)]
 
 
 _ABBREV_END = re.compile(r"(?:\b(?:Inc|Co|Ltd|Corp|St|Jr|Sr|Bros|Mt|Ft|Dr|No)|\b[A-Z])$")

@@ -16,9 +16,8 @@ from ..lexicon import NAME_PARTICLES, THING_NOUNS, is_name_token, org_kind_of_no
 from ..reader import Article, Block
 
 __all__ = ["kg_blocks", "kg_subject", "ensure_extensions", "block_at", "sentence_span", "facts_of",
-           "doc_text", "dates_between", "in_question", "subject_at", "subject_pronoun_at",
-           "subject_pronoun_re",
-           "SUBJECT_PRONOUNS", "other_pronouns"]
+           "doc_text", "dates_between", "find_word", "in_question", "subject_at",
+           "subject_pronoun_at", "subject_pronoun_re", "SUBJECT_PRONOUNS", "other_pronouns"]
 
 
 def ensure_extensions() -> None:
@@ -97,6 +96,31 @@ def in_question(doc: Doc, char: int) -> bool:
         return name is None or not (facts.subject and name.strip().lower() in
                                     facts.subject.lower())
     return text.rstrip().endswith("?") and len(text) < 400
+
+
+def find_word(text: str, word: str, *, not_before: str = "", not_after: str = "") \
+        -> list[tuple[int, int]]:
+    """Where ``word`` stands in ``text`` with no word character (nor one of ``not_before``
+    / ``not_after``) right before or after it: ``re.finditer(r"(?<!\\w)" + re.escape(word)
+    + r"(?!\\w)", text)`` without compiling a pattern per word (thousands of names per
+    article push the patterns kg uses everywhere out of ``re``'s cache).
+
+    >>> find_word("Ada Ray met Ray-Ban and Ray.", "Ray", not_after="-")
+    [(4, 7), (24, 27)]
+    """
+    out: list[tuple[int, int]] = []
+    n = len(word)
+    if not n:
+        return out
+    i = text.find(word)
+    while i >= 0:
+        p = text[i - 1] if i else ""
+        q = text[i + n] if i + n < len(text) else ""
+        if not (p and (p.isalnum() or p == "_" or p in not_before)) and \
+                not (q and (q.isalnum() or q == "_" or q in not_after)):
+            out.append((i, i + n))
+        i = text.find(word, i + 1)
+    return out
 
 
 def sentence_span(sent: Span) -> tuple[int, int]:
@@ -256,8 +280,8 @@ def _most_named(doc: Doc, art: Article, *, interview: bool = False) -> str | Non
         if m and _name_shaped(m.group(1).rstrip(".")) and re.match(r"\s*[,(]|\s+[a-z]", text[
                 b.start + m.end():b.start + m.end() + 2]):
             name = m.group(1).rstrip(".")
-            if interview or len(re.findall(r"(?<![\w-])" + re.escape(name.split()[-1])
-                                           + r"(?![\w-])", text)) >= 2:
+            if interview or len(find_word(text, name.split()[-1], not_before="-",
+                                          not_after="-")) >= 2:
                 return name
     if interview:
         # not a byline ("Interview by X")
@@ -275,8 +299,7 @@ def _most_named(doc: Doc, art: Article, *, interview: bool = False) -> str | Non
         if ent.label_ != "PERSON" or not _name_shaped(name) or name in counts:
             continue
         first_at[name] = ent.start_char
-        counts[name] = len(re.findall(r"(?<![\w-])" + re.escape(name.split()[-1])
-                                      + r"(?![\w-])", text))
+        counts[name] = len(find_word(text, name.split()[-1], not_before="-", not_after="-"))
         if ent.start_char <= opening_end:
             opening.add(name)
     # of the people named about as often as the most named (at least half as often, and
