@@ -117,3 +117,22 @@ def test_a_range_left_open_is_a_post_still_held():
 
     assert read_range("2016– ") == ("2016", None)
     assert read_range("2010–2016") == ("2010", "2016")
+
+
+def test_cv_items_that_name_the_body_first_then_its_roles():
+    # "Body, Place — Role (years); Role (years)": the body before the dash, the widest span
+    # of its roles; a founder line with investors after it founds the body, not the investor
+    got = _affiliations(
+        "# Jane Roe\n\nJane Roe is a chemist.\n\n## Appointments\n\n"
+        "- Voltaris AG, Basel, Switzerland — Senior Scientist, Surface Coatings Research "
+        "(2012–2015); Research Scientist (2011–2012)\n\n"
+        "## Board and Advisory Roles\n\n"
+        "- Quillon Water Technologies, Atlanta — Co-founder (2020); Chair, Scientific Advisory "
+        "Board (2020–present). Seed round (2021) led by Breakthrough Energy Ventures.\n\n"
+        "## Education\n\n"
+        "- Ph.D., Chemistry, University of California, Berkeley, 2009\n")
+    assert ("Jane Roe", "worksFor", "Voltaris AG", "2011", "2015") in got
+    assert ("Jane Roe", "founderOf", "Quillon Water Technologies", "2020", None) in got
+    assert ("Jane Roe", "alumniOf", "University of California, Berkeley", None, "2009") in got
+    assert not any(a[2] == "Breakthrough Energy Ventures" and a[0] == "Jane Roe" for a in got)
+    assert not any(a[2] == "Surface Coatings Research" for a in got)

@@ -313,6 +313,26 @@ def _row(doc: Doc, block: Block) -> None:
     _add(doc, rel, org, (block.start, block.end), read_range(years, single=_SINGLE[rel]))
 
 
+#: The words a role starts with, after an organisation and a dash.
+_ROLE_START = (r"(?:co-?founder|founder|founding|member|chair|vice|board|" + JOB_TITLES
+               + r"|senior|junior|principal|visiting|adjunct|affiliate|postdoc\w*)")
+
+
+def _widest(first: tuple[str | None, str | None], tail: str,
+            rel: str) -> tuple[str | None, str | None]:
+    """The span of all a body's roles: "Senior Scientist (2012–2015); Research Scientist
+    (2011–2012)" is 2011–2015."""
+    if rel != "worksFor":
+        return first
+    ranges = [read_range(part, single=_SINGLE[rel]) for part in tail.split(";")]
+    starts = [a for a, _ in ranges if a]
+    ends = [b for _, b in ranges if b]
+    if not starts:
+        return first
+    open_ended = any(a and not b for a, b in ranges)
+    return min(starts), None if open_ended or not ends else max(ends)
+
+
 def _item(doc: Doc, block: Block) -> None:
     text = doc_text(doc)[block.start:block.end]
     default = _labelled(block.section, _SECTION_RELATIONS, whole=False)
@@ -321,6 +341,20 @@ def _item(doc: Doc, block: Block) -> None:
         default = "founderOf"  # "Co-founder, Acme Inc. (2022)" under any heading
     if default is None:
         return
+    # "Organisation, Place — Role (years)": the body before a dash, its roles after it
+    dash = re.search(r"\s[–—]\s+(?=(?:" + _ROLE_START + r")\b)", text, re.I)
+    if dash and not find_dates(text[:dash.start()]):
+        head = block.start + dash.start()
+        org = _main_org(_orgs_in(doc, block.start, head)) or _plain_org(doc, block.start, head)
+        if org is not None:
+            tail = text[dash.end():]
+            rel = relation_of(tail, default)
+            if default == "memberOf" and rel not in ("memberOf", "founderOf"):
+                rel = "memberOf"
+            first = re.split(r";", tail, maxsplit=1)[0]  # "Co-founder (2020); Chair, ..."
+            _add(doc, rel, org, (block.start, block.end),
+                 _widest(read_range(first, single=_SINGLE[rel]), tail, rel))
+            return
     # "Position, Organisation, Place, Years": the organisation comes after the position
     lead = re.match(r"[^,:–—]*?(?:,|:|\s[–—]\s)", text)
     after = block.start + (lead.end() if lead else 0)

@@ -1119,6 +1119,16 @@ _LIST_TAIL = re.compile(r"(?:,\s+[A-Z][\w-]*)+\s+and\s+[A-Z][\w-]*(?![\w-]|\s+[A
 _TAIL_WINDOW = 300
 
 
+#: Universities of several campuses, each named "University of X, <campus>" ("University of
+#: California, Berkeley"; "University of Maryland, College Park").
+_CAMPUS_SYSTEM = re.compile(r"\bUniversity of (?:California|Maryland|Massachusetts|Colorado|"
+                            r"Missouri|Illinois|Wisconsin|Texas|Hawai[iʻ'’]?i|North Carolina|"
+                            r"Tennessee|Alabama|Nebraska|Arkansas|Louisiana)$")
+
+
+_STATE_AFTER = re.compile(r"\s*,?\s+(?:[A-Z]{2}|USA|U\.S\.)\b")  # "College Park, MD": an address
+
+
 def _mend_org(doc: Doc, s: int, e: int, people: SpanIndex | None = None) -> tuple[int, int]:
     """Mend an organisation name the entity recogniser cut short or ran on.
 
@@ -1151,7 +1161,9 @@ def _mend_org(doc: Doc, s: int, e: int, people: SpanIndex | None = None) -> tupl
     if m and org_kind_from_name(name) in ("university", "school"):
         return s, e + m.end()  # "University of Wisconsin – Eau Claire"
     m = re.match(r",\s+" + _CAP_WORDS, after)
-    if m and _spelled_out(name + m.group(0), text):
+    if m and (_spelled_out(name + m.group(0), text) or _CAMPUS_SYSTEM.search(name)
+              and len(m.group(0).split()) <= 3
+              and not _STATE_AFTER.match(after, m.end())):
         # "University of California, San Francisco", which the text also writes "UCSF"
         return s, e + m.end()
     m = re.match(r"((?:\s+(?:of|and|for|&))?(?:\s+[A-Z][\w'’-]*){1,3})\s*\(\s*"
