@@ -372,3 +372,14 @@ def test_books_named_by_their_imprint():
     orgs = {o.name for o in x.organizations}
     assert "Manchester University Press" in orgs
     assert not any("Hospital" in o for o in orgs)
+
+
+def test_names_given_in_order_and_hyphenated_given_names():
+    papers, people = _papers(
+        "# Jane Roe\n\nJane Roe is a geneticist. That work, carried out with her student Rosa "
+        "Quispe Mamani and the statistician Seo-yeon Kim, culminated in \"Haplotypes of the "
+        "High Andes,\" published in Science in 1991 under the names of Dr. Quispe Mamani, Dr. "
+        "Roe and Dr. Kim, in that order.")
+    assert papers == {"Haplotypes of the High Andes": (
+        "1991", [("Rosa Quispe Mamani", 1), ("Jane Roe", 2), ("Seo-yeon Kim", 3)])}
+    assert "Seo-yeon Kim" in people and "Seo" not in people

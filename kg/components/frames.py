@@ -131,7 +131,7 @@ _WITH = re.compile(
 _COAUTHORS_BEFORE = re.compile(
     r"\b(?:(?:the\s+|its\s+|whose\s+|her\s+|his\s+|their\s+)?(?:other\s+)?co-?authors?|"
     r"(?:the|its|whose|their)\s+(?:\w+\s+)?authors\s+(?:were|are|included|include|being)|"
-    r"authored\s+(?:jointly\s+)?by|"
+    r"authored\s+(?:jointly\s+)?by|(?:under|with)\s+the\s+names\s+of|"
     # "Her co-authors on "X" (2019) were A, B and C"
     r"co-?authors\s+(?:on|of|for)\s+[^.;]{1,200}?\s+(?:were|are|included|include))"
     r"\s*:?\s+(?:(?:were|are|included|include)\s+)?$",
@@ -245,8 +245,9 @@ def read_frames(text: str, people: list[tuple[int, int, str]], *,
         if _COAUTHORS_BEFORE.search(before):
             m = _COAUTHORS_BEFORE.search(before)
             assert m is not None
-            ordered = bool(re.search(r"\bauthors\s+(?:were|are|being)\b|authored", m.group(0),
-                                     re.I)) and not re.search(r"co-?authors", m.group(0), re.I)
+            ordered = bool(re.search(r"\bauthors\s+(?:were|are|being)\b|authored|names\s+of",
+                                     m.group(0), re.I)) and not re.search(r"co-?authors",
+                                                                          m.group(0), re.I)
             frames.append(Frame("by" if ordered else "coauthors", lst.start - len(m.group(0)),
                                 lst.end, list(lst.names),
                                 list(range(1, n + 1)) if ordered else [None] * n,

@@ -183,6 +183,14 @@ def _given_before(ent: Span) -> Token:
     first = ent[0]
     if first.i == 0:
         return first
+    doc = first.doc
+    # a hyphenated given name the tokenizer split ("Seo" "-" "yeon" + "Kim")
+    if first.i >= 3 and doc[first.i - 2].text == "-" and doc[first.i - 1].is_lower \
+            and doc[first.i - 1].is_alpha and len(doc[first.i - 1]) <= 5 \
+            and doc[first.i - 3].text[:1].isupper() and doc[first.i - 3].is_alpha \
+            and not doc[first.i - 3].whitespace_ and not doc[first.i - 2].whitespace_ \
+            and doc[first.i - 1].whitespace_ and doc[first.i - 3].ent_type_ in ("", "PERSON"):
+        return doc[first.i - 3]
     prev = first.doc[first.i - 1]
     if (prev.ent_type_ == "" and prev.pos_ == "PROPN" and prev.dep_ == "compound"
             and prev.head in ent and len(prev.text) > 2 and prev.text.isalpha()
