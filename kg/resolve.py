@@ -491,6 +491,14 @@ def _org_alias_target(name: str, orgs: list[Organization]) -> Organization | Non
                                                            f"{key} university")]
         if len(named) == 1:
             return named[0]
+        # a word of one university's name that also starts a lab's name ("Hopkins" beside
+        # "Johns Hopkins Bloomberg School of Public Health" and "Hopkins Environmental
+        # Surveillance Laboratory", named after it): the university
+        schools = {o.name: o for o in orgs if key in norm_name(o.name).split()
+                   and norm_name(o.name).split()[0] != key
+                   and org_kind_from_name(o.name) in ("university", "school")}
+        if len(schools) == 1:
+            return next(iter(schools.values()))
 
     def bare(n: str) -> list[str]:  # "Howell's School" begins with "Howell"
         return [re.sub(r"['’]s$", "", w) for w in norm_name(n).split()]

@@ -94,6 +94,8 @@ _CUES: list[tuple[str, str, re.Pattern[str]]] = [
         r"(?:served|serving|sat|was|were)\s+on\s+the\s+(?:[\w-]+\s+){0,3}(?:team|staff)\s+(?:of|at)|works\s+(?:at|for)|"
         r"working\s+(?:\w+\s+){0,2}(?:at|for)|employed\s+(?:by|at)|(?:career|job|position|post|role|"
         r"stint|tenure|years?|time)\s+(?:\w+\s+){0,2}(?:at|with)|(?:position|post)\s+in|"
+        # "spent the next two years as a field investigator with X"
+        r"years?\s+as\s+(?:an?\s+)?(?:[\w-]+\s+){0,3}?(?:at|with|for)|"
         # "a fellowship to the Institute for Advanced Study", "settling at the University of X"
         r"fellowship\s+(?:\w+\s+){0,2}(?:to|at)|settl(?:ed|ing)\s+(?:\w+\s+)?at|" + JOB_TITLES
         + r"s?\s+(?:\w+\s+){0,2}(?:at|of|for|with)|postdoc\w*\s+(?:\w+\s+){0,2}at)"
@@ -300,7 +302,8 @@ def _moved_on(doc: Doc, pos: int, limit: int) -> PartialDate | None:
 
 
 _NUM = r"(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})"
-_SPENT_BEFORE = re.compile(r"\b(?:spent|spending|spends|after)\s+" + _NUM + r"\s+years?\s+"
+_SPENT_BEFORE = re.compile(r"\b(?:spent|spending|spends|after)\s+(?P<next>the\s+(?:next|following)\s+)?"
+                           + _NUM + r"\s+years?\s+"
                            r"(?:as\s+[^,;.]{1,40}?\s+)?(?:at|with|in|on\s+the\s+(?:faculty|staff)"
                            r"\s+of)\s+(?:the\s+)?$", re.I)
 _FOR_AFTER = re.compile(r"\s+for\s+" + _NUM + r"\s+years\b", re.I)
@@ -310,13 +313,22 @@ def _with_duration(doc: Doc, ctx: _Sentence, org: OrgFact, start: PartialDate | 
                    end: PartialDate | None) -> tuple[PartialDate | None, PartialDate | None]:
     """A post's other end from its length: 'spent eight years at X' before leaving in 2009
     began in 2001; 'at X for four years' from 2007 ended in 2011."""
-    if (start is None) == (end is None):
+    if start is not None and end is not None:
         return start, end
     text = doc_text(doc)
     m = _SPENT_BEFORE.search(text[max(ctx.s0, org.start - 90) : org.start]) or \
         _FOR_AFTER.match(text, org.end, ctx.s1)
     if not m:
         return start, end
+    if start is None and end is None:
+        # "spent the next two years at X": from the last date the text gave
+        if not m.groupdict().get("next"):
+            return start, end
+        before = [d for _a, _b, d, _r in dates_between(doc, max(0, ctx.s0 - 600),
+                                                       ctx.s0 + (org.start - ctx.s0))]
+        if not before:
+            return start, end
+        start = PartialDate(str(before[-1].year))
     n = m.group("n").lower()
     years = int(n) if n.isdigit() else NUMBER_WORDS[n]
     if end is not None:
@@ -873,9 +885,13 @@ def _parse_path(doc: Doc, ctx: _Sentence, org: OrgFact, lead: PartialDate | None
     rel, when = cls
     if rel == "alumniOf" and org.kind not in ("university", "school", None):
         return False
-    if rel == "worksFor" and when == "none" and gov.dep_ == "dobj" and gov.head.lemma_.lower() in (
-            "accept", "take", "assume", "begin", "start", "land", "secure", "obtain", "win"):
-        when = "start"  # "in 1951 he accepted an assistant professorship at X"
+    if rel in ("worksFor", "alumniOf") and when == "none" and gov.dep_ == "dobj" and \
+            gov.head.lemma_.lower() in ("accept", "take", "assume", "begin", "start", "land",
+                                        "secure", "obtain", "win", "enter", "join", "enrol",
+                                        "enroll"):
+        # "in 1951 he accepted an assistant professorship at X", "in 1998 she entered the
+        # doctoral program of X"
+        when = "start"
     text = doc_text(doc)
     p_from, p_to = _paren_dates(text[org.end : ctx.s1])
     lo = min(gov.idx, org.start)
@@ -1341,9 +1357,10 @@ _LEFT_THEN = re.compile(r"\b(?:left|quit|resigned|departed|stepped\s+down|retire
 _THESIS_DONE = re.compile(
     r"\b(?P<pron>[Hh]er|[Hh]is|[Tt]heir)\s+(?:[\w-]+\s+){0,3}?(?:thesis|dissertation)\b[^.;]{0,160}?"
     r"\bwas\s+(?:successfully\s+)?(?:defended|accepted|approved|completed)\b|"
-    r"\b(?:completed|received|earned|obtained|finished|defended)\s+(?:her|his|their|a|an|the)\s+"
+    r"\b(?:completed|received|earned|obtained|finished|defended|(?:was\s+)?awarded)\s+"
+    r"(?:her|his|their|a|an|the)\s+"
     r"(?:[\w.-]+\s+){0,2}?(?:ph\.?\s?d\b\.?|doctorate|m\.?sc\b\.?|master['’]?s(?:\s+degree)?|"
-    r"thesis|dissertation)", re.I)
+    r"bachelor['’]?s(?:\s+degree)?|b\.?sc\b\.?|thesis|dissertation)", re.I)
 
 
 def _degree_then(doc: Doc, ctx: _Sentence) -> None:
