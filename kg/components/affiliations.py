@@ -302,8 +302,8 @@ def _moved_on(doc: Doc, pos: int, limit: int) -> PartialDate | None:
 
 
 _NUM = r"(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})"
-_SPENT_BEFORE = re.compile(r"\b(?:spent|spending|spends|after)\s+(?P<next>the\s+(?:next|following)\s+)?"
-                           + _NUM + r"\s+years?\s+"
+_SPENT_BEFORE = re.compile(r"\b(?:spent|spending|spends|after)\s+"
+                           r"(?P<next>the\s+(?:next|following)\s+)?" + _NUM + r"\s+years?\s+"
                            r"(?:as\s+[^,;.]{1,40}?\s+)?(?:at|with|in|on\s+the\s+(?:faculty|staff)"
                            r"\s+of)\s+(?:the\s+)?$", re.I)
 _FOR_AFTER = re.compile(r"\s+for\s+" + _NUM + r"\s+years\b", re.I)

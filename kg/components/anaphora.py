@@ -36,7 +36,8 @@ HEAD_KINDS: dict[str, tuple[str, ...] | None] = {
     "institute": None, "institution": None, "university": ("university",), "college": None,
     "school": None, "academy": None, "company": ("company",), "firm": ("company",),
     "startup": ("company",), "start-up": ("company",), "lab": ("lab",), "laboratory": ("lab",),
-    "foundation": None, "agency": ("government",), "society": None, "museum": None, "hospital": None,
+    "foundation": None, "agency": ("government",), "society": None, "museum": None,
+    "hospital": None,
     "bank": None, "newspaper": None, "magazine": None, "orchestra": None, "club": None,
     "party": None, "ministry": None, "council": None, "centre": None, "center": None,
 }
