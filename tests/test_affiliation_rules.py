@@ -593,6 +593,14 @@ def test_an_interview_s_i_is_its_subject_and_its_she_another():
      "and in 1949 defended a dissertation.",
      ("Jane Roe", "alumniOf", "Leiden University", "1939", "1949")),
     ("Tom Vale later moved to CERN.", ("Tom Vale", "worksFor", "CERN", None, None)),
+    # "there" names the body of a sentence before; its dates are the post's
+    ("After her PhD she went to Boston Dynamics. Why industry? She liked robots. She was "
+     "there from the summer of 2014 until early 2017.",
+     ("Jane Roe", "worksFor", "Boston Dynamics", "2014", "2017")),
+    # "started there" begins a post, it founds nothing
+    ("ETH Zurich offered her a professorship and her own group, the Field Robotics Lab, and "
+     "she started there in April 2017.",
+     ("Jane Roe", "worksFor", "Field Robotics Lab", "2017-04", None)),
     # the next N years run from the last date given
     ("She graduated in 1996. She spent the next two years as a field investigator with the "
      "Ohio Department of Health.",

@@ -522,6 +522,10 @@ def kg_affiliations(doc: Doc) -> Doc:
                     continue
                 if board and rel == "worksFor":
                     rel = "memberOf"
+                if rel == "founderOf" and doc_text(doc)[os_:oe].lower() == "there":
+                    if not re.match(r"started|began", m.group(0), re.I):
+                        continue
+                    rel, when = "worksFor", "start"  # "I started there in April 2017"
                 if when == "team" and not _TEAM_AFTER.match(doc_text(doc)[oe:ctx.s1]):
                     continue
                 cue_char = os_ - len(left) + m.start()
@@ -648,7 +652,8 @@ def kg_affiliations(doc: Doc) -> Doc:
                         add(n, rel, org, jd[0][2] if jd else None, None)
                 break
             if not matched and not _parse_path(doc, ctx, org, lead, add) and \
-                    not _employer_subject(doc, ctx, org, lead, add):
+                    not _employer_subject(doc, ctx, org, lead, add) and \
+                    not _stayed_there(doc, ctx, org, add):
                 _title_patterns(doc, ctx, org, add)
             elif not matched:
                 _titled_pair(doc, ctx, org, add)
@@ -921,6 +926,32 @@ def _parse_path(doc: Doc, ctx: _Sentence, org: OrgFact, lead: PartialDate | None
         if p_from or p_to:
             _add_dated_list(doc, ctx, org, name, rel, add)
     return bool(agents)
+
+
+_STAY_VERBS = {"be", "stay", "remain", "work", "serve", "teach", "spend", "study", "live"}
+
+
+def _stayed_there(doc: Doc, ctx: _Sentence, org: OrgFact, add) -> bool:
+    """'I was there from the summer of 2014 until early 2017', 'she stayed there until
+    1990': the dates of the post the person last took at the body "there" means."""
+    if doc_text(doc)[org.start:org.end].lower() != "there":
+        return False
+    tok = _token_at(doc, org.start)
+    verb = tok.head if tok is not None else None
+    if verb is None or verb.lemma_.lower() not in _STAY_VERBS:
+        return False
+    d_from, d_to, d_in = _merge_dates(_dates_after(doc, org.end, ctx.s1), _clause_dates(doc, verb))
+    if not (d_from or d_to):
+        return False
+    facts = facts_of(doc)
+    for name, is_org in ctx.agents(verb.idx):
+        if is_org:
+            continue
+        past = [f.relation for f in facts.affiliations if f.person == name
+                and f.organization == org.name and f.relation in ("worksFor", "alumniOf")]
+        rel = past[-1] if past else ("alumniOf" if verb.lemma_.lower() == "study" else "worksFor")
+        add(name, rel, org, d_from or d_in, d_to)
+    return True
 
 
 _HIRING_VERBS = {"hire", "recruit", "appoint", "employ", "offer", "name", "poach", "engage"}

@@ -101,6 +101,9 @@ def kg_org_anaphora(doc: Doc) -> Doc:
             if _EXISTENTIAL.match(text, m.end()) or not free(*m.span()):
                 continue
             ante = _last_before(named, s0, m.start())
+            if ante is None and k:
+                # "You went to Acme." "I was there from 2014": the sentences before
+                ante = _last_before(named, sents[max(0, k - 3)].start_char, s0)
             if ante is None or any(ent.label_ in _PLACE_ENTS
                                    and ante.end <= ent.start_char < m.start()
                                    for ent in doc.ents):
