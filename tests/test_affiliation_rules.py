@@ -597,6 +597,18 @@ def test_an_interview_s_i_is_its_subject_and_its_she_another():
     ("After her PhD she went to Boston Dynamics. Why industry? She liked robots. She was "
      "there from the summer of 2014 until early 2017.",
      ("Jane Roe", "worksFor", "Boston Dynamics", "2014", "2017")),
+    ("She held a lectureship at the University of Leeds from 2008, leaving in 2012.",
+     ("Jane Roe", "worksFor", "University of Leeds", "2008", "2012")),
+    ("In 2014 she joined Google, where she stayed until 2018.",
+     ("Jane Roe", "worksFor", "Google", "2014", "2018")),
+    ("She was hired by Google in 2014 and left four years later.",
+     ("Jane Roe", "worksFor", "Google", "2014", "2018")),
+    ("Her tenure at Google lasted from 2014 to 2018.",
+     ("Jane Roe", "worksFor", "Google", "2014", "2018")),
+    ("She joined Google in 2014. Four years later she left to found Zeta Labs.",
+     ("Jane Roe", "worksFor", "Google", "2014", "2018")),
+    ("She did her postdoc at MIT (2010–12) before joining Google.",
+     ("Jane Roe", "worksFor", "MIT", "2010", "2012")),
     # "started there" begins a post, it founds nothing
     ("ETH Zurich offered her a professorship and her own group, the Field Robotics Lab, and "
      "she started there in April 2017.",
@@ -729,3 +741,9 @@ def test_a_word_of_a_university_s_name_means_the_university():
         "Surveillance Laboratory. Tom Vale completed his PhD at Hopkins in 2019.")
     assert ("Tom Vale", "alumniOf", "Johns Hopkins Bloomberg School of Public Health", None,
             "2019") in got
+
+
+def test_a_post_turned_down_is_no_post():
+    got = _affiliations("# Jane Roe\n\nJane Roe is a chemist. She turned down a job at Pfizer "
+                        "in 2003.")
+    assert not any(a[2] == "Pfizer" for a in got)

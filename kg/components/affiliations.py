@@ -420,7 +420,8 @@ def _merge_dates(a: _Dates, b: _Dates) -> _Dates:
 _POST_ASIDE = re.compile(r",\s+(?:which\s+(?:she|he|they)\s+(?:completed|finished|left|held|"
                          r"received|earned)|a\s+(?:post|position|role|job|chair)\s+(?:that\s+)?"
                          r"(?:she|he|they)\s+(?:held|kept|occupied)|(?:staying|remaining)\s+"
-                         r"(?:there\s+)?)\b[^.;,]{0,40}")
+                         r"(?:there\s+)?|leaving|departing|where\s+(?:she|he|they)\s+(?:stayed|remained|worked|"
+                         r"spent|taught)\b)\b[^.;,]{0,40}")
 
 
 def _clause_end(doc: Doc, pos: int, limit: int) -> int:
@@ -479,8 +480,7 @@ def kg_affiliations(doc: Doc) -> Doc:
         if block is not None and block.kind in ("row", "reference", "title", "heading"):
             continue
         ctx = _Sentence(doc, sent)
-        if not ctx.orgs:
-            _left_then(doc, ctx)
+        _left_then(doc, ctx)
         if not any(o.kind in ("university", "school") for _, _, o in ctx.orgs):
             _degree_then(doc, ctx)
         if not ctx.orgs and not facts.title_org:  # "It was founded by" needs no name
@@ -529,6 +529,9 @@ def kg_affiliations(doc: Doc) -> Doc:
                 if when == "team" and not _TEAM_AFTER.match(doc_text(doc)[oe:ctx.s1]):
                     continue
                 cue_char = os_ - len(left) + m.start()
+                if _REFUSED.search(left, 0, m.start()):
+                    matched = True  # "she turned down a job at X": no post, and no other reading
+                    break
                 matched = True
                 cue_tok = _token_at(doc, cue_char)
                 d_from, d_to, d_in = _merge_dates(
@@ -571,6 +574,11 @@ def kg_affiliations(doc: Doc) -> Doc:
                 if rel in ("worksFor", "alumniOf"):
                     start, end = _with_duration(doc, ctx, org, start, end)
                 agents = ctx.agents(cue_char)
+                owner = _POST_OWNER.search(doc_text(doc), max(ctx.s0, cue_char - 40), cue_char)
+                if owner and re.match(_POST_WORD, m.group(0), re.I):
+                    # "Her tenure at Google lasted ...": the post's owner
+                    who = ctx.who_at(owner.start(1))
+                    agents = [who] if who and not who[1] else agents
                 between = [n for ps, pe, n in ctx.people if cue_char < ps and pe <= os_]
                 if between and rel in ("worksFor", "memberOf") and re.fullmatch(
                         r"\s+(?:of|at|for|with)\s+(?:the\s+)?", doc_text(doc)[
@@ -785,6 +793,10 @@ def _classify(gov: Token, link: str) -> tuple[str, str] | None:
                 return ("alumniOf", "start")
             if _is_job_noun(objs[0]):
                 return ("worksFor", "start")
+        if link in ("at", "with", "in") and objs and _is_job_noun(objs[0]) and lemma not in (
+                "leave", "quit", "resign", "lose", "decline", "refuse", "turn"):
+            # "held a lectureship at X", "took a job at X"
+            return ("worksFor", "none")
         if lemma in _WORK_VERBS and (link in _WORK_PREPS or (link == "obj" and lemma in (
                 "join", "rejoin", "head", "lead", "chair", "direct", "manage"))):
             if lemma == "join" and link != "obj":
@@ -856,6 +868,10 @@ def _paren_dates(text: str) -> tuple[PartialDate | None, PartialDate | None]:
     m = re.match(r"\s*\(([^)]{4,30})\)", text)
     if not m or not _DATES_ONLY.fullmatch(m.group(1)):
         return None, None
+    short = re.fullmatch(r"\s*((?:1[5-9]|20)\d\d)\s*[-–—]\s*(\d\d)\s*", m.group(1))
+    if short and int(short.group(2)) > int(short.group(1)[2:]):
+        # "(2010–12)": a range whose end gives the last two digits
+        return PartialDate(short.group(1)), PartialDate(short.group(1)[:2] + short.group(2))
     found = find_dates(m.group(1))
     if not found:
         return None, None
@@ -926,6 +942,12 @@ def _parse_path(doc: Doc, ctx: _Sentence, org: OrgFact, lead: PartialDate | None
         if p_from or p_to:
             _add_dated_list(doc, ctx, org, name, rel, add)
     return bool(agents)
+
+
+_REFUSED = re.compile(r"\b(?:turned\s+down|turning\s+down|declined|declining|refused|"
+                      r"rejected|passed\s+up|would\s+have)\s+(?:[\w-]+\s+){0,3}$", re.I)
+_POST_WORD = r"(?:career|job|position|post|role|stint|tenure|years?|time|spell)\b"
+_POST_OWNER = re.compile(r"\b((?i:her|his|their|my)|[A-Z][\w'’-]+['’]s?)\s+(?:[\w-]+\s+){0,2}$")
 
 
 _STAY_VERBS = {"be", "stay", "remain", "work", "serve", "teach", "spend", "study", "live"}
@@ -1382,7 +1404,9 @@ def _teachers(doc: Doc, ctx: _Sentence, add) -> None:
 
 
 _LEFT_THEN = re.compile(r"\b(?:left|quit|resigned|departed|stepped\s+down|retired|retiring)\s+"
-                        r"(?:in|at\s+the\s+end\s+of|by)\s+(?=[A-Z0-9])", re.I)
+                        r"(?:(?:in|at\s+the\s+end\s+of|by)\s+(?=[A-Z0-9])|(?=(?:[\w-]+\s+){1,2}"
+                        r"(?:years?|months?)\s+later\b)|(?=to\s+(?:found|start|launch|set\s+up|"
+                        r"co-?found|join|become|take)\b))", re.I)
 
 
 _THESIS_DONE = re.compile(
@@ -1441,10 +1465,11 @@ def _left_then(doc: Doc, ctx: _Sentence, *, same: bool = False) -> None:
     if not m:
         return
     cue = ctx.s0 + m.start()
-    if same and not any(oe <= cue for _s, oe, _o in ctx.orgs):
-        return
+    if any(oe <= cue for _s, oe, _o in ctx.orgs) != same:
+        return  # a body named before "left" is what was left: the same-sentence reading
     _, d_to, d_in = _dates_after(doc, cue, _clause_end(doc, ctx.s0 + m.end(), ctx.s1))
-    when = d_to or d_in
+    # "Four years later she left to found X": the date before the verb
+    when = d_to or d_in or (_date_before(doc, cue, True) if not same else None)
     if when is None:
         return
     for name, is_org in ctx.agents(cue):
