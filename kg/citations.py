@@ -352,7 +352,9 @@ def _walk(text: str) -> _Pre:
         elif ch == _I_OPEN:
             i0 = pos
         elif ch == _I_CLOSE:
-            if i0 is not None and pos > i0:
+            # "*et al.*" in italics is the end of an author list, not a title
+            if i0 is not None and pos > i0 and not re.fullmatch(
+                    r"\s*et\.?\s*al\.?\s*,?\s*", "".join(out[i0:pos])):
                 italic.append((i0, pos))
             i0 = None
         elif ch.isspace():

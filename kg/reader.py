@@ -65,6 +65,8 @@ _INLINE = re.compile(
     r"|(?<![\w*])\*(?P<i1>[^*\n]+)\*(?![\w*])|(?<![\w_])_(?P<i2>[^_\n]+)_(?![\w_])"
     r"|`(?P<code>[^`\n]+)`|<(?P<auto>https?://[^>\s]+)>|</?[a-zA-Z][^>\n]{0,200}>"
 )
+#: Characters a Markdown backslash escapes.
+_ESCAPABLE = frozenset("\\*_{}[]()#+!|<>")  # not TeX's accent marks
 _INLINE_KINDS = {"lt": "link", "b1": "strong", "b2": "strong", "i1": "em", "i2": "em",
                  "code": "code", "auto": ""}
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
@@ -371,6 +373,8 @@ class _Builder:
     def _add_plain(self, seg: str, base: int) -> None:
         # one character at a time so runs of white space fold to one space
         for k, ch in enumerate(seg):
+            if ch == "\\" and seg[k + 1 : k + 2] in _ESCAPABLE:
+                continue  # a Markdown escape: "Quiroga\\*" is "Quiroga*"
             if ch.isspace():
                 if self.chars and not self.chars[-1].isspace():
                     self.add_synthetic(" ", base + k)
@@ -598,11 +602,12 @@ def read_text(text: str, *, name: str = "article", path: str | None = None) -> A
             kind = "item"
             body = raw[bm.end() :].strip()
             body_base = base + bm.end() + (len(raw[bm.end() :]) - len(raw[bm.end() :].lstrip()))
-        if _REFERENCE.match(re.sub(r"[*_]", "", body)) and (in_refs or kind == "item"):
+        unescaped = re.sub(r"\\(?=[\\*_{}\[\]()#+!|<>])", "", body)  # Markdown escapes
+        if _REFERENCE.match(re.sub(r"[*_]", "", unescaped)) and (in_refs or kind == "item"):
             kind = "reference"
-        elif in_refs and (kind == "item" or _cited(body, strict=False)):
+        elif in_refs and (kind == "item" or _cited(unescaped, strict=False)):
             kind = "reference"  # an entry of a publications list, bulleted or not
-        elif kind == "item" and _cited(body, strict=True):
+        elif kind == "item" and _cited(unescaped, strict=True):
             kind = "reference"  # a reference entry in a list under any heading
         start = open_block()
         b.add_inline(body, body_base)

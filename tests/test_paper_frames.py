@@ -383,3 +383,28 @@ def test_names_given_in_order_and_hyphenated_given_names():
     assert papers == {"Haplotypes of the High Andes": (
         "1991", [("Rosa Quispe Mamani", 1), ("Jane Roe", 2), ("Seo-yeon Kim", 3)])}
     assert "Seo-yeon Kim" in people and "Seo" not in people
+
+
+def test_a_markdown_cv_with_escaped_marks_italic_et_al_a_thesis_and_a_grant():
+    from kg.pipeline import extract
+    from kg.reader import read_text
+
+    x = extract(read_text(
+        "# Jane Roe\n\nJane Roe is a linguist.\n\n## Education\n\n"
+        "- Ph.D., Linguistics, University of Tarnow, 2014\n"
+        "  Dissertation: *Paradigms under Strain in Northern Dialects*. Advisor: Tom Vale.\n\n"
+        "## Grants\n\n"
+        "- 2020: Starting Grant, European Research Council — project MORPHO, \"Closing the Gap "
+        "in Multilingual Models\" (2021–2026)\n\n"
+        "## Publications\n\n"
+        "[1] A. Lind\\*, **J. Roe**\\*, and K. Berg, \"Do encoders share a syntax?,\" in "
+        "*Proc. EMNLP*, 2021, pp. 1–9.\n\n"
+        "[2] **J. Roe**, R. Castro, P. Desai, *et al.*, \"Cheap supervision for segmentation,\" "
+        "in *Proc. NAACL*, 2016, pp. 455–466.\n"))
+    got = {p.title: (p.date.iso if p.date else None, [a.name for a in p.authors])
+           for p in x.papers}
+    assert got == {
+        "Paradigms under Strain in Northern Dialects": ("2014", ["Jane Roe"]),
+        "Do encoders share a syntax?": ("2021", ["A. Lind", "Jane Roe", "K. Berg"]),
+        "Cheap supervision for segmentation": ("2016", ["Jane Roe", "R. Castro", "P. Desai"]),
+    }

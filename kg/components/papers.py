@@ -37,7 +37,8 @@ _PAPER_CUE = re.compile(
     r"appeared in)\b", re.I)
 _NOT_PAPER = re.compile(
     r"\b(blog post|post|essay|talk|keynote|lecture|speech|press release|statement|op-ed|"
-    r"interview|tweet|podcast|song|album|film|novel|poem|series|show|slogan|motto)\s*,?\s*$", re.I)
+    r"interview|tweet|podcast|song|album|film|novel|poem|series|show|slogan|motto|project|grant|"
+    r"initiative|campaign|exhibition|course)(?:\s+[A-Z][\w-]*)?\s*,?\s*$", re.I)
 _VENUE_RE = re.compile(
     r"\b(" + "|".join(re.escape(v) for v in sorted(VENUES, key=len, reverse=True)) + r")\b"
     r"(?:\s*['’]?(\d{2,4}))?")
@@ -431,6 +432,7 @@ def kg_papers(doc: Doc) -> Doc:
             papers.append(p)
         rel = [(a - s0, b - s0) for a, b in titles]
         _attach_authors(doc, papers, rel, text, people, frames, prev_people)
+        _labelled_theses(doc, papers, titles)
         for p in papers:
             if pending and re.search(
                     r"\b(associated|accompanying|corresponding|underlying)\s+paper",
@@ -597,6 +599,34 @@ def _claimant(doc: Doc, s0: int, cue: int, facts) -> list[str]:
     if pron and facts.subject:
         return [subject_at(doc, s0) or facts.subject]
     return []
+
+
+_THESIS_LABEL = re.compile(r"\b(?:(?:doctoral|phd|ph\.d\.|master['’]?s|bachelor['’]?s|senior)\s+)?"
+                           r"(?:dissertation|thesis)\s*:\s*[*_\"“]*$", re.I)
+
+
+def _labelled_theses(doc: Doc, papers: list[PaperFact], titles: list[tuple[int, int]]) -> None:
+    """'Dissertation: *Title*' in a CV's degree line: the subject's own thesis, dated by the
+    degree's year when the line gives no other."""
+    facts = facts_of(doc)
+    if not facts.subject:
+        return
+    text = doc_text(doc)
+    for p, (qs, _qe) in zip(papers, titles, strict=True):
+        if not _THESIS_LABEL.search(text, max(0, qs - 40), qs) or p.authors:
+            continue
+        p.authors = [AuthorFact(facts.subject, 1, True)]
+        p.complete = True
+        art = doc._.kg_article
+        block = block_at(art, qs)
+        if p.date is None and block is not None:
+            # the degree's line: this one, or the one it continues
+            k = art.blocks.index(block)
+            for b in (block, art.blocks[k - 1] if k else None):
+                years = find_dates(text[b.start:b.end]) if b is not None else []
+                if years:
+                    p.date = years[-1][2]
+                    break
 
 
 def _fill_prose_paper(doc: Doc, p: PaperFact, s0: int, s1: int, qs: int, qe: int) -> None:
@@ -793,7 +823,7 @@ def kg_references(doc: Doc) -> Doc:
         s = art.source.rfind("\n", 0, s) + 1  # with the markup before the first word
         while e < len(art.source) and art.source[e] in "*_":
             e += 1
-        raw = art.source[s:e]
+        raw = re.sub(r"\\(?=[\\*_{}\[\]()#+!|<>])", "", art.source[s:e])  # "Quiroga\\*"
         cites = parse_bibtex(raw) if raw.lstrip().startswith("@") else [parse_citation(raw)]
         for c in cites:
             if c is None:
