@@ -136,3 +136,13 @@ def test_cv_items_that_name_the_body_first_then_its_roles():
     assert ("Jane Roe", "alumniOf", "University of California, Berkeley", None, "2009") in got
     assert not any(a[2] == "Breakthrough Energy Ventures" and a[0] == "Jane Roe" for a in got)
     assert not any(a[2] == "Surface Coatings Research" for a in got)
+
+
+def test_service_on_a_body_s_committee_and_an_honour_line():
+    got = _affiliations(
+        "# Jane Roe\n\nJane Roe is a linguist.\n\n## Memberships\n\n"
+        "- 2021–2024: Member, Steering Committee, Nordic Language Technology Society\n\n"
+        "## Awards\n\n"
+        "- 2014: Tarnow Linguistics Department Dissertation Prize\n")
+    assert ("Jane Roe", "memberOf", "Nordic Language Technology Society", "2021", "2024") in got
+    assert not any("Committee" in a[2] or "Department" in a[2] for a in got)

@@ -1029,6 +1029,13 @@ def _timeline_item(doc: Doc, ctx: _Sentence, add) -> bool:
     start = dates[0][2]
     end = dates[1][2] if len(dates) > 1 else None
     rest = m.group("rest")
+    if re.search(r"\b(?:prize|award|medal|grant|fellowship|scholarship|honou?r|distinction|"
+                 r"lecture|keynote)s?\b", rest, re.I) and not re.match(
+                     r"(?:research\s+)?fellow\b|(?:co-?)?founder", rest, re.I):
+        return True  # "2014: X Department Dissertation Prize": an honour, no post
+    # the service a body's committee or board stands for: the body ("Member, Executive
+    # Committee, Association for Computational Linguistics")
+    units = [o for _, _, o in ctx.orgs if _UNIT_END.search(o.name)]
     if re.match(r"(?:co-?)?founder|founded|co-?founded", rest, re.I):
         rel = "founderOf"
     elif re.match(r"member|fellow|trustee|board", rest, re.I):
@@ -1042,6 +1049,11 @@ def _timeline_item(doc: Doc, ctx: _Sentence, add) -> bool:
     for _, _, org in ctx.orgs:
         if rel == "alumniOf" and org.kind not in ("university", "school", None):
             continue
+        if org in units and (len(units) < len(ctx.orgs) or re.match(
+                r",\s+(?:the\s+)?[A-Z]", doc_text(doc)[org.end:org.end + 8])):
+            rel = "memberOf" if rel == "worksFor" else rel
+            done = True  # the body after it is read by the career lists (kg_careers)
+            continue
         add(ctx.subject, rel, org, start, end)
         done = True
         if rel != "memberOf":
@@ -1049,6 +1061,8 @@ def _timeline_item(doc: Doc, ctx: _Sentence, add) -> bool:
     return done
 
 
+_UNIT_END = re.compile(r"\b(?:committee|board|panel|programme|program|working group|task force|"
+                       r"steering group)$", re.I)
 _PAREN = r"(?:\s*\([^()]{1,30}\))?"
 _LIST_GLUE = re.compile(
     r"(?:\s+in\s+[A-Z][\w.'’-]*(?:,?\s+[A-Z][\w.'’-]*){0,3})?" + _PAREN

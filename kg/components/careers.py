@@ -67,6 +67,9 @@ _JOB_AFTER_FOUNDER = re.compile(r"\b(?:co-?)?founder\s+(?:and|&|/)\s+(?:[\w-]+\s
 _SUB_UNIT = re.compile(r"^(?:the\s+)?(?:department|dept\.?|faculty|division|school|college|"
                        r"institute|center|centre|group|lab|laboratory|program(?:me)?)\s+"
                        r"(?:of|for)\b", re.I)
+# a body's committee, board or panel ("Executive Committee, Association for X")
+_UNIT_END = re.compile(r"\b(?:committee|board|panel|programme|program|working group|task force|"
+                       r"steering group)$", re.I)
 _NOW = r"(?:present|now|today|current|date|ongoing)"
 _SEASON = r"(?:(?:spring|summer|fall|autumn|winter)\s+)"
 
@@ -136,7 +139,9 @@ def _main_org(orgs: list[OrgFact]) -> OrgFact | None:
     """The organisation an entry is about: the first that is no sub-unit of a later one
     ("Department of X, Rice University" → Rice University), a body of a known kind before
     a bare name ("Computer Science and Engineering, University of X")."""
-    whole = [o for i, o in enumerate(orgs) if not (_SUB_UNIT.match(o.name) and i + 1 < len(orgs))
+    whole = [o for i, o in enumerate(orgs) if not ((_SUB_UNIT.match(o.name)
+                                                    or _UNIT_END.search(o.name))
+                                                   and i + 1 < len(orgs))
              and not _DEGREE.fullmatch(o.name.strip(". "))]
     named = [o for o in whole if org_kind_from_name(o.name)]
     kinded = [o for o in whole if o.kind]
@@ -359,7 +364,7 @@ def _item(doc: Doc, block: Block) -> None:
     lead = re.match(r"[^,:–—]*?(?:,|:|\s[–—]\s)", text)
     after = block.start + (lead.end() if lead else 0)
     org = _main_org(_orgs_in(doc, after, block.end)) or _comma_org(doc, after, block.end)
-    if org is not None and _SUB_UNIT.match(org.name):
+    if org is not None and (_SUB_UNIT.match(org.name) or _UNIT_END.search(org.name)):
         # "Institute for Quantum Electronics, ETH Zurich": the body after the unit
         org = _comma_org(doc, org.end + 1, block.end) or org
     if org is None:
