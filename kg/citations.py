@@ -33,7 +33,8 @@ from .dates import MONTHS as _MONTHS
 __all__ = ["Citation", "parse_citation", "parse_bibtex", "split_author_list", "looks_scholarly"]
 
 KINDS = ("article", "proceedings", "thesis", "book", "report", "preprint", "news", "web", "other")
-STYLES = ("apa", "ieee", "acm", "chicago", "mla", "harvard", "vancouver", "bibtex", "unknown")
+STYLES = ("apa", "ieee", "acm", "chicago", "mla", "harvard", "vancouver", "science", "bibtex",
+          "unknown")
 _SCHOLARLY_KINDS = frozenset({"article", "proceedings", "thesis", "book", "report", "preprint"})
 
 
@@ -1187,6 +1188,27 @@ def _parse_quoted(pre: _Pre) -> _Parse | None:
     return None
 
 
+_SCIENCE = re.compile(r"(?P<names>[^,]{3,60}(?:,\s*[^,]{3,60}){0,30}?\s+et\s+al\.?),\s+")
+
+
+def _parse_science(pre: _Pre) -> _Parse | None:
+    """The Science and Nature style: "A. B. Doe et al., Title. *Journal* 372, 612–617
+    (2021)." (or all the authors, the last after "and"), the title ended by a full stop and
+    the year in brackets at the end."""
+    s = pre.text
+    m = _SCIENCE.match(s)
+    if not m or not re.search(r"\(\s*(?:1[5-9]|20)\d\d\s*\)\.?\s*$", s):
+        return None
+    res = _region_names(s, 0, m.end("names"))
+    if res is None:
+        return None
+    end = s.find(". ", m.end())
+    if end < 0 or end - m.end() < 8:
+        return None
+    names, _complete = res
+    return _Parse(names, False, s[m.end():end], end + 1, "science", None, "sentence")
+
+
 def _parse_generic(pre: _Pre) -> _Parse | None:
     s = pre.text
     lim = re.search(r"[\d\"“”(\[]", s)
@@ -1317,7 +1339,7 @@ def parse_citation(text: str) -> Citation | None:
     pre = _preprocess(text)
     if not pre.text.strip():
         return None
-    for reader in (_parse_apa, _parse_acm, _parse_quoted, _parse_generic):
+    for reader in (_parse_apa, _parse_acm, _parse_quoted, _parse_science, _parse_generic):
         p = reader(pre)
         if p is not None:
             c = _finish(p, pre)

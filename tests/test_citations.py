@@ -21,7 +21,8 @@ from kg.citations import (
 )
 
 KINDS = {"article", "proceedings", "thesis", "book", "report", "preprint", "news", "web", "other"}
-STYLES = {"apa", "ieee", "acm", "chicago", "mla", "harvard", "vancouver", "bibtex", "unknown"}
+STYLES = {"apa", "ieee", "acm", "chicago", "mla", "harvard", "vancouver", "science", "bibtex",
+          "unknown"}
 
 
 def C(
@@ -532,7 +533,28 @@ NEWS = [
     ),
 ]
 
-ALL = APA + APA_NAMES + HARVARD + IEEE + ACM + CHICAGO + MLA + VANCOUVER + CV + NEWS
+# Science and Nature: initials first, "et al.", the title ended by a full stop, the year last
+SCIENCE = [
+    (
+        "G. A. Odum *et al.*, Herbivore redundancy predicts reef recovery. *Science* **372**, "
+        "612–617 (2021).",
+        C("Herbivore redundancy predicts reef recovery", ("G. A. Odum",), "2021", "Science",
+          "article", "science", complete=False),
+    ),
+    (
+        "J. Doe, A. B. Roe et al., Small widgets for large rooms. Nature 590, 101–109 (2020).",
+        C("Small widgets for large rooms", ("J. Doe", "A. B. Roe"), "2020", "Nature",
+          "article", "science", complete=False),
+    ),
+    (
+        "K. Lee, M. Ortiz, P. Ng et al., Quiet solvents for loud reactions. Cell 181, 2201–2209 "
+        "(2019).",
+        C("Quiet solvents for loud reactions", ("K. Lee", "M. Ortiz", "P. Ng"), "2019", "Cell",
+          "article", "science", complete=False),
+    ),
+]
+
+ALL = APA + APA_NAMES + HARVARD + IEEE + ACM + CHICAGO + MLA + VANCOUVER + SCIENCE + CV + NEWS
 
 
 @pytest.mark.parametrize(("text", "expected"), ALL, ids=[t[:40] for t, _ in ALL])

@@ -75,7 +75,7 @@ _CUES: list[tuple[str, str, re.Pattern[str]]] = [
     ("fundedBy", "start", re.compile(
         r"\b(?:(?:raised|received|secured|closed|won|obtained)\b(?:[^.;]|\.(?=\d)){0,60}?\b"
         r"(?:from|by|led by)|"
-        r"(?:funded|backed|financed|invested in)\s+by|investment\s+from|funding\s+from|"
+        r"(?:funded|backed|financed|invested in|supported)\s+by|investment\s+from|funding\s+from|"
         r"participation\s+from|"
         # "with backers including A, B and C", "its seed money came from A and B"
         r"(?:backers|investors|funders|financiers)\s+(?:that\s+|who\s+)?(?:including|included|"

@@ -1161,6 +1161,13 @@ def _mend_org(doc: Doc, s: int, e: int, people: SpanIndex | None = None) -> tupl
         m = _OF_TAIL.match(after)
         if m:
             return s, e + m.end()
+    # a foundation named after two people, the first left out: "Gordon and | Betty Moore
+    # Foundation", "Bill & | Melinda Gates Foundation"
+    before = re.search(r"(?<![\w'’.-])([A-Z][a-z]+)\s+(?:and|&)\s+$", text[max(0, s - 30):s])
+    if before and re.search(r"\b(?:Foundation|Trust|Fund|Charitable Trust|Institute)$", name) \
+            and is_name_token(before.group(1)) and len(name.split()) <= 4:
+        s -= len(before.group(0))
+        name = text[s:e]
     m = _PARTICLE_TAIL.match(after)
     if m and name.split()[-1][:1].isupper() and (
             m.group("p") not in ("a", "y") or org_kind_from_name(name + m.group(0))):
