@@ -239,8 +239,8 @@ def is_name_token(tok: str) -> bool:
         return True
     if tok.lower() in NON_NAME_WORDS:
         return False
-    if re.fullmatch(r"[A-Z]\.(?:-?[A-Z]\.)*", tok):
-        return True
+    if re.fullmatch(r"[^\W\d_]\.(?:-?[^\W\d_]\.)*", tok) and tok[:1].isupper():
+        return True  # initials, in any script's capitals ("B.", "Ö.", "J.-P.")
     if ROMAN.fullmatch(tok):  # "George V", "John D. Rockefeller III" (checked by position)
         return True
     if re.fullmatch(r"(?:al|el|ad|as|ibn|bin|ben|abu|ul)-[^\W\d_]+", tok) and tok[3:4].isupper():

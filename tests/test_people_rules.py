@@ -83,8 +83,15 @@ def test_a_name_that_starts_with_a_capital_outside_ascii_in_an_apposition():
     ("She was the elder of two daughters of Iestyn Morgan, a railway clerk.", "Iestyn Morgan"),
     ("She is survived by her husband, Bertil Sandqvist, and two sons.", "Bertil Sandqvist"),
     ("She built on the formalism of Tarmo Kivimäki's 1983 doctoral thesis.", "Tarmo Kivimäki"),
+    # given names and a particle the recogniser left out before the surnames
+    ("María Fernanda de la Torre Quintanilla was born in Bogotá.",
+     "María Fernanda de la Torre Quintanilla"),
+    # a short last given name that is also an English word
+    ("Joining her were Nguyen Van An and Le Thi Hoa of Hanoi University.", "Nguyen Van An"),
+    # an initial in a capital outside ASCII
+    ("Her co-authors were J. M. García-Pérez and Ö. Yılmaz.", "Ö. Yılmaz"),
 ])
-def test_relatives_and_owners_of_a_thesis_are_people(text, name):
+def test_relatives_owners_and_names_of_many_languages_are_people(text, name):
     assert name in _people("# Jane Roe\n\nJane Roe is a linguist. " + text)
 
 
@@ -108,3 +115,10 @@ def test_words_of_a_body_named_kind_first_are_no_person():
 ])
 def test_a_name_an_honour_or_a_body_is_named_after_is_no_mention(text):
     assert _people("# Jane Roe\n\nJane Roe is a linguist. " + text) == {"Jane Roe"}
+
+
+def test_given_names_before_a_particle_stay_on_their_line():
+    people = _people("# Ana Lopes\n\nBorn: 1974, Lopes\n\nMariana Luísa dos Santos Ferreira "
+                     "(born 1974) is an epidemiologist.")
+    assert "Mariana Luísa dos Santos Ferreira" in people
+    assert not any(p.startswith("Lopes") or p.endswith("Ferreir") for p in people)

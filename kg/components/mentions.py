@@ -81,7 +81,11 @@ def is_person_name(text: str, *, single: bool = False) -> bool:
         return False
     if any(ROMAN.fullmatch(t) for t in toks[:-1]) or (len(toks) == 1 and ROMAN.fullmatch(toks[0])):
         return False  # a numeral only ends a name
-    if not toks[0][:1].isupper() or toks[-1].lower() in NON_NAME_WORDS:
+    # a last word that is also a common word may be a short given name after two capitalised
+    # words ("Nguyen Van An"), not after one ("Institute of An" has no capital on "of")
+    short_given = len(toks) >= 3 and len(toks[-1]) == 2 and toks[-1][:1].isupper() and all(
+        t[:1].isupper() for t in toks)
+    if not toks[0][:1].isupper() or toks[-1].lower() in NON_NAME_WORDS and not short_given:
         return False
     if any(ch.isdigit() for ch in text):
         return False
@@ -92,6 +96,8 @@ def is_person_name(text: str, *, single: bool = False) -> bool:
         return False
     if len(toks) >= 2 and re.fullmatch(r"[A-Z]{2}", toks[0]):
         toks = toks[1:]  # initials written without stops: "JR Shaw"
+    if short_given:
+        toks = toks[:-1]
     return all(is_name_token(t) for t in toks)
 
 
@@ -201,6 +207,26 @@ def _given_before(ent: Span) -> Token:
     return first
 
 
+_BEFORE_PARTICLE = re.compile(
+    r"(?<![\w'’.-])((?:[" + _UP + r"][\w'’-]+ ){1,3})(?:de la|de las|de los|del|de|"
+    r"van der|van den|van|von|der|da|das|dos|do|di|della|du) $")  # on one line
+
+
+def _given_before_particle(doc: Doc, s: int) -> int:
+    """The start of a name whose given names and particle the recogniser left out:
+    "María Fernanda de la" + "Torre Quintanilla", "Jan Pieter van" + "Dijk"."""
+    m = _BEFORE_PARTICLE.search(doc_text(doc), max(0, s - 60), s)
+    if not m:
+        return s
+    words = m.group(1).split()
+    span = doc.char_span(m.start(1), s, alignment_mode="expand")
+    if span is None or span[0].is_sent_start and words[0].lower() in NON_NAME_WORDS or any(
+            t.ent_type_ in ("ORG", "GPE", "LOC", "DATE", "NORP") for t in span) or not all(
+            is_name_token(w) and w.lower() not in NON_NAME_WORDS for w in words):
+        return s
+    return m.start(1)
+
+
 def _with_particles(doc: Doc, s: int, e: int) -> int:
     """The end of a person's name with the particles the recogniser cut off: "Pieter van
     der" + "Linde", "Sofía" + "de la Fuente"."""
@@ -306,6 +332,8 @@ def kg_people(doc: Doc) -> Doc:
             continue
         first = _given_before(ent) if ent.label_ == "PERSON" else ent[0]
         s, e = _clean_span(doc, first.idx, ent.end_char, person=True)
+        if ent.label_ == "PERSON":
+            s = _given_before_particle(doc, s)
         name = doc_text(doc)[s:e]
         if ent.label_ == "PERSON" and (_names_a_thing(ent) or name == facts.title_org
                                        or _part_of_org_name(doc, ent, org_words)
