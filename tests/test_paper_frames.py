@@ -408,3 +408,17 @@ def test_a_markdown_cv_with_escaped_marks_italic_et_al_a_thesis_and_a_grant():
         "Do encoders share a syntax?": ("2021", ["A. Lind", "Jane Roe", "K. Berg"]),
         "Cheap supervision for segmentation": ("2016", ["Jane Roe", "R. Castro", "P. Desai"]),
     }
+
+
+def test_an_interview_s_papers_named_first_and_led_by_a_colleague():
+    papers, people = _papers(
+        "A Conversation with Maria Soto\n\nMaria Soto runs a battery startup. She spoke to us "
+        "in May.\n\nQ: What was your first paper?\n\nA: \"Sodium Anodes at Scale,\" in 2012, "
+        "with my advisor Karl Weber and my labmate Ana Pinto. I was first author. Two years "
+        "later Ana led \"Cheap Cathodes for Grid Storage,\" and I was second author.\n\n"
+        "Q: And then?\n\nA: I joined a startup. I was happy there.\n")
+    assert papers["Sodium Anodes at Scale"] == (
+        "2012", [("Maria Soto", 1), ("Karl Weber", None), ("Ana Pinto", None)])
+    assert papers["Cheap Cathodes for Grid Storage"] == (
+        "2014", [("Ana Pinto", 1), ("Maria Soto", 2)])
+    assert "Ana Pinto" in people

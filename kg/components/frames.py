@@ -57,7 +57,7 @@ _HONORIFIC = r"(?:Dr|Prof|Professor|Mr|Mrs|Ms|Mx|Sir|Dame)\.?\s+"
 _HONORIFIC_END = re.compile(r"\b" + _HONORIFIC + r"$")
 SEPARATOR = _SEP = re.compile(r"\s*(?:,\s*(?:and\s+|&\s*)?|\s+and\s+|\s*&\s*|,?\s+as well as\s+|"
                   # "A and her student B", "A, his postdoc B"
-                  r"(?:,\s*|\s+and\s+)(?:his|her|their)\s+(?:[a-z][\w-]*\s+){1,3}?(?=[A-Z]|$)|"
+                  r"(?:,\s*|\s+and\s+)(?:his|her|their|my|our)\s+(?:[a-z][\w-]*\s+){1,3}?(?=[A-Z]|$)|"
                   r",\s+(?:a|an|the|then|now|his|her|their|who)\b[^,;()\"“]{0,80},\s*"
                   r"(?:and\s+)?)(?:" + _HONORIFIC + r")?")
 # a relative clause or apposition after a name, before what is said of it
@@ -167,6 +167,9 @@ _AMONG_AFTER = re.compile(r"^" + _ASIDE + r"\s*(?:,\s*)?(?:were\s+|are\s+)?(?:am
 _VERB_AFTER = re.compile(
     r"^\s*(?:,\s*(?:who|then)\b[^,]{0,80},\s*)?(?:(?:later|also|then|had|have|has|jointly|"
     r"together|first|subsequently|further|again|in\s+\d{4})\s+)*" + PUBLISH_VERBS + r"\b", re.I)
+_LED_TITLE = re.compile(r"^\s+(?:then\s+|later\s+|also\s+)?(?:led|headed)\s+(?:the\s+|a\s+|an\s+|"
+                        r"our\s+|their\s+|its\s+)?(?:[\w-]+\s+){0,2}?(?:" + WORK_NOUNS
+                        + r"\s*,?\s*)?(?=[\"“«*_])", re.I)
 _POSSESSIVE_AFTER = re.compile(
     r"^['’]s?\s+(?:(?:\d{4}|first|second|third|latest|new|best-known|seminal|landmark|"
     r"influential|joint|early|later|doctoral|master['’]s|phd|ph\.d\.)\s+){0,3}" + WORK_NOUNS
@@ -260,6 +263,11 @@ def read_frames(text: str, people: list[tuple[int, int, str]], *,
             continue
         if _POSSESSIVE_AFTER.match(after):
             frames.append(Frame("possessive", lst.start, lst.end, list(lst.names), [None] * n))
+            continue
+        led = _LED_TITLE.match(after) if n == 1 else None
+        if led:
+            # "Ana led "Cheap Cathodes"", "Ana led the follow-up, "X"": the first author
+            frames.append(Frame("led", lst.start, lst.end + led.end(), list(lst.names), [1]))
             continue
         if _VERB_AFTER.match(after) and not re.search(r"\b(?:of|at|from|in|for|to)\s+$",
                                                       before[-12:]):

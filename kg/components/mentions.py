@@ -245,7 +245,11 @@ def _with_particles(doc: Doc, s: int, e: int) -> int:
 _KIN = (r"(?:\b(?:daughters?|sons?|children|widow|widower|grand(?:son|daughter)s?)\s+of\s+|"
         r"\b(?:his|her|their|a|an)\s+(?:(?:late|younger|elder|older|first|second)\s+)?"
         r"(?:wife|husband|widow|widower|son|daughter|brother|sister|mother|father|partner|"
-        r"grandson|granddaughter|nephew|niece|cousin),\s+)")
+        r"grandson|granddaughter|nephew|niece|cousin),\s+|"
+        # the people of one's work: "my labmate Ana Pinto", "her doctoral advisor, Karl Weber"
+        r"\b(?:his|her|their|my|our)\s+(?:[\w-]+\s+){0,2}?(?:advis[eo]r|supervisor|student|"
+        r"postdoc|labmate|classmate|colleague|mentor|collaborator|co-?author|co-?founder)"
+        r",?\s+)")
 
 
 _NAME_AS_AUTHOR = re.compile(

@@ -212,7 +212,12 @@ def _titles_in(doc: Doc, s0: int, s1: int, frames: list[Frame]) -> list[tuple[in
         # strong: a 'by' list or a year-and-venue bracket right beside it
         strong = any(f.kind in ("by", "led") and (0 <= f.start - (qe - s0) <= 4
                                                   or 0 <= (qs - s0) - f.end <= 12)
-                     for f in frames) or bool(re.match(
+                     for f in frames) or any(
+            # '"Sodium Anodes at Scale," in 2012, with my advisor A and B'
+            f.kind == "with" and 0 <= f.start - (qe - s0) <= 16
+            and re.fullmatch(r"[\"”»“«*_,]{0,2}\s*,?\s*(?:in\s+\d{4}\s*,?\s*)?",
+                             text[qe:s0 + f.start]) is not None
+            for f in frames) or bool(re.match(
                          r"[\"”»“«*_,]{0,2}\s*,?\s*\([^()]{0,80}\b\d{4}\)", text[qe:s1])) or bool(
                          _VERB_BEFORE.search(text[max(s0, qs - 50):qs])
                          or _VERB_AFTER_QUOTE.match(text[qe:min(s1, qe + 60)])
