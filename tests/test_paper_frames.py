@@ -422,3 +422,19 @@ def test_an_interview_s_papers_named_first_and_led_by_a_colleague():
     assert papers["Cheap Cathodes for Grid Storage"] == (
         "2014", [("Ana Pinto", 1), ("Maria Soto", 2)])
     assert "Ana Pinto" in people
+
+
+@pytest.mark.parametrize(("text", "title", "expected"), [
+    # "published as" is no speech ("as X put it"); "led by her postdoc A", a name the tagger
+    # took for a place
+    ("Ana Lima joined her lab in 2005. The work, published as \"Deep Roots and Dry Years\" in "
+     "PNAS in 2020, was led by her postdoc Ana Lima.",
+     "Deep Roots and Dry Years", ("2020", [("Ana Lima", 1)])),
+    # the author word left out after "the": "Vale the first"
+    ("Tom Vale joined her lab in 2005. Their study, \"Rivers of Salt,\" appeared in Science in "
+     "2009; Roe was the senior author and Vale the first.",
+     "Rivers of Salt", ("2009", [("Tom Vale", 1), ("Jane Roe", None)])),
+])
+def test_papers_published_as_and_positions_left_elliptic(text, title, expected):
+    papers, _people = _papers("# Jane Roe\n\nJane Roe is a hydrologist. " + text)
+    assert papers[title] == expected

@@ -150,6 +150,9 @@ _ROLE_AFTER = re.compile(
 _ELLIPTIC_ROLE = re.compile(r"^\s+(?:its|the\s+(?:paper|study|article)['’]s)\s+(?P<ord>first|"
                             r"second|third|fourth|fifth|last|senior)\b(?=\s*[,.;]|\s+(?:and|"
                             r"with)\b|\s*$)", re.I)
+# "Roe was the senior author and Vale the first"
+_ELLIPTIC_THE = re.compile(r"^\s+the\s+(?P<ord>first|second|third|fourth|fifth|last)\b"
+                           r"(?=\s*[,.;]|\s*$|\s+and\b)", re.I)
 _LISTED_FIRST = re.compile(r"^\s*(?:,\s*)?(?:who\s+)?(?:was\s+|is\s+|am\s+|['’]m\s+|['’]s\s+)"
                            r"(?:\w+\s+)?listed\s+(?P<ord>first|last)\b", re.I)
 # "Duc was the first author, I was second": the author word left out in a sentence that
@@ -201,7 +204,8 @@ def read_frames(text: str, people: list[tuple[int, int, str]], *,
         n = len(lst.names)
         # "... had three authors: Adeyemi-Cole first, Okonjo second and Bélanger third"
         role = _ROLE_AFTER.match(after) or _ELLIPTIC_ROLE.match(after) or (
-            (_ROLE_BARE.match(after) or _ORDINAL_ITEM.match(after)) if authors_talk else None)
+            (_ROLE_BARE.match(after) or _ORDINAL_ITEM.match(after) or _ELLIPTIC_THE.match(after))
+            if authors_talk else None)
         if role and (n == 1 or role.group("ord").lower().startswith(("co", "add", "oth"))):
             word = role.group("ord").lower()
             f = Frame("role", lst.start, lst.end + role.end(), list(lst.names))

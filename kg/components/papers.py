@@ -120,7 +120,10 @@ _SPEECH_BEFORE = re.compile(
     r"\b(?:called|calls|dubbed|nicknamed|known\s+as|termed|labell?ed|branded|described\s+"
     r"(?:it|him|her|them|this|that|the\s+\w+)\s+as|said|says|told\s+[^,\"“]{0,60}|"
     r"telling\s+[^,\"“]{0,60}|wrote\s+that|recalled|recalls|argued|argues|added|noted|stated|"
-    r"remarked|joked|put\s+it|in\s+(?:his|her|their)\s+words|as)\s*,?\s*(?:that\s+)?$", re.I)
+    r"remarked|joked|put\s+it|in\s+(?:his|her|their)\s+words|"
+    # "as" alone, not "published as" / "appeared as" (a work's title follows)
+    r"(?<!published\s)(?<!appeared\s)(?<!released\s)(?<!issued\s)(?<!posted\s)as)"
+    r"\s*,?\s*(?:that\s+)?$", re.I)
 _WORK_BEFORE = re.compile(r"\b" + WORK_NOUNS + r"(?:\s+(?:together|from\s+that\s+year|"
                           r"from\s+\w+|of\s+\w+|with\s+\w+)){0,2}\s*[,:]?\s*(?:(?:was|is|were|"
                           r"titled|entitled|called|named)\s*,?\s*)?$", re.I)
