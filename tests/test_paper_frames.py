@@ -434,7 +434,14 @@ def test_an_interview_s_papers_named_first_and_led_by_a_colleague():
     ("Tom Vale joined her lab in 2005. Their study, \"Rivers of Salt,\" appeared in Science in "
      "2009; Roe was the senior author and Vale the first.",
      "Rivers of Salt", ("2009", [("Tom Vale", 1), ("Jane Roe", None)])),
+    # the subject's pronoun in a list of names before a publishing verb
+    ("Tom Vale joined her lab in 2005. She and Vale published \"Rivers of Salt\" in 1999.",
+     "Rivers of Salt", ("1999", [("Jane Roe", None), ("Tom Vale", None)])),
+    # a known surname starts a list after "with": the other names in it are people
+    ("Tom Vale joined her lab in 2005. Her best-known paper is \"Rivers of Salt\" (Nature, "
+     "1999), co-written with Vale and Ana Lima.",
+     "Rivers of Salt", ("1999", [("Tom Vale", None), ("Ana Lima", None), ("Jane Roe", None)])),
 ])
-def test_papers_published_as_and_positions_left_elliptic(text, title, expected):
+def test_papers_published_as_positions_left_elliptic_and_co_writers(text, title, expected):
     papers, _people = _papers("# Jane Roe\n\nJane Roe is a hydrologist. " + text)
     assert papers[title] == expected

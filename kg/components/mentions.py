@@ -382,8 +382,10 @@ def kg_people(doc: Doc) -> Doc:
         ):
             items = [(m.start(1), m.end(1)) for m in _LIST_ITEM.finditer(lm.group(0))]
             names = [lm.group(0)[a:b] for a, b in items]
-            if not any(n in known for n in names):
-                continue
+            surnames = {k.split()[-1] for k in known if len(k.split()) > 1}
+            cued = re.search(r"\b(?:with|by|co-?authors?|authors?)\s+$", text[:lm.start()])
+            if not any(n in known or cued and n in surnames for n in names):
+                continue  # "co-written with Vale and Ana Lima": Vale is a known surname
             for (a, b), n in zip(items, names, strict=True):
                 s = sent.start_char + lm.start() + a
                 e = sent.start_char + lm.start() + b

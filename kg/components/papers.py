@@ -313,6 +313,19 @@ def _mentions(doc: Doc, s0: int, s1: int) -> list[tuple[int, int, str]]:
                              doc_text(doc)[s0:s1]):
             if not any(a <= m.start() < b for a, b, _ in out):
                 out.append((m.start(), m.end(), facts.subject))
+    # "She and Vale published X", "Vale and she": the subject's pronoun in a list of names
+    own = subject_pronoun_at(facts, s0)
+    if facts.subject and own and own.rpartition("/")[2] in ("he", "she"):
+        word = own.rpartition("/")[2]
+        text = doc_text(doc)[s0:s1]
+        starts = {a for a, _b, _n in out}
+        for m in re.finditer(r"\b(?i:" + word + r")\b", text):
+            after = re.match(r"\s+and\s+", text[m.end():])
+            before = re.search(r"\s+and\s+$", text[:m.start()])
+            if (after and m.end() + after.end() in starts) or (
+                    before and any(b == m.start() - len(before.group(0)) for _a, b, _n in out)):
+                subject = subject_at(doc, s0) or facts.subject
+                out.append((m.start(), m.end(), subject))
     return sorted(out)
 
 
