@@ -609,6 +609,17 @@ def test_an_interview_s_i_is_its_subject_and_its_she_another():
      ("Jane Roe", "worksFor", "Google", "2014", "2018")),
     ("She did her postdoc at MIT (2010–12) before joining Google.",
      ("Jane Roe", "worksFor", "MIT", "2010", "2012")),
+    ("After a decade at Bell Labs, she moved to Princeton University in 1985.",
+     ("Jane Roe", "worksFor", "Bell Labs", "1975", "1985")),
+    ("She taught at Smith College for 30 years, retiring in 2010.",
+     ("Jane Roe", "worksFor", "Smith College", "1980", "2010")),
+    ("She was named director of the Lowell Observatory in 1990, a post she held for 12 years.",
+     ("Jane Roe", "worksFor", "Lowell Observatory", "1990", "2002")),
+    ("In 1972 she became the first woman to chair the physics department at Yale University.",
+     ("Jane Roe", "worksFor", "Yale University", None, None)),
+    ("Upon graduation she went to work for IBM.", ("Jane Roe", "worksFor", "IBM", None, None)),
+    ("In 1995 she was elected president of the American Chemical Society.",
+     ("Jane Roe", "memberOf", "American Chemical Society", None, None)),
     # "started there" begins a post, it founds nothing
     ("ETH Zurich offered her a professorship and her own group, the Field Robotics Lab, and "
      "she started there in April 2017.",

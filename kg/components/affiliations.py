@@ -63,7 +63,7 @@ _CUES: list[tuple[str, str, re.Pattern[str]]] = [
         r"\b(?:attended|attending|enrolled\s+(?:at|in)|enrolling\s+(?:at|in)|studied\s+(?:\w+\s+){0,4}"
         r"(?:at|in)|studying\s+(?:\w+\s+){0,3}at|educated\s+at|(?:under)?graduate\s+(?:student\s+)?at|"
         r"(?:doctoral|phd|ph\.d\.|graduate|master['’]?s)\s+student\s+at|student\s+at|students\s+at|"
-        r"matriculated\s+at|went\s+to|admitted\s+to|entered|"
+        r"matriculated\s+at|went\s+to(?!\s+work)|admitted\s+to|entered|"
         r"admitted\s+to\s+[^,;.]{0,40}?\b(?:class|course|programme|program)\s+at)\s+(?:the\s+)?"
         + _W + r"{0,2}$", re.I)),
     ("alumniOf", "end", re.compile(r"\bmatriculated\s+from\s+(?:the\s+)?" + _W + r"{0,2}$", re.I)),
@@ -93,7 +93,8 @@ _CUES: list[tuple[str, str, re.Pattern[str]]] = [
         r"left\s+\S+(?:\s+\S+){0,3}\s+for|worked\s+(?:\w+\s+){0,3}(?:at|for)|"
         r"(?:served|serving|sat|was|were)\s+on\s+the\s+(?:[\w-]+\s+){0,3}(?:team|staff)\s+(?:of|at)|works\s+(?:at|for)|"
         r"working\s+(?:\w+\s+){0,2}(?:at|for)|employed\s+(?:by|at)|(?:career|job|position|post|role|"
-        r"stint|tenure|years?|time)\s+(?:\w+\s+){0,2}(?:at|with)|(?:position|post)\s+in|"
+        r"stint|tenure|years?|decades?|months|time)\s+(?:\w+\s+){0,2}(?:at|with)|"
+        r"(?:position|post)\s+in|went\s+to\s+work\s+(?:for|at)|"
         # "spent the next two years as a field investigator with X"
         r"years?\s+as\s+(?:an?\s+)?(?:[\w-]+\s+){0,3}?(?:at|with|for)|"
         # "a fellowship to the Institute for Advanced Study", "settling at the University of X"
@@ -303,10 +304,16 @@ def _moved_on(doc: Doc, pos: int, limit: int) -> PartialDate | None:
 
 _NUM = r"(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})"
 _SPENT_BEFORE = re.compile(r"\b(?:spent|spending|spends|after)\s+"
-                           r"(?P<next>the\s+(?:next|following)\s+)?" + _NUM + r"\s+years?\s+"
+                           r"(?P<next>the\s+(?:next|following)\s+)?" + _NUM
+                           + r"\s+(?P<unit>years?|decades?)\s+"
                            r"(?:as\s+[^,;.]{1,40}?\s+)?(?:at|with|in|on\s+the\s+(?:faculty|staff)"
                            r"\s+of)\s+(?:the\s+)?$", re.I)
 _FOR_AFTER = re.compile(r"\s+for\s+" + _NUM + r"\s+years\b", re.I)
+# ", a post she held for 12 years": the length in an aside about the post
+_HELD_FOR = re.compile(r"[^.;]{0,40}?,\s+(?:a\s+(?:post|position|role|job|chair)\s+(?:that\s+)?"
+                       r"(?:she|he|they)\s+(?:held|kept|occupied)|where\s+(?:she|he|they)\s+"
+                       r"(?:stayed|remained|worked|taught))\s+for\s+" + _NUM + r"\s+years\b",
+                       re.I)
 
 
 def _with_duration(doc: Doc, ctx: _Sentence, org: OrgFact, start: PartialDate | None,
@@ -317,7 +324,7 @@ def _with_duration(doc: Doc, ctx: _Sentence, org: OrgFact, start: PartialDate | 
         return start, end
     text = doc_text(doc)
     m = _SPENT_BEFORE.search(text[max(ctx.s0, org.start - 90) : org.start]) or \
-        _FOR_AFTER.match(text, org.end, ctx.s1)
+        _FOR_AFTER.match(text, org.end, ctx.s1) or _HELD_FOR.match(text, org.end, ctx.s1)
     if not m:
         return start, end
     if start is None and end is None:
@@ -331,6 +338,11 @@ def _with_duration(doc: Doc, ctx: _Sentence, org: OrgFact, start: PartialDate | 
         start = PartialDate(str(before[-1].year))
     n = m.group("n").lower()
     years = int(n) if n.isdigit() else NUMBER_WORDS[n]
+    if (m.groupdict().get("unit") or "").startswith("decade"):
+        years *= 10  # "after a decade at X"
+    if end is None and start is not None and m.group(0).lower().lstrip().startswith("after"):
+        # "After a decade at X, she moved to Y in 1985": the clause's date ends the post at X
+        start, end = None, start
     if end is not None:
         return PartialDate(str(end.year - years)), end
     assert start is not None
@@ -338,7 +350,7 @@ def _with_duration(doc: Doc, ctx: _Sentence, org: OrgFact, start: PartialDate | 
 
 
 _ENDING = re.compile(r"\b(?:completed|finished|left|ended|graduated|completing|finishing|"
-                     r"leaving|graduating)\s+(?:[\w-]+\s+){0,2}$", re.I)
+                     r"leaving|graduating|retiring|retired)\s+(?:[\w-]+\s+){0,2}$", re.I)
 
 
 def _dates_after(doc: Doc, start: int, end: int) -> tuple[PartialDate | None, PartialDate | None,
@@ -420,7 +432,7 @@ def _merge_dates(a: _Dates, b: _Dates) -> _Dates:
 _POST_ASIDE = re.compile(r",\s+(?:which\s+(?:she|he|they)\s+(?:completed|finished|left|held|"
                          r"received|earned)|a\s+(?:post|position|role|job|chair)\s+(?:that\s+)?"
                          r"(?:she|he|they)\s+(?:held|kept|occupied)|(?:staying|remaining)\s+"
-                         r"(?:there\s+)?|leaving|departing|where\s+(?:she|he|they)\s+(?:stayed|remained|worked|"
+                         r"(?:there\s+)?|leaving|departing|retiring|where\s+(?:she|he|they)\s+(?:stayed|remained|worked|"
                          r"spent|taught)\b)\b[^.;,]{0,40}")
 
 
@@ -520,8 +532,9 @@ def kg_affiliations(doc: Doc) -> Doc:
                 m = pat.search(left)
                 if not m:
                     continue
-                if board and rel == "worksFor":
-                    rel = "memberOf"
+                if (board or re.search(r"\belected\s+(?:as\s+)?(?:the\s+)?(?:[\w-]+\s+){0,2}$",
+                                       left[:m.start()] + " ")) and rel == "worksFor":
+                    rel = "memberOf"  # a board's seat, an elected office of a society
                 if rel == "founderOf" and doc_text(doc)[os_:oe].lower() == "there":
                     if not re.match(r"started|began", m.group(0), re.I):
                         continue
@@ -894,6 +907,9 @@ def _parse_path(doc: Doc, ctx: _Sentence, org: OrgFact, lead: PartialDate | None
     if gov.i >= span.start and gov.i < span.end:
         return False
     cls = _classify(gov, link)
+    if cls is None and link == "at" and gov.dep_ == "dobj" and gov.head.lemma_.lower() in (
+            "chair", "head", "lead", "direct", "run", "manage"):
+        cls = ("worksFor", "none")  # "to chair the physics department at Yale"
     post = gov.head.head if gov.dep_ == "pobj" and gov.head.lower_ == "of" else None
     if cls is None and link in ("at", "in", "with", "for") and post is not None and (
             _is_job_noun(post) or _is_study_noun(post)):
