@@ -620,6 +620,12 @@ def test_an_interview_s_i_is_its_subject_and_its_she_another():
     ("Upon graduation she went to work for IBM.", ("Jane Roe", "worksFor", "IBM", None, None)),
     ("In 1995 she was elected president of the American Chemical Society.",
      ("Jane Roe", "memberOf", "American Chemical Society", None, None)),
+    ("She is the Chief Scientist at Nordvolt AB, a battery maker she joined in 2019.",
+     ("Jane Roe", "worksFor", "Nordvolt AB", "2019", None)),
+    ("Before joining Harvard in 2008 she spent five years at Microsoft Research.",
+     ("Jane Roe", "worksFor", "Microsoft Research", "2003", "2008")),
+    ("She holds a joint appointment at MIT and Harvard Medical School.",
+     ("Jane Roe", "worksFor", "Harvard Medical School", None, None)),
     # "started there" begins a post, it founds nothing
     ("ETH Zurich offered her a professorship and her own group, the Field Robotics Lab, and "
      "she started there in April 2017.",

@@ -340,7 +340,10 @@ def _with_duration(doc: Doc, ctx: _Sentence, org: OrgFact, start: PartialDate | 
     years = int(n) if n.isdigit() else NUMBER_WORDS[n]
     if (m.groupdict().get("unit") or "").startswith("decade"):
         years *= 10  # "after a decade at X"
-    if end is None and start is not None and m.group(0).lower().lstrip().startswith("after"):
+    if end is None and start is not None and (
+            m.group(0).lower().lstrip().startswith("after")
+            or re.match(r"\s*(?:Before|Prior\s+to)\b", ctx.sent.text)):
+        # "Before joining Y in 2008 she spent five years at X": the date ends X
         # "After a decade at X, she moved to Y in 1985": the clause's date ends the post at X
         start, end = None, start
     if end is not None:
@@ -432,7 +435,10 @@ def _merge_dates(a: _Dates, b: _Dates) -> _Dates:
 _POST_ASIDE = re.compile(r",\s+(?:which\s+(?:she|he|they)\s+(?:completed|finished|left|held|"
                          r"received|earned)|a\s+(?:post|position|role|job|chair)\s+(?:that\s+)?"
                          r"(?:she|he|they)\s+(?:held|kept|occupied)|(?:staying|remaining)\s+"
-                         r"(?:there\s+)?|leaving|departing|retiring|where\s+(?:she|he|they)\s+(?:stayed|remained|worked|"
+                         r"(?:there\s+)?|leaving|departing|retiring|"
+                         # ", a battery maker she joined in 2019"
+                         r"an?\s+(?:[\w-]+\s+){1,3}?(?:that\s+|which\s+)?(?:she|he|they)\s+"
+                         r"(?:joined|entered)|where\s+(?:she|he|they)\s+(?:stayed|remained|worked|"
                          r"spent|taught)\b)\b[^.;,]{0,40}")
 
 

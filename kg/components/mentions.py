@@ -1088,8 +1088,10 @@ def _joined_bodies(name: str, known: set[str]) -> tuple[int, int] | None:
     for m in re.finditer(r"\s+(?:and|&)\s+|,\s+(?:and\s+)?|\s+at\s+(?:the\s+)?|\s+for\s+the\s+",
                          name):
         left, right = name[:m.start()], name[m.end():]
-        if not right[:1].isupper() or len(left.split()) < 2 and not m.group().startswith(","):
-            continue  # one word before "and" is often part of the name ("Engineering and")
+        if not right[:1].isupper() or len(left.split()) < 2 and not m.group().startswith(",") \
+                and not re.fullmatch(r"[A-Z]{2,6}", left):
+            continue  # one word before "and" is often part of the name ("Engineering and"),
+            # unless it is an acronym ("MIT and Harvard Medical School")
         if right.split()[0].lower() in ("of", "for", "and"):
             continue
         right_body = org_kind_from_name(right) is not None or right in known
