@@ -626,6 +626,12 @@ def test_an_interview_s_i_is_its_subject_and_its_she_another():
      ("Jane Roe", "worksFor", "Microsoft Research", "2003", "2008")),
     ("She holds a joint appointment at MIT and Harvard Medical School.",
      ("Jane Roe", "worksFor", "Harvard Medical School", None, None)),
+    ("I joined Google in 2012 and stayed five years.",
+     ("Jane Roe", "worksFor", "Google", "2012", "2017")),
+    ("I was at Google from 2012 to 2017, then I left to start the company.",
+     ("Jane Roe", "worksFor", "Google", "2012", "2017")),
+    ("I did my undergraduate degree at McGill University, finishing in 2006.",
+     ("Jane Roe", "alumniOf", "McGill University", None, "2006")),
     # "started there" begins a post, it founds nothing
     ("ETH Zurich offered her a professorship and her own group, the Field Robotics Lab, and "
      "she started there in April 2017.",
@@ -642,6 +648,13 @@ def test_an_interview_s_i_is_its_subject_and_its_she_another():
      ("Jane Roe", "alumniOf", "Ohio School of Public Health", "1998", "2003")),
 ])
 def test_posts_taken_held_and_left(text, expected):
+    if text.startswith(("I ", "My ")):
+        # an interview's answer: "I" is its subject
+        text = ("A talk with Jane Roe\n\nJane Roe is a physicist. She spoke to us.\n\nQ: Your "
+                "work?\n\nA: I love it. I build things. " + text + "\n\nQ: Now?\n\nA: I am "
+                "happy.")
+        assert expected in _affiliations(text)
+        return
     assert expected in _affiliations("# Jane Roe\n\nJane Roe is a physicist. " + text)
 
 

@@ -95,6 +95,8 @@ _CUES: list[tuple[str, str, re.Pattern[str]]] = [
         r"working\s+(?:\w+\s+){0,2}(?:at|for)|employed\s+(?:by|at)|(?:career|job|position|post|role|"
         r"stint|tenure|years?|decades?|months|time)\s+(?:\w+\s+){0,2}(?:at|with)|"
         r"(?:position|post)\s+in|went\s+to\s+work\s+(?:for|at)|"
+        r"spent\s+(?:\d{4}\s*(?:to|–|-)\s*\d{4}|(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:years?|months?|decades?))"
+        r"\s+(?:at|with)|"
         # "spent the next two years as a field investigator with X"
         r"years?\s+as\s+(?:an?\s+)?(?:[\w-]+\s+){0,3}?(?:at|with|for)|"
         # "a fellowship to the Institute for Advanced Study", "settling at the University of X"
@@ -310,10 +312,10 @@ _SPENT_BEFORE = re.compile(r"\b(?:spent|spending|spends|after)\s+"
                            r"\s+of)\s+(?:the\s+)?$", re.I)
 _FOR_AFTER = re.compile(r"\s+for\s+" + _NUM + r"\s+years\b", re.I)
 # ", a post she held for 12 years": the length in an aside about the post
-_HELD_FOR = re.compile(r"[^.;]{0,40}?,\s+(?:a\s+(?:post|position|role|job|chair)\s+(?:that\s+)?"
-                       r"(?:she|he|they)\s+(?:held|kept|occupied)|where\s+(?:she|he|they)\s+"
-                       r"(?:stayed|remained|worked|taught))\s+for\s+" + _NUM + r"\s+years\b",
-                       re.I)
+_HELD_FOR = re.compile(r"[^.;]{0,40}?(?:,\s+(?:a\s+(?:post|position|role|job|chair)\s+(?:that\s+)?"
+                       r"(?:she|he|they)\s+(?:held|kept|occupied)|where\s+(?:she|he|they|I)\s+"
+                       r"(?:stayed|remained|worked|taught))\s+for|,?\s+and\s+(?:stayed|remained)"
+                       r"(?:\s+there)?(?:\s+for)?)\s+" + _NUM + r"\s+years\b", re.I)
 
 
 def _with_duration(doc: Doc, ctx: _Sentence, org: OrgFact, start: PartialDate | None,
@@ -435,7 +437,8 @@ def _merge_dates(a: _Dates, b: _Dates) -> _Dates:
 _POST_ASIDE = re.compile(r",\s+(?:which\s+(?:she|he|they)\s+(?:completed|finished|left|held|"
                          r"received|earned)|a\s+(?:post|position|role|job|chair)\s+(?:that\s+)?"
                          r"(?:she|he|they)\s+(?:held|kept|occupied)|(?:staying|remaining)\s+"
-                         r"(?:there\s+)?|leaving|departing|retiring|"
+                         r"(?:there\s+)?|leaving|departing|retiring|finishing|graduating|"
+                         r"completing|"
                          # ", a battery maker she joined in 2019"
                          r"an?\s+(?:[\w-]+\s+){1,3}?(?:that\s+|which\s+)?(?:she|he|they)\s+"
                          r"(?:joined|entered)|where\s+(?:she|he|they)\s+(?:stayed|remained|worked|"
@@ -594,8 +597,9 @@ def kg_affiliations(doc: Doc) -> Doc:
                     start, end = _with_duration(doc, ctx, org, start, end)
                 agents = ctx.agents(cue_char)
                 owner = _POST_OWNER.search(doc_text(doc), max(ctx.s0, cue_char - 40), cue_char)
-                if owner and re.match(_POST_WORD, m.group(0), re.I):
-                    # "Her tenure at Google lasted ...": the post's owner
+                if owner and not agents and re.match(_POST_WORD, m.group(0), re.I):
+                    # "Her tenure at Google lasted ...": the post's owner, when the clause
+                    # names no one ("Feinstein received her doctorate" is Feinstein's)
                     who = ctx.who_at(owner.start(1))
                     agents = [who] if who and not who[1] else agents
                 between = [n for ps, pe, n in ctx.people if cue_char < ps and pe <= os_]
@@ -816,6 +820,10 @@ def _classify(gov: Token, link: str) -> tuple[str, str] | None:
                 "leave", "quit", "resign", "lose", "decline", "refuse", "turn"):
             # "held a lectureship at X", "took a job at X"
             return ("worksFor", "none")
+        if lemma == "be" and link == "at" and any(
+                c.dep_ == "prep" and c.lower_ in ("from", "between", "since")
+                for c in gov.children):
+            return ("worksFor", "none")  # "I was at Google from 2012 to 2017"
         if lemma in _WORK_VERBS and (link in _WORK_PREPS or (link == "obj" and lemma in (
                 "join", "rejoin", "head", "lead", "chair", "direct", "manage"))):
             if lemma == "join" and link != "obj":
@@ -968,7 +976,8 @@ def _parse_path(doc: Doc, ctx: _Sentence, org: OrgFact, lead: PartialDate | None
 
 _REFUSED = re.compile(r"\b(?:turned\s+down|turning\s+down|declined|declining|refused|"
                       r"rejected|passed\s+up|would\s+have)\s+(?:[\w-]+\s+){0,3}$", re.I)
-_POST_WORD = r"(?:career|job|position|post|role|stint|tenure|years?|time|spell)\b"
+_POST_WORD = (r"(?:career|job|position|post|role|stint|tenure|years?|time|spell|ph\.?\s?d\b\.?|"
+              r"doctorate|degree|studies|master['’]?s|bachelor['’]?s)")
 _POST_OWNER = re.compile(r"\b((?i:her|his|their|my)|[A-Z][\w'’-]+['’]s?)\s+(?:[\w-]+\s+){0,2}$")
 
 
