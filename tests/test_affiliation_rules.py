@@ -678,9 +678,9 @@ def test_a_degree_then_a_post_is_no_study_at_the_post_s_body():
      {("Saltwork Energy", "fundedBy", "Village Global"),
       ("Saltwork Energy", "fundedBy", "Michigan Economic Development Corporation")}),
     # "Its" at a sentence's start: the body the sentence before was about
-    ("Saltwork Energy employs 31 people. Its chief operating officer, Dana Whitfield, spent six "
+    ("Saltwork Energy employs 31 people. Its chief operating officer, Dana Welford, spent six "
      "years at Tesla before joining last year.",
-     {("Dana Whitfield", "worksFor", "Saltwork Energy"), ("Dana Whitfield", "worksFor", "Tesla")}),
+     {("Dana Welford", "worksFor", "Saltwork Energy"), ("Dana Welford", "worksFor", "Tesla")}),
     # co-investors joining a round
     ("Her company Koldgrid Systems raised $4 million in a round led by Lowercarbon Capital, "
      "with Norrsken VC and Breakthrough Energy Ventures joining.",
@@ -715,7 +715,7 @@ years at Voltaris, and I left Nordvind in 2021.
 
 INTERVIEWER: And your co-founder?
 
-BERG: Lena Holm. She and I met at Chalmers University of Technology; afterwards she spent four \
+BERG: Lena Marsh. She and I met at Chalmers University of Technology; afterwards she spent four \
 years at Siemens Energy in Berlin.
 """
 
@@ -724,29 +724,29 @@ def test_an_interview_with_the_speaker_named_in_capitals():
     got = {a[:3] for a in _affiliations(_NAMED_LABELS)}
     assert {("Ana Berg", "founderOf", "Koldgrid"),  # "the company": the startup named before
             ("Ana Berg", "worksFor", "Nordvind"),  # tagged a place, but stands as employers do
-            ("Lena Holm", "worksFor", "Siemens Energy")} <= got  # "she" in an answer: Lena
+            ("Lena Marsh", "worksFor", "Siemens Energy")} <= got  # "she" in an answer: Lena
     assert ("Ana Berg", "worksFor", "Siemens Energy") not in got
     assert not any(a[2] == "Skellefteå" for a in got)  # "a job at X in <town>"
 
 
 _LAUREATES = """Two chemists share the 2031 Orrery Prize
 
-GENEVA — The Orrery Foundation today named Professor Ada Brandt of the University of Kiel and \
-Dr. Mina Osei of Veltrix Research as this year's laureates.
+GENEVA — The Orrery Foundation today named Professor Ada Marsh of the University of Kiel and \
+Dr. Mina Adjei of Veltrix Research as this year's laureates.
 
-Ada Brandt
+Ada Marsh
 
-Brandt studied chemistry at Uppsala University. She joined the University of Kiel in 2009.
+Marsh studied chemistry at Uppsala University. She joined the University of Kiel in 2009.
 
-Mina Osei
+Mina Adjei
 
-Osei earned a PhD from EPFL in 2010. She spent two years as a postdoctoral researcher at the \
+Adjei earned a PhD from EPFL in 2010. She spent two years as a postdoctoral researcher at the \
 Max Planck Institute for Polymer Research before joining Veltrix Research in 2012. Her 2015 \
 paper "Fast Routes to Slow Glasses," written with her colleague Tom Vale, won wide notice.
 
 Selected works cited by the committee
 
-Brandt, A., Lind, K., and Osei, M. (2017). "Quiet Solvents for Loud Reactions." Chemical Science.
+Marsh, A., Lind, K., and Adjei, M. (2017). "Quiet Solvents for Loud Reactions." Chemical Science.
 """
 
 
@@ -756,12 +756,12 @@ def test_a_section_headed_by_a_laureate_s_name_is_about_her():
 
     x = extract(read_text(_LAUREATES))
     got = {(a.person, a.relation, a.organization) for a in x.affiliations}
-    assert ("Mina Osei", "worksFor", "Max Planck Institute for Polymer Research") in got
-    assert ("Ada Brandt", "worksFor", "Max Planck Institute for Polymer Research") not in got
+    assert ("Mina Adjei", "worksFor", "Max Planck Institute for Polymer Research") in got
+    assert ("Ada Marsh", "worksFor", "Max Planck Institute for Polymer Research") not in got
     papers = {p.title: [a.name for a in p.authors] for p in x.papers}
-    assert sorted(papers["Fast Routes to Slow Glasses"]) == ["Mina Osei", "Tom Vale"]
+    assert sorted(papers["Fast Routes to Slow Glasses"]) == ["Mina Adjei", "Tom Vale"]
     # a plain line "Selected works cited by ..." heads a reference list
-    assert papers["Quiet Solvents for Loud Reactions"][0] == "Ada Brandt"
+    assert papers["Quiet Solvents for Loud Reactions"][0] == "Ada Marsh"
     assert len(papers["Quiet Solvents for Loud Reactions"]) == 3
 
 

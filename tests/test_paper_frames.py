@@ -377,12 +377,12 @@ def test_books_named_by_their_imprint():
 def test_names_given_in_order_and_hyphenated_given_names():
     papers, people = _papers(
         "# Jane Roe\n\nJane Roe is a geneticist. That work, carried out with her student Rosa "
-        "Quispe Mamani and the statistician Seo-yeon Kim, culminated in \"Haplotypes of the "
+        "Quispe Mamani and the statistician Da-eun Kwon, culminated in \"Haplotypes of the "
         "High Andes,\" published in Science in 1991 under the names of Dr. Quispe Mamani, Dr. "
-        "Roe and Dr. Kim, in that order.")
+        "Roe and Dr. Kwon, in that order.")
     assert papers == {"Haplotypes of the High Andes": (
-        "1991", [("Rosa Quispe Mamani", 1), ("Jane Roe", 2), ("Seo-yeon Kim", 3)])}
-    assert "Seo-yeon Kim" in people and "Seo" not in people
+        "1991", [("Rosa Quispe Mamani", 1), ("Jane Roe", 2), ("Da-eun Kwon", 3)])}
+    assert "Da-eun Kwon" in people and "Da" not in people
 
 
 def test_a_markdown_cv_with_escaped_marks_italic_et_al_a_thesis_and_a_grant():

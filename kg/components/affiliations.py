@@ -599,7 +599,7 @@ def kg_affiliations(doc: Doc) -> Doc:
                 owner = _POST_OWNER.search(doc_text(doc), max(ctx.s0, cue_char - 40), cue_char)
                 if owner and not agents and re.match(_POST_WORD, m.group(0), re.I):
                     # "Her tenure at Google lasted ...": the post's owner, when the clause
-                    # names no one ("Feinstein received her doctorate" is Feinstein's)
+                    # names no one ("Tom Vale received his doctorate" is Vale's)
                     who = ctx.who_at(owner.start(1))
                     agents = [who] if who and not who[1] else agents
                 between = [n for ps, pe, n in ctx.people if cue_char < ps and pe <= os_]

@@ -190,7 +190,7 @@ def _given_before(ent: Span) -> Token:
     if first.i == 0:
         return first
     doc = first.doc
-    # a hyphenated given name the tokenizer split ("Seo" "-" "yeon" + "Kim")
+    # a hyphenated given name the tokenizer split ("Da" "-" "eun" + "Kwon")
     if first.i >= 3 and doc[first.i - 2].text == "-" and doc[first.i - 1].is_lower \
             and doc[first.i - 1].is_alpha and len(doc[first.i - 1]) <= 5 \
             and doc[first.i - 3].text[:1].isupper() and doc[first.i - 3].is_alpha \
@@ -214,7 +214,7 @@ _BEFORE_PARTICLE = re.compile(
 
 def _given_before_particle(doc: Doc, s: int) -> int:
     """The start of a name whose given names and particle the recogniser left out:
-    "María Fernanda de la" + "Torre Quintanilla", "Jan Pieter van" + "Dijk"."""
+    "Juan Carlos de la" + "Fuente Morales", "Jan Willem van" + "Dijk"."""
     m = _BEFORE_PARTICLE.search(doc_text(doc), max(0, s - 60), s)
     if not m:
         return s

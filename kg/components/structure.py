@@ -459,7 +459,7 @@ _FAR = 1 << 62  # past any offset
 
 def subject_at(doc: Doc, char: int) -> str | None:
     """Whom the subject's pronouns mean at offset ``char``: the article's subject, or in a
-    section headed by another person's name (a prize release's "Priya Raghunathan" section
+    section headed by another person's name (a prize release's "Mina Adjei" section
     about its second laureate) that person.
 
     The sections are found once per list of people."""
@@ -476,7 +476,7 @@ def subject_at(doc: Doc, char: int) -> str | None:
             if b.kind != "heading" and not (b.kind == "paragraph" and len(heading.split()) <= 5
                                             and not re.search(r"[.,;:!?]$", heading)):
                 continue
-            # a name alone ("Priya Raghunathan", its given name maybe left out of the mention)
+            # a name alone ("Mina Adjei", its given name maybe left out of the mention)
             person = next((p.name for p in facts.people
                            if p.start >= b.start and p.end <= b.end
                            and re.fullmatch(r"(?:(?!By\b|With\b|From\b|Photo|Interview|Text\b)"
