@@ -35,6 +35,7 @@ __all__ = [
     "read_text",
     "decode_bytes",
     "repair_text",
+    "unescape_markdown",
     "MAX_BYTES",
 ]
 
@@ -65,8 +66,10 @@ _INLINE = re.compile(
     r"|(?<![\w*])\*(?P<i1>[^*\n]+)\*(?![\w*])|(?<![\w_])_(?P<i2>[^_\n]+)_(?![\w_])"
     r"|`(?P<code>[^`\n]+)`|<(?P<auto>https?://[^>\s]+)>|</?[a-zA-Z][^>\n]{0,200}>"
 )
-#: Characters a Markdown backslash escapes.
-_ESCAPABLE = frozenset("\\*_{}[]()#+!|<>")  # not TeX's accent marks
+#: Characters a Markdown backslash escapes (not TeX's accent marks: \` \~ \.).
+_ESCAPED = "\\*_{}[]()#+!|<>"
+_ESCAPABLE = frozenset(_ESCAPED)
+_MD_ESCAPE = re.compile(r"\\(?=[" + re.escape(_ESCAPED) + "])")
 _INLINE_KINDS = {"lt": "link", "b1": "strong", "b2": "strong", "i1": "em", "i2": "em",
                  "code": "code", "auto": ""}
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
@@ -440,6 +443,15 @@ def _cited(line: str, *, strict: bool) -> bool:
                           and c.style != "unknown")
 
 
+def unescape_markdown(text: str) -> str:
+    r"""``text`` with Markdown's backslash escapes read as the characters they escape.
+
+    >>> unescape_markdown(r"T. Quiroga\*, J. Weber\_2, In{\`e}s")
+    'T. Quiroga*, J. Weber_2, In{\\`e}s'
+    """
+    return _MD_ESCAPE.sub("", text)
+
+
 def read_text(text: str, *, name: str = "article", path: str | None = None) -> Article:
     """Read an article from a string (already decoded). See the module docstring."""
     source = repair_text(text)
@@ -602,7 +614,7 @@ def read_text(text: str, *, name: str = "article", path: str | None = None) -> A
             kind = "item"
             body = raw[bm.end() :].strip()
             body_base = base + bm.end() + (len(raw[bm.end() :]) - len(raw[bm.end() :].lstrip()))
-        unescaped = re.sub(r"\\(?=[\\*_{}\[\]()#+!|<>])", "", body)  # Markdown escapes
+        unescaped = unescape_markdown(body)
         if _REFERENCE.match(re.sub(r"[*_]", "", unescaped)) and (in_refs or kind == "item"):
             kind = "reference"
         elif in_refs and (kind == "item" or _cited(unescaped, strict=False)):

@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from ..dates import NUMBER_WORDS, PartialDate, find_dates
 from ..facts import AffiliationFact, OrgFact
 from ..lexicon import FOUNDER_TITLES, JOB_TITLES, is_membership_body, org_kind_from_name
-from .careers import relation_of
+from .careers import UNIT_END, relation_of
 from .structure import (
     block_at,
     dates_between,
@@ -311,9 +311,11 @@ _SPENT_BEFORE = re.compile(r"\b(?:spent|spending|spends|after)\s+"
                            r"(?:as\s+[^,;.]{1,40}?\s+)?(?:at|with|in|on\s+the\s+(?:faculty|staff)"
                            r"\s+of)\s+(?:the\s+)?$", re.I)
 _FOR_AFTER = re.compile(r"\s+for\s+" + _NUM + r"\s+years\b", re.I)
+# "a post she held": an aside about the post named before
+_HELD_POST = (r"a\s+(?:post|position|role|job|chair)\s+(?:that\s+)?(?:she|he|they)\s+"
+              r"(?:held|kept|occupied)")
 # ", a post she held for 12 years": the length in an aside about the post
-_HELD_FOR = re.compile(r"[^.;]{0,40}?(?:,\s+(?:a\s+(?:post|position|role|job|chair)\s+(?:that\s+)?"
-                       r"(?:she|he|they)\s+(?:held|kept|occupied)|where\s+(?:she|he|they|I)\s+"
+_HELD_FOR = re.compile(r"[^.;]{0,40}?(?:,\s+(?:" + _HELD_POST + r"|where\s+(?:she|he|they|I)\s+"
                        r"(?:stayed|remained|worked|taught))\s+for|,?\s+and\s+(?:stayed|remained)"
                        r"(?:\s+there)?(?:\s+for)?)\s+" + _NUM + r"\s+years\b", re.I)
 
@@ -435,8 +437,7 @@ def _merge_dates(a: _Dates, b: _Dates) -> _Dates:
 #: An aside after a body that still speaks of the post: ", which she completed in 2008",
 #: ", a post she held until 2020", ", staying until 2006"
 _POST_ASIDE = re.compile(r",\s+(?:which\s+(?:she|he|they)\s+(?:completed|finished|left|held|"
-                         r"received|earned)|a\s+(?:post|position|role|job|chair)\s+(?:that\s+)?"
-                         r"(?:she|he|they)\s+(?:held|kept|occupied)|(?:staying|remaining)\s+"
+                         r"received|earned)|" + _HELD_POST + r"|(?:staying|remaining)\s+"
                          r"(?:there\s+)?|leaving|departing|retiring|finishing|graduating|"
                          r"completing|"
                          # ", a battery maker she joined in 2019"
@@ -551,6 +552,9 @@ def kg_affiliations(doc: Doc) -> Doc:
                 if when == "team" and not _TEAM_AFTER.match(doc_text(doc)[oe:ctx.s1]):
                     continue
                 cue_char = os_ - len(left) + m.start()
+                # retiring says work whatever the body's kind ("retired from X" is no
+                # student's leaving)
+                retired = re.match(r"(?:retired|resigned)\b", m.group(0), re.I) is not None
                 if _REFUSED.search(left, 0, m.start()):
                     matched = True  # "she turned down a job at X": no post, and no other reading
                     break
@@ -563,7 +567,7 @@ def kg_affiliations(doc: Doc) -> Doc:
                 if rel == "alumniOf" and org.kind not in ("university", "school", None):
                     rel = "worksFor" if when != "end" else rel
                 if rel == "worksFor" and when == "end" and org.kind in ("university", "school") \
-                        and not re.match(r"(?:retired|resigned)\b", m.group(0), re.I):
+                        and not retired:
                     rel = "alumniOf"  # "left Harvard" (a student's leaving), not "retired from"
                 if d_to is None and rel in ("worksFor", "alumniOf") and when != "end":
                     d_to = _moved_on(doc, oe, ctx.s1)
@@ -630,11 +634,10 @@ def kg_affiliations(doc: Doc) -> Doc:
                 for name, is_org in agents:
                     if is_org and rel not in ("fundedBy", "memberOf"):
                         continue
-                    # a job title says work whatever the body's kind ("a lecturer at X")
-                    # ... and so does retiring ("retired from X" is no student's leaving)
-                    titled = rel == "worksFor" and (_JOB_WORD.search(m.group(0)) is not None or
-                                                    re.match(r"(?:retired|resigned)\b", m.group(0),
-                                                             re.I) is not None)
+                    # a job title says work whatever the body's kind ("a lecturer at X"), and
+                    # so does retiring
+                    titled = rel == "worksFor" and (_JOB_WORD.search(m.group(0)) is not None
+                                                    or retired)
                     add(name, rel, org, start, end, is_org,
                         soft=rel in ("worksFor", "alumniOf") and when != "none" and not titled)
                     if rel == "founderOf" and when == "none" and _AND_JOB.search(m.group(0)):
@@ -1066,7 +1069,7 @@ def _timeline_item(doc: Doc, ctx: _Sentence, add) -> bool:
         return True  # "2014: X Department Dissertation Prize": an honour, no post
     # the service a body's committee or board stands for: the body ("Member, Executive
     # Committee, Association for Computational Linguistics")
-    units = [o for _, _, o in ctx.orgs if _UNIT_END.search(o.name)]
+    units = [o for _, _, o in ctx.orgs if UNIT_END.search(o.name)]
     if re.match(r"(?:co-?)?founder|founded|co-?founded", rest, re.I):
         rel = "founderOf"
     elif re.match(r"member|fellow|trustee|board", rest, re.I):
@@ -1092,8 +1095,6 @@ def _timeline_item(doc: Doc, ctx: _Sentence, add) -> bool:
     return done
 
 
-_UNIT_END = re.compile(r"\b(?:committee|board|panel|programme|program|working group|task force|"
-                       r"steering group)$", re.I)
 _PAREN = r"(?:\s*\([^()]{1,30}\))?"
 _LIST_GLUE = re.compile(
     r"(?:\s+in\s+[A-Z][\w.'’-]*(?:,?\s+[A-Z][\w.'’-]*){0,3})?" + _PAREN
@@ -1488,13 +1489,13 @@ def _degree_then(doc: Doc, ctx: _Sentence) -> None:
 
 
 def _close_open_post(doc: Doc, ctx: _Sentence, name: str, rel: str, when: PartialDate,
-                     before: int | None = None) -> None:
-    """End ``name``'s last ``rel`` post stated before this sentence (or before offset
-    ``before`` in it) that is still open and began no later than ``when`` (a clause that
-    ends it without naming the body)."""
+                     same: bool = False) -> None:
+    """End ``name``'s last ``rel`` post stated before this sentence (with ``same``, in it
+    too) that is still open and began no later than ``when`` (a clause that ends it without
+    naming the body)."""
     facts = facts_of(doc)
     posts = [f for f in facts.affiliations if f.person == name and f.relation == rel
-             and (f.sentence[1] <= ctx.s0 or before is not None and f.sentence[0] == ctx.s0)
+             and (f.sentence[1] <= ctx.s0 or same and f.sentence[0] == ctx.s0)
              and f.end is None
              and (f.start is None or f.start.year <= when.year)]
     if posts:
@@ -1519,7 +1520,7 @@ def _left_then(doc: Doc, ctx: _Sentence, *, same: bool = False) -> None:
         return
     for name, is_org in ctx.agents(cue):
         if not is_org:
-            _close_open_post(doc, ctx, name, "worksFor", when, cue if same else None)
+            _close_open_post(doc, ctx, name, "worksFor", when, same)
 
 
 def _leave_the_company(doc: Doc, ctx: _Sentence, lead, add) -> None:

@@ -32,7 +32,7 @@ from ..lexicon import JOB_TITLES, org_kind_from_name
 from ..reader import Block
 from .structure import doc_text, facts_of
 
-__all__ = ["kg_careers", "read_range", "relation_of"]
+__all__ = ["kg_careers", "read_range", "relation_of", "UNIT_END"]
 
 _WORK_KEYS = re.compile(r"institutions?|employers?|workplaces?|organi[sz]ations?|affiliations?|"
                         r"positions?|current position|previous positions|occupations?", re.I)
@@ -67,8 +67,9 @@ _JOB_AFTER_FOUNDER = re.compile(r"\b(?:co-?)?founder\s+(?:and|&|/)\s+(?:[\w-]+\s
 _SUB_UNIT = re.compile(r"^(?:the\s+)?(?:department|dept\.?|faculty|division|school|college|"
                        r"institute|center|centre|group|lab|laboratory|program(?:me)?)\s+"
                        r"(?:of|for)\b", re.I)
-# a body's committee, board or panel ("Executive Committee, Association for X")
-_UNIT_END = re.compile(r"\b(?:committee|board|panel|programme|program|working group|task force|"
+#: A body's committee, board or panel, named before the body ("Executive Committee,
+#: Association for X").
+UNIT_END = re.compile(r"\b(?:committee|board|panel|programme|program|working group|task force|"
                        r"steering group)$", re.I)
 _NOW = r"(?:present|now|today|current|date|ongoing)"
 _SEASON = r"(?:(?:spring|summer|fall|autumn|winter)\s+)"
@@ -140,7 +141,7 @@ def _main_org(orgs: list[OrgFact]) -> OrgFact | None:
     ("Department of X, Rice University" → Rice University), a body of a known kind before
     a bare name ("Computer Science and Engineering, University of X")."""
     whole = [o for i, o in enumerate(orgs) if not ((_SUB_UNIT.match(o.name)
-                                                    or _UNIT_END.search(o.name))
+                                                    or UNIT_END.search(o.name))
                                                    and i + 1 < len(orgs))
              and not _DEGREE.fullmatch(o.name.strip(". "))]
     named = [o for o in whole if org_kind_from_name(o.name)]
@@ -364,7 +365,7 @@ def _item(doc: Doc, block: Block) -> None:
     lead = re.match(r"[^,:–—]*?(?:,|:|\s[–—]\s)", text)
     after = block.start + (lead.end() if lead else 0)
     org = _main_org(_orgs_in(doc, after, block.end)) or _comma_org(doc, after, block.end)
-    if org is not None and (_SUB_UNIT.match(org.name) or _UNIT_END.search(org.name)):
+    if org is not None and (_SUB_UNIT.match(org.name) or UNIT_END.search(org.name)):
         # "Institute for Quantum Electronics, ETH Zurich": the body after the unit
         org = _comma_org(doc, org.end + 1, block.end) or org
     if org is None:

@@ -382,9 +382,9 @@ def kg_people(doc: Doc) -> Doc:
         ):
             items = [(m.start(1), m.end(1)) for m in _LIST_ITEM.finditer(lm.group(0))]
             names = [lm.group(0)[a:b] for a, b in items]
-            surnames = {k.split()[-1] for k in known if len(k.split()) > 1}
-            cued = re.search(r"\b(?:with|by|co-?authors?|authors?)\s+$", text[:lm.start()])
-            if not any(n in known or cued and n in surnames for n in names):
+            if not any(n in known for n in names) and not (
+                    re.search(r"\b(?:with|by|co-?authors?|authors?)\s+$", text[:lm.start()])
+                    and set(names) & {k.split()[-1] for k in known if len(k.split()) > 1}):
                 continue  # "co-written with Vale and Ana Lima": Vale is a known surname
             for (a, b), n in zip(items, names, strict=True):
                 s = sent.start_char + lm.start() + a
@@ -596,6 +596,12 @@ def _part_of_org_name(doc: Doc, ent: Span, org_words: set[str]) -> bool:
 _FOUNDS = re.compile(r"(?:co-?|re)?found(?:ed|s|ing)?|cofounded|established|incorporated")
 
 
+def _founded(tok: Token) -> bool:
+    """Whether ``tok`` is what a founding verb founds ("she co-founded Solvia Energy"): a
+    body, never a person."""
+    return tok.dep_ == "dobj" and _FOUNDS.fullmatch(tok.head.lower_) is not None
+
+
 def _names_a_thing(ent: Span) -> bool:
     """Whether a PERSON-tagged name is a thing's or a place's name by its position: beside
     a thing noun ("the group Tangerine Dream", "the album, Unknown Pleasures"), after a
@@ -611,8 +617,8 @@ def _names_a_thing(ent: Span) -> bool:
         return True
     if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ in _ROLES_OF:
         return True
-    if root.dep_ == "dobj" and _FOUNDS.fullmatch(root.head.lower_):
-        return True  # "she co-founded Solvia Energy": one founds a body, not a person
+    if _founded(root):
+        return True
     kin = [root.head, *root.head.conjuncts] if root.dep_ == "conj" else list(root.conjuncts)
     kin = [t for t in kin if t not in ent]
     # a list of places ("Cape Verde, Lesotho, South Africa, and Brittany"), not one place
@@ -906,8 +912,7 @@ def kg_orgs(doc: Doc) -> Doc:
     for m in _CUE_ORG.finditer(doc_text(doc)):
         s, e = m.start("org"), m.end("org")
         span = doc.char_span(s, e, alignment_mode="expand")
-        founded = span is not None and span.root.dep_ == "dobj" and \
-            _FOUNDS.fullmatch(span.root.head.lower_) is not None
+        founded = span is not None and _founded(span.root)
         if span is None or any(t.ent_type_ in _NOT_ORG_ENTS and not (
                 founded and t.ent_type_ == "PERSON") for t in span):
             continue

@@ -11,6 +11,7 @@ from spacy.tokens import Doc
 from ..dates import PartialDate, find_dates, relative_year
 from ..facts import AuthorFact, PaperFact, PersonFact
 from ..lexicon import VENUES
+from ..reader import unescape_markdown
 from .frames import ORDINALS, PUBLISH_VERBS, SEPARATOR, WORK_NOUNS, Frame, read_frames
 from .mentions import NAME_RE, clean_name, is_person_name
 from .structure import (
@@ -844,7 +845,7 @@ def kg_references(doc: Doc) -> Doc:
         s = art.source.rfind("\n", 0, s) + 1  # with the markup before the first word
         while e < len(art.source) and art.source[e] in "*_":
             e += 1
-        raw = re.sub(r"\\(?=[\\*_{}\[\]()#+!|<>])", "", art.source[s:e])  # "Quiroga\\*"
+        raw = unescape_markdown(art.source[s:e])  # "Quiroga\\*"
         cites = parse_bibtex(raw) if raw.lstrip().startswith("@") else [parse_citation(raw)]
         for c in cites:
             if c is None:
