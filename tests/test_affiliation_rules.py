@@ -291,7 +291,7 @@ def test_honours_are_no_bodies_and_a_numbered_school_keeps_its_number():
             "2002.\n")
     assert _affiliations(text) == {
         ("Ana Ruiz", "alumniOf", "Hefei No. 1 High School", None, "2002"),
-        ("Ana Ruiz", "memberOf", "Royal Society of Canada", None, None)}
+        ("Ana Ruiz", "memberOf", "Royal Society of Canada", "2024", None)}
     from kg.pipeline import extract
     from kg.reader import read_text
 
@@ -619,7 +619,7 @@ def test_an_interview_s_i_is_its_subject_and_its_she_another():
      ("Jane Roe", "worksFor", "Yale University", None, None)),
     ("Upon graduation she went to work for IBM.", ("Jane Roe", "worksFor", "IBM", None, None)),
     ("In 1995 she was elected president of the American Chemical Society.",
-     ("Jane Roe", "memberOf", "American Chemical Society", None, None)),
+     ("Jane Roe", "memberOf", "American Chemical Society", "1995", None)),
     ("She is the Chief Scientist at Nordvolt AB, a battery maker she joined in 2019.",
      ("Jane Roe", "worksFor", "Nordvolt AB", "2019", None)),
     ("Before joining Harvard in 2008 she spent five years at Microsoft Research.",
@@ -778,3 +778,59 @@ def test_a_post_turned_down_is_no_post():
     got = _affiliations("# Jane Roe\n\nJane Roe is a chemist. She turned down a job at Pfizer "
                         "in 2003.")
     assert not any(a[2] == "Pfizer" for a in got)
+
+
+_ROE = "# Jane Roe\n\nJane Roe is a scientist. "
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a job noun after a passive appointment takes the clause's leading date
+    ("In 2011 Roe was appointed lecturer at the University of Leeds.",
+     ("Jane Roe", "worksFor", "University of Leeds", "2011", None)),
+    # "became curator": the post starts then
+    ("In 2015 she became curator at the National Railway Museum.",
+     ("Jane Roe", "worksFor", "National Railway Museum", "2015", None)),
+    # the date of leaving starts the post taken "to become"
+    ("She left Acme Corp in 2015 to become curator at the National Railway Museum.",
+     ("Jane Roe", "worksFor", "National Railway Museum", "2015", None)),
+    ("In 2015 she left Acme Robotics to join Google.",
+     ("Jane Roe", "worksFor", "Google", "2015", None)),
+    # "the agency in May 2010": a date, not a name after the description
+    ("She joined the Federal Aviation Administration in March 2004. She left the agency in "
+     "May 2010.",
+     ("Jane Roe", "worksFor", "Federal Aviation Administration", "2004-03", "2010-05")),
+    # the place in a university's name, where an employer stands
+    ("In 1990 she was appointed lecturer at the University of Leeds. She left Leeds in 1997.",
+     ("Jane Roe", "worksFor", "University of Leeds", "1990", "1997")),
+    # graduating "with first-class honours in" a year ends the study
+    ("She read history at the University of York, graduating with first-class honours in 1982.",
+     ("Jane Roe", "alumniOf", "University of York", None, "1982")),
+    # moving somewhere for graduate school is study; the participle ends it
+    ("In 2010 she moved to KTH Stockholm for graduate school, completing the Ph.D. in 2015.",
+     ("Jane Roe", "alumniOf", "KTH Stockholm", "2010", "2015")),
+    ("In 2009 she joined Stanford University as a doctoral student.",
+     ("Jane Roe", "alumniOf", "Stanford University", "2009", None)),
+    # a campus is part of the university's name
+    ("She is a professor at The University of Texas at Austin.",
+     ("Jane Roe", "worksFor", "University of Texas at Austin", None, None)),
+    # "Member of Technical Staff" is a job
+    ("She was a Member of Technical Staff at Nokia Bell Labs from 2015 to 2017.",
+     ("Jane Roe", "worksFor", "Nokia Bell Labs", "2015", "2017")),
+    # a degree's abbreviation does not end the sentence
+    ("She holds an M.Sc. in Applied Physics from Caltech.",
+     ("Jane Roe", "alumniOf", "Caltech", None, None)),
+])
+def test_dated_posts_from_general_phrasings(text, expected):
+    assert expected in _affiliations(_ROE + text)
+
+
+def test_a_field_after_professor_of_is_no_organisation():
+    x = extract(read_text(_ROE + "She is an Associate Professor of Electrical and Computer "
+                          "Engineering at Tulane University."))
+    assert {o.name for o in x.organizations} == {"Tulane University"}
+
+
+def test_a_city_is_no_university_where_places_stand():
+    got = _affiliations(_ROE + "She joined the University of Leeds in 1990. She grew up in "
+                        "Leeds.")
+    assert got == {("Jane Roe", "worksFor", "University of Leeds", "1990", None)}

@@ -52,7 +52,7 @@ _CUES: list[tuple[str, str, re.Pattern[str]]] = [
         r"degree\s+(?:\w+\s+){0,3}(?:from|at)|"
         r"(?:ph\.?\s?d\.?|doctorate|habilitation|master(?:['’]?s)?|bachelor(?:['’]?s)?|mba|b\.?a\.?|"
         r"b\.?f\.?a\.?|m\.?f\.?a\.?|ll\.?[bm]\.?|j\.?d\.?|b\.?s\.?c?\.?|m\.?s\.?c?\.?|"
-        r"m\.?a\.?|diploma|degrees?)\b(?!\s+(?:program|programme|course|student|candidate)s?\b)"
+        r"m\.?a\.?|diploma|degrees?)(?:\b|(?<=\.))(?!\s+(?:program|programme|course|student|candidate)s?\b)"
         # ... not over a post: "took his degree in 1977 and left for a lectureship at X"
         r"(?:(?!\b(?:lectureship|professorship|post|position|job|fellowship)\b)[^,;()]){0,50}?"
         r"\b(?:from|at)|"
@@ -105,6 +105,11 @@ _CUES: list[tuple[str, str, re.Pattern[str]]] = [
         r"\s+(?:the\s+)?" + _W + r"{0,2}$", re.I)),
 ]
 #: A sentence about a sports career: the clubs in it are teams one plays for, not employers.
+_FOR_STUDY = re.compile(
+    r"(?:\s+(?:in|at)\s+[A-Z][\w-]+)?\s+(?:for|to\s+(?:pursue|do|begin|start|take|read)|as)\s+"
+    r"(?:a\s+|an\s+|her\s+|his\s+|their\s+|my\s+)?(?:[\w-]+\s+)?(?:graduate\s+(?:school|studies|"
+    r"work|student)|doctoral|postgraduate|undergraduate|ph\.?\s?d\b|doctorate|master['’]?s|"
+    r"studies\b|(?:doctoral|phd|graduate|research|master['’]?s)\s+student)", re.I)
 _SPORT = re.compile(r"\b(?:free agent|traded to|drafted by|playoffs?|roster|on loan|loaned to|"
                     r"signed (?:with|for)|seasons? (?:with|for|in)|played (?:for|with|in)|"
                     r"playing (?:for|with|in))\b", re.I)
@@ -357,7 +362,7 @@ def _with_duration(doc: Doc, ctx: _Sentence, org: OrgFact, start: PartialDate | 
 
 
 _ENDING = re.compile(r"\b(?:completed|finished|left|ended|graduated|completing|finishing|"
-                     r"leaving|graduating|retiring|retired)\s+(?:[\w-]+\s+){0,2}$", re.I)
+                     r"leaving|graduating|retiring|retired)\s+(?:[\w-]+\s+){0,4}$", re.I)
 
 
 def _dates_after(doc: Doc, start: int, end: int) -> tuple[PartialDate | None, PartialDate | None,
@@ -417,6 +422,12 @@ def _clause_dates(doc: Doc, verb: Token | None) -> _Dates:
             continue
         f, t, i = _dates_after(doc, sub.start_char, sub.end_char)
         d_from, d_to, d_in = d_from or f, d_to or t, d_in or i
+    head = verb.head
+    if d_in is None and verb.dep_ in ("xcomp", "advcl") and head.lemma_.lower() in _MOVE_VERBS \
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        # "In 2015 she left X to join Y", "left X in 1997 to become keeper at Y": the move's
+        # date starts the new post
+        d_in = _clause_dates(doc, head)[2]
     return d_from, d_to, d_in
 
 
@@ -425,7 +436,7 @@ def _is_predicate(tok: Token) -> bool:
     predicate ("she was a postdoc at X from 2009"), not an aside ("while a student at X")."""
     while tok.dep_ in ("amod", "compound", "advmod"):
         tok = tok.head  # "postdoctoral" in "a postdoctoral researcher at X"
-    if tok.pos_ in ("VERB", "AUX") or tok.dep_ in ("attr", "dobj"):
+    if tok.pos_ in ("VERB", "AUX") or tok.dep_ in ("attr", "dobj", "oprd"):
         return True
     return tok.dep_ == "pobj" and (tok.head.lower_ == "as" or tok.head.head.pos_ in ("VERB", "AUX"))
 
@@ -545,6 +556,9 @@ def kg_affiliations(doc: Doc) -> Doc:
                 if (board or re.search(r"\belected\s+(?:as\s+)?(?:the\s+)?(?:[\w-]+\s+){0,2}$",
                                        left[:m.start()] + " ")) and rel == "worksFor":
                     rel = "memberOf"  # a board's seat, an elected office of a society
+                if rel == "memberOf" and re.search(r"\bmember\s+of\s+(?:the\s+)?(?:[\w-]+\s+)?"
+                                                   r"(?:staff|faculty)\b", m.group(0), re.I):
+                    rel = "worksFor"  # "Member of Technical Staff at X" is a job
                 if rel == "founderOf" and doc_text(doc)[os_:oe].lower() == "there":
                     if not re.match(r"started|began", m.group(0), re.I):
                         continue
@@ -564,6 +578,9 @@ def kg_affiliations(doc: Doc) -> Doc:
                     after_dates,
                     _clause_dates(doc, _verb_of(cue_tok)) if cue_tok is not None
                     and _is_predicate(cue_tok) else (None, None, None))
+                if rel == "worksFor" and when == "start" and _FOR_STUDY.match(
+                        doc_text(doc), oe) and org.kind in ("university", "school", "lab", None):
+                    rel = "alumniOf"  # "moved to X for graduate school", "joined X as a student"
                 if rel == "alumniOf" and org.kind not in ("university", "school", None):
                     rel = "worksFor" if when != "end" else rel
                 if rel == "worksFor" and when == "end" and org.kind in ("university", "school") \
@@ -701,6 +718,7 @@ def kg_affiliations(doc: Doc) -> Doc:
         _teachers(doc, ctx, add)
         _leave_the_company(doc, ctx, lead, add)
         _left_then(doc, ctx, same=True)
+        _degree_then(doc, ctx, same=True)
     return doc
 
 
@@ -716,6 +734,8 @@ _FOUND_VERBS = {"found", "co-found", "cofound", "establish", "create", "start", 
                 "set", "co-create", "incorporate", "organise", "organize"}
 _BEGIN_VERBS = {"begin", "start", "commence", "pursue", "undertake", "take", "do", "continue"}
 _LEAVE_VERBS = {"leave", "quit", "resign", "retire", "depart"}
+_ENTRY_VERBS = {"become", "appoint", "name", "make", "elect", "promote", "hire", "recruit"}
+_MOVE_VERBS = _LEAVE_VERBS | {"move", "return", "relocate"}
 _DEGREE_NOUNS = re.compile(
     r"^(?:degree|degrees|bachelor|bachelors?|master|masters?|b\.?a|b\.?s|b\.?sc|m\.?a|m\.?s|m\.?sc|"
     r"mba|ph\.?d|d\.?phil|doctorate|diploma|llb|llm|ll\.?b|ll\.?m|j\.?d|m\.?d|m\.?phil|b\.?eng|"
@@ -946,6 +966,9 @@ def _parse_path(doc: Doc, ctx: _Sentence, org: OrgFact, lead: PartialDate | None
         # "in 1951 he accepted an assistant professorship at X", "in 1998 she entered the
         # doctoral program of X"
         when = "start"
+    if rel == "worksFor" and when == "none" and gov.dep_ in ("attr", "oprd") and \
+            gov.head.lemma_.lower() in _ENTRY_VERBS:
+        when = "start"  # "in 2015 she became curator at X", "was named keeper of X in 1997"
     text = doc_text(doc)
     p_from, p_to = _paren_dates(text[org.end : ctx.s1])
     lo = min(gov.idx, org.start)
@@ -1458,17 +1481,21 @@ _LEFT_THEN = re.compile(r"\b(?:left|quit|resigned|departed|stepped\s+down|retire
 _THESIS_DONE = re.compile(
     r"\b(?P<pron>[Hh]er|[Hh]is|[Tt]heir)\s+(?:[\w-]+\s+){0,3}?(?:thesis|dissertation)\b[^.;]{0,160}?"
     r"\bwas\s+(?:successfully\s+)?(?:defended|accepted|approved|completed)\b|"
-    r"\b(?:completed|received|earned|obtained|finished|defended|(?:was\s+)?awarded)\s+"
+    r"\b(?P<verb>completed|received|earned|obtained|finished|defended|(?:was\s+)?awarded|"
+    r"completing|receiving|earning|obtaining|finishing|defending)\s+"
     r"(?:her|his|their|a|an|the)\s+"
     r"(?:[\w.-]+\s+){0,2}?(?:ph\.?\s?d\b\.?|doctorate|m\.?sc\b\.?|master['’]?s(?:\s+degree)?|"
     r"bachelor['’]?s(?:\s+degree)?|b\.?sc\b\.?|thesis|dissertation)", re.I)
 
 
-def _degree_then(doc: Doc, ctx: _Sentence) -> None:
+def _degree_then(doc: Doc, ctx: _Sentence, *, same: bool = False) -> None:
     """'She completed her PhD in 2012', 'Her dissertation ... was defended in May 1999' with
-    no university named: the person's open study begun before then ends."""
+    no university named: the person's open study begun before then ends; with ``same``, a
+    study begun earlier in the sentence ('moved to X for graduate school, completing the
+    PhD in 2015')."""
     m = _THESIS_DONE.search(ctx.sent.text)
-    if not m:
+    if not m or same and not (m.group("verb") or "").endswith("ing") or \
+            same and not ctx.sent.text[:m.start()].rstrip().endswith(","):
         return
     cue = ctx.s0 + m.start()
     facts = facts_of(doc)
@@ -1485,7 +1512,7 @@ def _degree_then(doc: Doc, ctx: _Sentence) -> None:
         return
     for name, is_org in who:
         if not is_org:
-            _close_open_post(doc, ctx, name, "alumniOf", when)
+            _close_open_post(doc, ctx, name, "alumniOf", when, same)
 
 
 def _close_open_post(doc: Doc, ctx: _Sentence, name: str, rel: str, when: PartialDate,

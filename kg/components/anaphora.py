@@ -24,6 +24,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..dates import MONTHS
 from ..facts import OrgFact
 from ..lexicon import FOUNDER_TITLES, JOB_TITLES
 from .structure import doc_text, facts_of
@@ -49,6 +50,7 @@ _SAME_KIND: dict[str, tuple[str, ...]] = {w: _COMPANY_NOUNS for w in _COMPANY_NO
 _DEFINITE = re.compile(r"\b(?:the|this|that)\s+(" + "|".join(map(re.escape, HEAD_KINDS))
                        + r")(?:['’]s)?\b")
 _ITS = re.compile(r"\bits\b")
+_NAMED_AFTER = re.compile(r"\s+(?:of|for|in)\s+(?!(?i:" + "|".join(MONTHS) + r")\b)[A-Z]")
 _THERE = re.compile(r"\bthere\b", re.I)
 _ITS_ROLE = re.compile(r"Its\s+(?:[\w-]+\s+){0,3}?(?:" + FOUNDER_TITLES + "|" + JOB_TITLES
                        + r"|founders?|investors|backers|funders|board|staff|employees|money|"
@@ -81,8 +83,8 @@ def kg_org_anaphora(doc: Doc) -> Doc:
         window_start = sents[max(0, k - _WINDOW)].start_char
         for m in _DEFINITE.finditer(text, s0, s1):
             s, e = m.span(1)
-            if not free(s, e) or re.match(r"\s+(?:of|for|in)\s+[A-Z]", text[e : e + 8]):
-                continue  # "the institute of X" names something else
+            if not free(s, e) or _NAMED_AFTER.match(text, e):
+                continue  # "the institute of X" names something else ("in May 2010" does not)
             head = m.group(1).lower()
             ante = _antecedent(doc, named, window_start, s, head)
             if ante is not None:

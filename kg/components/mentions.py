@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 from typing import Any
 
 from spacy.language import Language
@@ -708,7 +709,8 @@ _CUE_ORG = re.compile(
     r"(?:\b(?:(?:" + JOB_TITLES + r"|intern|postdoc|researcher|scientist|engineer|linguist|"
     r"economist|curator|teacher|instructor|consultant|columnist)s?\s+(?:at|with|for)|"
     r"(?:worked|works|working|employed|interned|lectured|taught|teaching)\s+(?:\w+\s+){0,2}?(?:at|for|by)|"
-    r"(?:ph\.?d\.?|doctorate|master['’]?s|bachelor['’]?s|degree|diploma)\s+(?:\w+\s+){0,3}?from|"
+    r"(?i:ph\.?\s?d\.?|doctorate|master['’]?s|bachelor['’]?s|degree|diploma|[bm]\.?sc?\.?|"
+    r"[bm]\.a\.|mba|m\.?eng\.?|d\.?phil\.?)\s+(?:[\w-]+\s+){0,3}?from|"
     r"(?:joined|rejoining|rejoined|joining|co-?founded|cofounded|founded|profiled\s+by|"
     r"interview\s+with|wrote\s+for|writing\s+for|columns?\s+(?:for|in)|"
     # investors: "a seed round led by X", "with participation from X", "backed by X"
@@ -888,6 +890,10 @@ def kg_orgs(doc: Doc) -> Doc:
         org_names.add(facts.title_org)
     for ent in doc.ents:
         if ent.label_ == "ORG":
+            if _FIELD_BEFORE.search(doc_text(doc), max(0, ent.start_char - 60), ent.start_char) \
+                    and org_kind_from_name(ent.text) is None and re.match(
+                        r"\s+(?:and|&|at|from)\s", doc_text(doc)[ent.end_char:ent.end_char + 6]):
+                continue  # "Professor of Electrical and Computer Engineering": a field
             s, e = _clean_span(doc, ent.start_char, ent.end_char)
             org_names.add(doc_text(doc)[s:e])
             add(ent.start_char, ent.end_char)
@@ -913,8 +919,11 @@ def kg_orgs(doc: Doc) -> Doc:
         s, e = m.start("org"), m.end("org")
         span = doc.char_span(s, e, alignment_mode="expand")
         founded = span is not None and _founded(span.root)
+        # "moved to KTH Stockholm": an acronym heads no person's name
+        lettered = span is not None and re.fullmatch(r"[A-Z]{2,6}", span[0].text) is not None \
+            and not overlaps_person(s, e)
         if span is None or any(t.ent_type_ in _NOT_ORG_ENTS and not (
-                founded and t.ent_type_ == "PERSON") for t in span):
+                (founded or lettered) and t.ent_type_ == "PERSON") for t in span):
             continue
         # an acronym where a body stands is a body, whatever the tagger says ("at CERN",
         # "joined EMBL"), unless it names a country ("moved to the USA")
@@ -1022,6 +1031,16 @@ def kg_orgs(doc: Doc) -> Doc:
                          r"\s+(?:by|in|from)?\s*((?:The\s+)?[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,3})",
                          doc_text(doc)):
         add(m.start(1), m.end(1), actor=True)
+    # "University of Leeds" ... "left Leeds in 1997", "Leeds's physics faculty": the place
+    # in a university's name stands for it where an employer or a school stands
+    for town, uni in _university_places(found.values()).items():
+        for s, e in _free_spots(doc, town, spans):
+            before = text[max(0, s - 12):s]
+            if _EMPLOYER_BEFORE.search(before) or _STUDIED_BEFORE.search(before) or \
+                    _UNIT_AFTER.match(text, e):
+                add(s, e)
+                if (s, e) in found and found[(s, e)].name == town:
+                    found[(s, e)].alias_of = uni
     # "University of the Witwatersrand (Wits)": the bracketed short name is the same body
     defined: dict[str, str] = {}
     for (_s, e), f in sorted(found.items()):
@@ -1114,6 +1133,40 @@ def _joined_bodies(name: str, known: set[str]) -> tuple[int, int] | None:
             # "Biology, University of Kiel": a field before its university
             return m.start(), m.end()
     return None
+
+
+#: Where a field of study stands, which the recogniser often tags ORG.
+_FIELD_BEFORE = re.compile(
+    r"\b(?i:professor|lecturer|reader|professorship|lectureship|degree|doctorate|ph\.?\s?d\.?|"
+    r"b\.?sc?\.?|m\.?sc?\.?|b\.?a\.?|m\.?a\.?|bachelor['’]?s|master['’]?s|major(?:ed)?)"
+    r"\s+(?:of|in)\s+(?:[A-Z][\w-]*,?\s+)*(?:(?:and|&)\s+)?$")
+_STUDIED_BEFORE = re.compile(r"\b(?:(?:years?|time|stint|spell|tenure|studies|degree|doctorate|"
+                             r"ph\.?\s?d\.?)\s+at|arrived\s+at|returned\s+to|back\s+to)\s+$",
+                             re.I)
+_UNIT_AFTER = re.compile(r"['’]s?\s+(?:[\w-]+\s+){0,3}?(?:faculty|department|campus|school|"
+                         r"lab|laboratory|group|institute)\b")
+_UNIVERSITY_OF = re.compile(r"(?:The\s+)?University\s+of\s+"
+                            r"(?P<a>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)|(?P<b>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+University")
+
+
+def _university_places(orgs: Iterable[OrgFact]) -> dict[str, str]:
+    """The place in each university's name and the name, when no other body holds it.
+
+    >>> sorted(_university_places([OrgFact("University of Leeds", 0, 19, (0, 19)),
+    ...     OrgFact("Stanford University", 30, 49, (30, 49)),
+    ...     OrgFact("Leeds Beckett Bank", 60, 78, (60, 78))]).items())
+    [('Stanford', 'Stanford University')]
+    """
+    names = {o.name for o in orgs}
+    places: dict[str, str] = {}
+    for name in names:
+        m = _UNIVERSITY_OF.fullmatch(name)
+        if m:
+            place = m.group("a") or m.group("b")
+            if place.lower() not in NON_NAME_WORDS:
+                places[place] = name if place not in places else ""
+    return {p: full for p, full in places.items() if full
+            and not any(p in n.split() or n.startswith(p + " ") for n in names if n != full)}
 
 
 def _free_spots(doc: Doc, name: str, found: SpanSet) -> list[tuple[int, int]]:
@@ -1219,6 +1272,13 @@ def _mend_org(doc: Doc, s: int, e: int, people: SpanIndex | None = None) -> tupl
     m = re.match(r"\s*[–—]\s*" + _CAP_WORDS, after)
     if m and org_kind_from_name(name) in ("university", "school"):
         return s, e + m.end()  # "University of Wisconsin – Eau Claire"
+    m = re.match(r"\s+at\s+[A-Z][\w'’-]*(?:[ -][A-Z][\w'’-]*){0,2}(?![\w'’-])", after)
+    if m and re.fullmatch(r"(?:The\s+)?University\s+of\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?",
+                          name) and org_kind_from_name(m.group(0)) is None:
+        campus = doc.char_span(e + m.start() + 4, e + m.end(), alignment_mode="expand")
+        if campus is not None and not any(t.ent_type_ in ("DATE", "TIME", "EVENT", "PERSON")
+                                          for t in campus):
+            return s, e + m.end()  # a campus: "University of Texas at Austin"
     m = re.match(r",\s+" + _CAP_WORDS, after)
     if m and (_spelled_out(name + m.group(0), text) or _CAMPUS_SYSTEM.search(name)
               and len(m.group(0).split()) <= 3

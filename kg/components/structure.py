@@ -167,8 +167,9 @@ def kg_blocks(doc: Doc) -> Doc:
         kind = blocks[i].kind
         if kind in short and not (prev.text in (".", "!", "?") and tok.text[:1].isupper()):
             flags[tok.i] = -1
-        elif kind == "paragraph" and not _ENDS_SENTENCE.search(prev.text):
-            flags[tok.i] = -1
+        elif kind == "paragraph" and (not _ENDS_SENTENCE.search(prev.text) or (
+                prev.text.endswith(".") and tok.is_lower and tok.is_alpha)):
+            flags[tok.i] = -1  # "She holds an M.Sc. | in physics": no sentence starts lower-case
     if len(doc):
         flags[0] = 1
         doc.from_array([SENT_START], flags.astype("uint64"))  # type: ignore[arg-type]
