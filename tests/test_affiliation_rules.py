@@ -819,6 +819,21 @@ _ROE = "# Jane Roe\n\nJane Roe is a scientist. "
     # a degree's abbreviation does not end the sentence
     ("She holds an M.Sc. in Applied Physics from Caltech.",
      ("Jane Roe", "alumniOf", "Caltech", None, None)),
+    # "left to co-found X": the founding takes the leading date, the old job ends then
+    ("She was a researcher at Acme Corp. In 2019 she left to co-found Quillon Robotics.",
+     ("Jane Roe", "founderOf", "Quillon Robotics", "2019", None)),
+    ("She was a researcher at Acme Corp. In 2019 she left to co-found Quillon Robotics.",
+     ("Jane Roe", "worksFor", "Acme Corp.", None, "2019")),
+    # the one recruited, not the recruiter
+    ("It was Tom Vale who recruited her to Microsoft Research in 2015.",
+     ("Jane Roe", "worksFor", "Microsoft Research", "2015", None)),
+    # an investor that leads a round funds the company named in it, or founded last
+    ("In 2019 she co-founded Quillon Robotics with Tom Vale. Kestrel Ventures led the "
+     "company's seed round that year; two years later Orca Capital led a $18 million Series A.",
+     ("Quillon Robotics", "fundedBy", "Kestrel Ventures", "2019", None)),
+    ("In 2019 she co-founded Quillon Robotics with Tom Vale. Kestrel Ventures led the "
+     "company's seed round that year; two years later Orca Capital led a $18 million Series A.",
+     ("Quillon Robotics", "fundedBy", "Orca Capital", "2021", None)),
 ])
 def test_dated_posts_from_general_phrasings(text, expected):
     assert expected in _affiliations(_ROE + text)

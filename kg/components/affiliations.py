@@ -39,7 +39,7 @@ _CUES: list[tuple[str, str, re.Pattern[str]]] = [
     # (relation, when: start|end|none, pattern matched against the text left of the org)
     ("founderOf", "start", re.compile(
         r"\b(?:co-?founded|founded|cofounded|established|set up|started|launched|incorporated|"
-        r"co-?created)\s+"
+        r"co-?created|to\s+(?:co-?found|found|cofound|establish|launch|set\s+up))\s+"
         r"(?:the\s+|a\s+|an\s+)?"
         # "launched a violent raid on X" founds nothing: no preposition on the way
         r"(?:(?!(?:on|against|into|in|at|to|for|with|from|by|of)\s)[\w'’&.-]+\s+){0,4}$", re.I)),
@@ -89,7 +89,8 @@ _CUES: list[tuple[str, str, re.Pattern[str]]] = [
         r"\b(?:left|leaving|departed(?:\s+from)?|departing(?:\s+from)?|quit|resigned\s+from|"
         r"retired\s+from)\s+(?:the\s+)?$", re.I)),
     ("worksFor", "start", re.compile(
-        r"\b(?:joined|joining|join|joins|rejoined|hired\s+by|recruited\s+(?:to|by)|mov(?:ed|ing)\s+to|"
+        r"\b(?:joined|joining|join|joins|rejoined|hired\s+by|"
+        r"recruited\s+(?:(?:her|him|them|me|us)\s+)?(?:to|by)|mov(?:ed|ing)\s+to|"
         r"left\s+\S+(?:\s+\S+){0,3}\s+for|worked\s+(?:\w+\s+){0,3}(?:at|for)|"
         r"(?:served|serving|sat|was|were)\s+on\s+the\s+(?:[\w-]+\s+){0,3}(?:team|staff)\s+(?:of|at)|works\s+(?:at|for)|"
         r"working\s+(?:\w+\s+){0,2}(?:at|for)|employed\s+(?:by|at)|(?:career|job|position|post|role|"
@@ -481,7 +482,7 @@ def _date_before(doc: Doc, cue_char: int, absolute: bool) -> PartialDate | None:
     for a, b, d, relative in reversed(dates_between(doc, lo, cue_char)):
         if re.search(r"[.;]", text[b:]):
             return None
-        if relative or (absolute and re.search(r"\bin\s+$", text[:a])):
+        if relative or (absolute and re.search(r"\b[Ii]n\s+$", text[:a])):
             return d
     return None
 
@@ -574,6 +575,8 @@ def kg_affiliations(doc: Doc) -> Doc:
                     break
                 matched = True
                 cue_tok = _token_at(doc, cue_char)
+                if cue_tok is not None and cue_tok.dep_ == "aux":
+                    cue_tok = cue_tok.head  # "left to co-found X": the verb after "to"
                 d_from, d_to, d_in = _merge_dates(
                     after_dates,
                     _clause_dates(doc, _verb_of(cue_tok)) if cue_tok is not None
@@ -599,8 +602,8 @@ def kg_affiliations(doc: Doc) -> Doc:
                 elif when == "start":
                     start = d_in or (lead if rel in ("founderOf", "worksFor", "memberOf",
                                                      "fundedBy") else None)
-                    if start is None and rel in ("worksFor", "alumniOf"):
-                        start = _date_before(doc, cue_char, rel == "worksFor")
+                    if start is None and rel in ("worksFor", "alumniOf", "founderOf"):
+                        start = _date_before(doc, cue_char, rel != "alumniOf")
                 elif when == "end":
                     end = d_in or lead
                 grad = re.match(r"\s*(?:in\s+[A-Z]\w+(?:,?\s+[A-Z]\w+)?\s*)?[(,]?\s*"
@@ -617,6 +620,11 @@ def kg_affiliations(doc: Doc) -> Doc:
                 if rel in ("worksFor", "alumniOf"):
                     start, end = _with_duration(doc, ctx, org, start, end)
                 agents = ctx.agents(cue_char)
+                hired = re.search(r"\b(?:her|him|them|me)\s+(?:to|by)\s*$", m.group(0), re.I)
+                if hired:
+                    # "Tom Vale recruited her to X": the one recruited
+                    who = ctx.who_at(cue_char + hired.start())
+                    agents = [who] if who and not who[1] else []
                 owner = _POST_OWNER.search(doc_text(doc), max(ctx.s0, cue_char - 40), cue_char)
                 if owner and not agents and re.match(_POST_WORD, m.group(0), re.I):
                     # "Her tenure at Google lasted ...": the post's owner, when the clause
@@ -717,6 +725,7 @@ def kg_affiliations(doc: Doc) -> Doc:
         _where_people(doc, ctx, add)
         _teachers(doc, ctx, add)
         _leave_the_company(doc, ctx, lead, add)
+        _led_round(doc, ctx, lead, add)
         _left_then(doc, ctx, same=True)
         _degree_then(doc, ctx, same=True)
     return doc
@@ -1151,6 +1160,43 @@ def _joining(doc: Doc, ctx: _Sentence, org: OrgFact) -> list[OrgFact]:
         if s2 >= org.end and _WITH_JOINING.fullmatch(doc_text(doc)[org.end:s2]):
             return [o2, *_listed_after(doc, ctx, o2)]
     return []
+
+
+_LED_ROUND = re.compile(r"(?:\s+(?:also|then|later|had|has|have))?\s+(?:co-)?led\s+"
+                        r"(?P<what>[^.;]{0,60}?\b(?:round|series\s+[a-e]|financing|raise))\b",
+                        re.I)
+_TOOK_PART = re.compile(r"[^.;]{0,40}?\b(?:in\s+which|which)\s+(?:the\s+)?$")
+_TOOK_PART_AFTER = re.compile(r"\s+(?:also\s+)?(?:took\s+part|participated|joined|invested)\b")
+
+
+def _led_round(doc: Doc, ctx: _Sentence, lead: PartialDate | None, add) -> None:
+    """'Kestrel Capital led the company's seed round that year', 'two years later A led a
+    $18 million Series A in which B also took part': the investors fund the company named
+    in the round (its owner), else the one founded last before this sentence."""
+    text = doc_text(doc)
+    facts = facts_of(doc)
+    for os_, oe, org in ctx.orgs:
+        m = _LED_ROUND.match(text, oe)
+        if not m or org.kind not in ("investor", None) or org.name == facts.title_org:
+            continue
+        inside = [o for s2, _e2, o in ctx.orgs if oe < s2 < m.end() and o.name != org.name]
+        fundee = inside[0].name if inside else None
+        if fundee is None:
+            founded = [f.organization for f in facts.affiliations
+                       if f.relation == "founderOf" and f.sentence[0] <= ctx.s0
+                       and f.organization != org.name]
+            fundee = founded[-1] if founded else None
+        if fundee is None:
+            continue
+        _, _, d_in = _dates_after(doc, oe, _clause_end(doc, m.end(), ctx.s1))
+        when = d_in or lead or _date_before(doc, os_, True)
+        investors = [org]
+        for s2, e2, o2 in ctx.orgs:  # "... in which B also took part"
+            if s2 >= m.end() and _TOOK_PART.fullmatch(text, m.end(), s2) and \
+                    _TOOK_PART_AFTER.match(text, e2):
+                investors.append(o2)
+        for inv in investors:
+            add(fundee, "fundedBy", inv, when, None, True)
 
 
 def _add_dated_list(doc: Doc, ctx: _Sentence, org: OrgFact, name: str, rel: str, add,

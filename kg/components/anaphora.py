@@ -47,8 +47,9 @@ _COMPANY_NOUNS = ("company", "firm", "startup", "start-up", "business", "maker",
                   "manufacturer", "spinout", "spin-off", "spinoff")
 _SAME_KIND: dict[str, tuple[str, ...]] = {w: _COMPANY_NOUNS for w in _COMPANY_NOUNS} | {
     "lab": ("lab", "laboratory"), "laboratory": ("lab", "laboratory")}
-_DEFINITE = re.compile(r"\b(?:the|this|that)\s+(" + "|".join(map(re.escape, HEAD_KINDS))
-                       + r")(?:['’]s)?\b")
+# a press release's "the University" (capitalised) is the same description
+_DEFINITE = re.compile(r"\b(?:the|this|that)\s+((?i:" + "|".join(map(re.escape, HEAD_KINDS))
+                       + r"))(?:['’]s)?\b")
 _ITS = re.compile(r"\bits\b")
 _NAMED_AFTER = re.compile(r"\s+(?:of|for|in)\s+(?!(?i:" + "|".join(MONTHS) + r")\b)[A-Z]")
 _THERE = re.compile(r"\bthere\b", re.I)
