@@ -834,6 +834,22 @@ _ROE = "# Jane Roe\n\nJane Roe is a scientist. "
     ("In 2019 she co-founded Quillon Robotics with Tom Vale. Kestrel Ventures led the "
      "company's seed round that year; two years later Orca Capital led a $18 million Series A.",
      ("Quillon Robotics", "fundedBy", "Orca Capital", "2021", None)),
+    # a unit's body, named right after it, holds the same post
+    ("In 2011 she joined the Department of Linguistics at Tulane University as an assistant "
+     "professor.",
+     ("Jane Roe", "worksFor", "Tulane University", "2011", None)),
+    ("She was a member of the School of Historical Studies at the Institute for Advanced Study "
+     "in 2016–17.",
+     ("Jane Roe", "memberOf", "Institute for Advanced Study", "2016", "2017")),
+    # a degree in brackets after a body, or after a person with the body inside
+    ("She trained as a physicist at the University of Glasgow (BSc, 1997).",
+     ("Jane Roe", "alumniOf", "University of Glasgow", None, "1997")),
+    ("Her student Tom Vale (Ph.D., Tulane University, 2022) co-founded Quillon Robotics.",
+     ("Tom Vale", "alumniOf", "Tulane University", None, "2022")),
+    # two joining words in a body's name
+    ("After two years at the Max Planck Institute for the History of Science, she joined "
+     "Tulane University in 2011.",
+     ("Jane Roe", "worksFor", "Max Planck Institute for the History of Science", "2009", "2011")),
 ])
 def test_dated_posts_from_general_phrasings(text, expected):
     assert expected in _affiliations(_ROE + text)
@@ -849,3 +865,13 @@ def test_a_city_is_no_university_where_places_stand():
     got = _affiliations(_ROE + "She joined the University of Leeds in 1990. She grew up in "
                         "Leeds.")
     assert got == {("Jane Roe", "worksFor", "University of Leeds", "1990", None)}
+
+
+def test_an_award_of_a_society_names_the_society():
+    x = extract(read_text(_ROE + "Her book received the Pfizer Award of the History of Science "
+                          "Society. She studied at the University of Nairobi and Tulane "
+                          "University."))
+    assert {o.name for o in x.organizations} >= {"History of Science Society",
+                                                  "University of Nairobi",
+                                                  "Tulane University"}
+    assert not [o for o in x.organizations if "Award" in o.name or " and " in o.name]

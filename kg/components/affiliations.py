@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from ..dates import NUMBER_WORDS, PartialDate, find_dates
 from ..facts import AffiliationFact, OrgFact
 from ..lexicon import FOUNDER_TITLES, JOB_TITLES, is_membership_body, org_kind_from_name
-from .careers import UNIT_END, relation_of
+from .careers import SUB_UNIT, UNIT_END, relation_of
 from .structure import (
     block_at,
     dates_between,
@@ -371,8 +371,21 @@ def _dates_after(doc: Doc, start: int, end: int) -> tuple[PartialDate | None, Pa
     """(from, to, in) dates attached by a preposition in ``doc_text(doc)[start:end]``."""
     text = doc_text(doc)[start:end]
     d_from = d_to = d_in = None
-    for a, _, d, relative in dates_between(doc, start, end):
+    prev_end = None
+    for a, b, d, relative in dates_between(doc, start, end):
         m = _PREP_DATE.search(text[:a])
+        dash = prev_end is not None and re.fullmatch(r"\s*[–—-]\s*", text[prev_end:a])
+        prev_end = b
+        if dash and (d_in or d_from) and d_to is None:
+            d_from, d_to, d_in = d_from or d_in, d, None  # "in 2016–2017"
+            continue
+        short = re.match(r"[–—-](\d\d)\b(?![–—-])", text[b:])
+        if short and m and m.group("prep").lower() in ("in", "from", "during") and \
+                d.precision == "year" and int(short.group(1)) > d.year % 100:
+            # "in 2016–17": a season of two years
+            d_from = d_from or d
+            d_to = d_to or PartialDate(str(d.year // 100 * 100 + int(short.group(1))))
+            continue
         if not m:
             if relative and d_in is None:  # "graduating three years later", "that autumn"
                 d_in = d
@@ -528,19 +541,31 @@ def kg_affiliations(doc: Doc) -> Doc:
         def add(person: str, rel: str, org: OrgFact, start: PartialDate | None,
                 end: PartialDate | None, person_is_org: bool = False, soft: bool = False,
                 *, span: tuple[int, int] = span, sport: bool = sport,
-                added: list[tuple[str, str, OrgFact]] = added) -> None:
+                added: list[tuple[str, str, OrgFact]] = added, ctx: _Sentence = ctx) -> None:
             if person == org.name:
                 return
+            degree = _PAREN_DEGREE.match(doc_text(doc), org.end)
+            if degree and rel in ("worksFor", "alumniOf") and not person_is_org:
+                # "at the University of X (BSc, 1997)": a degree, whatever the cue said
+                rel = "alumniOf"
+                years = find_dates(degree.group(0))
+                start, end = (start, years[-1][2]) if years else (start, end)
             added.append((person, rel, org))
             if rel == "worksFor" and (is_membership_body(org.name) or (
                     sport and org.kind not in ("university", "school"))):
                 rel = "memberOf"  # a party, an army, a legislature, a sports team
             facts.affiliations.append(AffiliationFact(person, rel, org.name, span, start, end,
                                                       person_is_org, soft))
+            parent = _parent_body(doc, ctx, org)
+            if parent is not None:
+                facts.affiliations.append(AffiliationFact(person, rel, parent.name, span, start,
+                                                          end, person_is_org, soft))
 
         if block is not None and block.kind == "item" and _timeline_item(doc, ctx, add):
             continue
         for os_, oe, org in ctx.orgs:
+            if any(_parent_body(doc, ctx, o2) is org for _s2, _e2, o2 in ctx.orgs):
+                continue  # "the School of X at the Y Institute": read with its unit
             if org.kind is None and org_kind_from_name(org.name) is None and any(
                     e2 <= os_ and re.fullmatch(r",?\s+(?:in|near|outside)\s+(?:the\s+)?",
                                                doc_text(doc)[e2:os_]) for _s2, e2, _o in ctx.orgs):
@@ -726,6 +751,7 @@ def kg_affiliations(doc: Doc) -> Doc:
         _teachers(doc, ctx, add)
         _leave_the_company(doc, ctx, lead, add)
         _led_round(doc, ctx, lead, add)
+        _degree_brackets(doc, ctx, add)
         _left_then(doc, ctx, same=True)
         _degree_then(doc, ctx, same=True)
     return doc
@@ -913,6 +939,52 @@ def _agents_of(ctx: _Sentence, gov: Token) -> list[tuple[str, bool]]:
 
 _DATES_ONLY = re.compile(r"(?:\d{1,4}|[A-Z][a-z]{2,8}\.?|and|to|until|present|now|c\.|"
                         r"[-–—,/\s])+")
+
+
+_UNIT_FIRST = re.compile(r"(?:the\s+)?(?:department|dept\b|faculty|division|group|lab\b|laboratory|"
+                         r"program)", re.I)
+
+
+_DEGREE_ABBR = (r"(?:B\.?\s?A|B\.?\s?Sc?|M\.?\s?Sc?|M\.?\s?A|Ph\.?\s?D|D\.?\s?Phil|M\.?\s?Phil|MBA|"
+                r"M\.?\s?D|J\.?\s?D|LL\.?\s?[BM]|M\.?\s?Eng|B\.?\s?Eng|A\.?\s?B|S\.?\s?B|"
+                r"Dipl|Habil)\.?")
+#: A degree in brackets after a body: "(BSc, 1997)", "(Ph.D. in physics 2009)".
+_PAREN_DEGREE = re.compile(r"\s*\(\s*" + _DEGREE_ABBR + r"(?:[\s,][^()]{0,40})?\)")
+#: A degree in brackets after a person, naming the body: "(Ph.D., Tulane University, 2022)".
+_PERSON_DEGREE = re.compile(r"\s*\(\s*" + _DEGREE_ABBR + r"(?:\s+in\s+[^,()]{2,40})?,?\s+")
+
+
+def _degree_brackets(doc: Doc, ctx: _Sentence, add) -> None:
+    """'her student Tom Vale (Ph.D., Tulane University, 2022)': that person's degree."""
+    text = doc_text(doc)
+    for _s, e, name in ctx.people:
+        m = _PERSON_DEGREE.match(text, e)
+        if not m:
+            continue
+        org = next((o for s2, _e2, o in ctx.orgs if s2 == e + m.end() - m.start()
+                    or s2 == m.end()), None)
+        if org is None:
+            continue
+        tail = re.match(r"[^()]{0,12}\)", text[org.end:ctx.s1])
+        if tail is None:
+            continue
+        years = find_dates(tail.group(0))
+        add(name, "alumniOf", org, None, years[-1][2] if years else None)
+
+
+def _parent_body(doc: Doc, ctx: _Sentence, org: OrgFact) -> OrgFact | None:
+    """The body a unit belongs to, named right after it: "the Department of Physics at Rice
+    University", "the School of Historical Studies at the Institute for Advanced Study"."""
+    if not SUB_UNIT.match(org.name):
+        return None
+    for s2, _e2, o2 in ctx.orgs:
+        if s2 >= org.end:
+            if re.fullmatch(r"\s+(?:at|of)\s+(?:the\s+)?|,\s+(?:the\s+)?",
+                            doc_text(doc)[org.end:s2]) \
+                    and not _UNIT_FIRST.match(o2.name) and o2.name != org.name:
+                return o2
+            return None
+    return None
 
 
 def _possessed(doc: Doc, ctx: _Sentence, org: OrgFact) -> list[OrgFact]:

@@ -32,7 +32,7 @@ from ..lexicon import JOB_TITLES, org_kind_from_name
 from ..reader import Block
 from .structure import doc_text, facts_of
 
-__all__ = ["kg_careers", "read_range", "relation_of", "UNIT_END"]
+__all__ = ["kg_careers", "read_range", "relation_of", "SUB_UNIT", "UNIT_END"]
 
 _WORK_KEYS = re.compile(r"institutions?|employers?|workplaces?|organi[sz]ations?|affiliations?|"
                         r"positions?|current position|previous positions|occupations?", re.I)
@@ -64,7 +64,7 @@ _MEMBER_WORDS = re.compile(r"\b(?:member|fellow|trustee|board|council|committee|
 _FOUNDER_WORDS = re.compile(r"\b(?:co-?founder|founder|founded|co-?founded|founding)\b", re.I)
 _JOB_AFTER_FOUNDER = re.compile(r"\b(?:co-?)?founder\s+(?:and|&|/)\s+(?:[\w-]+\s+){0,2}?"
                                 r"(?:" + JOB_TITLES + r")\b", re.I)
-_SUB_UNIT = re.compile(r"^(?:the\s+)?(?:department|dept\.?|faculty|division|school|college|"
+SUB_UNIT = re.compile(r"^(?:the\s+)?(?:department|dept\.?|faculty|division|school|college|"
                        r"institute|center|centre|group|lab|laboratory|program(?:me)?)\s+"
                        r"(?:of|for)\b", re.I)
 #: A body's committee, board or panel, named before the body ("Executive Committee,
@@ -140,7 +140,7 @@ def _main_org(orgs: list[OrgFact]) -> OrgFact | None:
     """The organisation an entry is about: the first that is no sub-unit of a later one
     ("Department of X, Rice University" → Rice University), a body of a known kind before
     a bare name ("Computer Science and Engineering, University of X")."""
-    whole = [o for i, o in enumerate(orgs) if not ((_SUB_UNIT.match(o.name)
+    whole = [o for i, o in enumerate(orgs) if not ((SUB_UNIT.match(o.name)
                                                     or UNIT_END.search(o.name))
                                                    and i + 1 < len(orgs))
              and not _DEGREE.fullmatch(o.name.strip(". "))]
@@ -365,7 +365,7 @@ def _item(doc: Doc, block: Block) -> None:
     lead = re.match(r"[^,:–—]*?(?:,|:|\s[–—]\s)", text)
     after = block.start + (lead.end() if lead else 0)
     org = _main_org(_orgs_in(doc, after, block.end)) or _comma_org(doc, after, block.end)
-    if org is not None and (_SUB_UNIT.match(org.name) or UNIT_END.search(org.name)):
+    if org is not None and (SUB_UNIT.match(org.name) or UNIT_END.search(org.name)):
         # "Institute for Quantum Electronics, ETH Zurich": the body after the unit
         org = _comma_org(doc, org.end + 1, block.end) or org
     if org is None:

@@ -690,7 +690,9 @@ _KEYWORD_ORG = re.compile(
     r"N\.V\.|S\.p\.A\.|Pty|PLC|plc|LLP|Foundation|Council|"
     r"Ministry|Department|Agency|Commission|Society|Association|Party|Research|Press|Globe|Times|"
     r"Consortium|Initiative|Alliance|Trust|Bank|Hospital|Museum|Orchestra|Church|Diocese)(?!\w)"
-    r"(?:\s+(?:of|for|and|de)\s+(?:the\s+)?(?:[A-Z][\w&.-]*)(?:\s+[A-Z][\w&.-]*)*)?"
+    # "Institute for the History of Science": two joining words in the tail
+    r"(?:\s+(?:of|for|and|de)\s+(?:the\s+)?(?:[A-Z][\w&.-]*)(?:\s+[A-Z][\w&.-]*)*"
+    r"(?:\s+(?:of|for)\s+(?:the\s+)?(?:[A-Z][\w&.-]*)(?:\s+[A-Z][\w&.-]*)*)?)?"
 )
 # a body's name in a language that puts its kind word first: "Instituto de Geofísica",
 # "Comisión Nacional del Agua", "Universidad Mayor de San Andrés", "Fondation pour X"
@@ -747,7 +749,9 @@ _JOURNAL = re.compile(r"(?:The\s+)?(?:[A-Z][\w-]*\s+){0,3}?(?:Journal|Proceeding
                       r"Annals|Bulletin|Annual\s+Review|Review|Letters)\s+(?:of|on|in)\s")
 #: What the recogniser glues before a body's name: a year, a membership ("Fellow of the").
 _LEAD_NOISE = re.compile(r"(?:(?:1[5-9]|20)\d\d\s+|(?:(?:Honorary|Foreign|Life|Senior|Elected)\s+)?"
-                         r"(?:Fellow|Member|Trustee)s?\s+of\s+(?:the\s+)?)")
+                         r"(?:Fellow|Member|Trustee)s?\s+of\s+(?:the\s+)?|"
+                         # "Pfizer Award of the History of Science Society": the society's
+                         r"(?:[A-Z][\w'’-]*\s+){0,4}(?:Award|Prize|Medal|Lecture)\s+of\s+(?:the\s+)?)")
 # where an employer stands ("a job at X", "left X") and where a place does ("in X", "X, Sweden")
 _EMPLOYER_BEFORE = re.compile(r"\b(?:at|left|leaving|joined|joining|quit|rejoined)\s+$")
 _PLACE_BEFORE = re.compile(r"\b(?:in|near|from|outside|to|across|around|of|into|via)\s+"
@@ -898,7 +902,8 @@ def kg_orgs(doc: Doc) -> Doc:
         if ent.label_ == "ORG":
             if _FIELD_BEFORE.search(doc_text(doc), max(0, ent.start_char - 60), ent.start_char) \
                     and org_kind_from_name(ent.text) is None and re.match(
-                        r"\s+(?:and|&|at|from)\s", doc_text(doc)[ent.end_char:ent.end_char + 6]):
+                        r"\s+(?:and|&|at|from)\s|,\s",
+                        doc_text(doc)[ent.end_char:ent.end_char + 6]):
                 continue  # "Professor of Electrical and Computer Engineering": a field
             s, e = _clean_span(doc, ent.start_char, ent.end_char)
             org_names.add(doc_text(doc)[s:e])
