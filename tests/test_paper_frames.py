@@ -445,3 +445,35 @@ def test_an_interview_s_papers_named_first_and_led_by_a_colleague():
 def test_papers_published_as_positions_left_elliptic_and_co_writers(text, title, expected):
     papers, _people = _papers("# Jane Roe\n\nJane Roe is a hydrologist. " + text)
     assert papers[title] == expected
+
+
+PODCAST = """# Lab Talk, Episode 12: Mira Castell on cracks and protons
+
+**Host:** My guest today is Mira Castell, associate professor of chemistry at Tulane \
+University.
+
+**Castell:** I did my undergrad at the University of Minnesota — I started there in 2005 — \
+and stayed for the PhD. I defended in the spring of 2013.
+
+**Castell:** The work that put the group on the map came out in 2022: "Proton Transport \
+Along Strained Grain Boundaries," in Nature Materials. My student Tom Vale was first author.
+"""
+
+
+def test_a_podcast_episode_is_about_the_guest_its_headline_names():
+    from kg.pipeline import extract
+    from kg.reader import read_text
+
+    x = extract(read_text(PODCAST))
+    assert x.subject == "Mira Castell"
+    got = {(a.person, a.relation, a.organization, a.start.iso if a.start else None,
+            a.end.iso if a.end else None) for a in x.affiliations}
+    # "I did my undergrad at X — I started there in 2005": no name glued to the dash
+    assert ("Mira Castell", "alumniOf", "University of Minnesota", "2005", "2013") in got
+    # "I started there": the study taken there, not a job
+    assert not [a for a in got if a[1] == "worksFor" and a[2] == "University of Minnesota"]
+    papers = {p.title: (p.date.iso if p.date else None, [(a.name, a.position) for a in p.authors])
+              for p in x.papers}
+    # a quoted title followed by ', in <journal>': a paper without any other cue
+    assert papers["Proton Transport Along Strained Grain Boundaries"] == (
+        "2022", [("Tom Vale", 1)])

@@ -64,6 +64,10 @@ _CUES: list[tuple[str, str, re.Pattern[str]]] = [
         r"(?:at|in)|studying\s+(?:\w+\s+){0,3}at|educated\s+at|(?:under)?graduate\s+(?:student\s+)?at|"
         r"(?:doctoral|phd|ph\.d\.|graduate|master['’]?s)\s+student\s+at|student\s+at|students\s+at|"
         r"matriculated\s+at|went\s+to(?!\s+work)|admitted\s+to|entered|"
+        # "I did my undergrad at X", "she did her doctorate in physics at X"
+        r"did\s+(?:my|her|his|their|a|an)\s+(?:[\w'’-]+\s+){0,2}?(?:undergrad\w*|degree|"
+        r"ph\.?\s?d\.?|doctorate|master['’]?s|bachelor['’]?s|studies|postgrad\w*)\s+"
+        r"(?:[\w-]+\s+){0,3}?at|"
         r"admitted\s+to\s+[^,;.]{0,40}?\b(?:class|course|programme|program)\s+at)\s+(?:the\s+)?"
         + _W + r"{0,2}$", re.I)),
     ("alumniOf", "end", re.compile(r"\bmatriculated\s+from\s+(?:the\s+)?" + _W + r"{0,2}$", re.I)),
@@ -464,7 +468,7 @@ def _merge_dates(a: _Dates, b: _Dates) -> _Dates:
 _POST_ASIDE = re.compile(r",\s+(?:which\s+(?:she|he|they)\s+(?:completed|finished|left|held|"
                          r"received|earned)|" + _HELD_POST + r"|(?:staying|remaining)\s+"
                          r"(?:there\s+)?|leaving|departing|retiring|finishing|graduating|"
-                         r"completing|"
+                         r"completing|starting|beginning|arriving|"
                          # ", a battery maker she joined in 2019"
                          r"an?\s+(?:[\w-]+\s+){1,3}?(?:that\s+|which\s+)?(?:she|he|they)\s+"
                          r"(?:joined|entered)|where\s+(?:she|he|they)\s+(?:stayed|remained|worked|"
@@ -588,7 +592,10 @@ def kg_affiliations(doc: Doc) -> Doc:
                 if rel == "founderOf" and doc_text(doc)[os_:oe].lower() == "there":
                     if not re.match(r"started|began", m.group(0), re.I):
                         continue
-                    rel, when = "worksFor", "start"  # "I started there in April 2017"
+                    # "I started there in April 2017": the post or study last taken there
+                    past = [f.relation for f in facts.affiliations if f.organization == org.name
+                            and f.relation in ("worksFor", "alumniOf")]
+                    rel, when = (past[-1] if past else "worksFor"), "start"
                 if when == "team" and not _TEAM_AFTER.match(doc_text(doc)[oe:ctx.s1]):
                     continue
                 cue_char = os_ - len(left) + m.start()
@@ -1603,7 +1610,9 @@ _THESIS_DONE = re.compile(
     r"completing|receiving|earning|obtaining|finishing|defending)\s+"
     r"(?:her|his|their|a|an|the)\s+"
     r"(?:[\w.-]+\s+){0,2}?(?:ph\.?\s?d\b\.?|doctorate|m\.?sc\b\.?|master['’]?s(?:\s+degree)?|"
-    r"bachelor['’]?s(?:\s+degree)?|b\.?sc\b\.?|thesis|dissertation)", re.I)
+    r"bachelor['’]?s(?:\s+degree)?|b\.?sc\b\.?|thesis|dissertation)|"
+    # "I defended in the spring of 2013": defending alone is a thesis's
+    r"\b(?:defended|defending)(?=\s+(?:in|that|the\s+following|at\s+the\s+end)\b)", re.I)
 
 
 def _degree_then(doc: Doc, ctx: _Sentence, *, same: bool = False) -> None:

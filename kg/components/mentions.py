@@ -824,6 +824,8 @@ def kg_orgs(doc: Doc) -> Doc:
     def add(s: int, e: int, actor: bool = False) -> None:
         s, e = _clean_span(doc, *_clip_org(doc, s, e))
         s, e = _mend_org(doc, s, e, people)
+        if doc_text(doc).startswith("Then ", s) and org_kind_from_name(doc_text(doc)[s + 5:e]):
+            s += 5  # "Then Argonne National Laboratory, that summer"
         name = doc_text(doc)[s:e]
         # a part that mends back to the whole ("Kenya Marine | and Fisheries Research
         # Institute (KMFRI)", whose short name spells it all) is one name
@@ -1280,7 +1282,7 @@ def _mend_org(doc: Doc, s: int, e: int, people: SpanIndex | None = None) -> tupl
     if m and name.split()[-1][:1].isupper() and (
             m.group("p") not in ("a", "y") or org_kind_from_name(name + m.group(0))):
         return s, e + m.end()
-    m = re.match(r"\s*[–—]\s*" + _CAP_WORDS, after)
+    m = re.match(r"\s*[–—]\s*(?!I\b)" + _CAP_WORDS, after)
     if m and org_kind_from_name(name) in ("university", "school"):
         return s, e + m.end()  # "University of Wisconsin – Eau Claire"
     m = re.match(r"\s+at\s+[A-Z][\w'’-]*(?:[ -][A-Z][\w'’-]*){0,2}(?![\w'’-])", after)

@@ -136,6 +136,12 @@ _VENUE_AFTER = re.compile(r"^[\"”»“«*_,]{0,2}\s*,?\s*" + _BRACKET
                           + r"(?:(?:came\s+out|appeared|ran|was\s+published|was\s+printed|"
                           r"published)\s+)?(?:in|at)\s+(?:the\s+)?(?:(?:journal|magazine|"
                           r"newspaper)\s+)?[A-Z][^.;]{0,80}?\b(?:1[5-9]|20)\d\d\b")
+# a quote followed by a known venue or a journal's name, no year: '"X," in Nature Materials'
+_NAMED_VENUE_AFTER = re.compile(
+    r"^[\"”»“«*_,]{0,2}\s*,?\s*(?:(?:came\s+out|appeared|was\s+published|published)\s+)?in\s+"
+    r"(?:the\s+)?(?:(?:" + "|".join(re.escape(v) for v in sorted(VENUES, key=len, reverse=True))
+    + r")\b|(?:[A-Z][\w&-]*\s+){0,4}(?:Journal|Review|Letters|Proceedings|Transactions|Annals|"
+    r"Bulletin|Quarterly)\b)")
 # a publishing verb right after a quote: '"X", which she wrote with', '"X" was published'
 _VERB_AFTER_QUOTE = re.compile(r"^[\"”»“«*_,]{0,2}\s*,?\s*" + _BRACKET
                                + r"(?:(?:which|that)\s+(?:[\w'’-]+\s+)?|"
@@ -225,7 +231,8 @@ def _titles_in(doc: Doc, s0: int, s1: int, frames: list[Frame]) -> list[tuple[in
                          r"[\"”»“«*_,]{0,2}\s*,?\s*\([^()]{0,80}\b\d{4}\)", text[qe:s1])) or bool(
                          _VERB_BEFORE.search(text[max(s0, qs - 50):qs])
                          or _VERB_AFTER_QUOTE.match(text[qe:min(s1, qe + 60)])
-                         or _VENUE_AFTER.match(text[qe:min(s1, qe + 110)]))
+                         or _VENUE_AFTER.match(text[qe:min(s1, qe + 110)])
+                         or _NAMED_VENUE_AFTER.match(text[qe:min(s1, qe + 80)]))
         if (qs, qe) not in spans and (_VENUE_WORDS.search(text[qs:qe])
                                       or _is_named_entity(doc, qs, qe)):
             continue  # an emphasised journal, newspaper or name is not a title

@@ -170,12 +170,21 @@ def kg_blocks(doc: Doc) -> Doc:
         elif kind == "paragraph" and (not _ENDS_SENTENCE.search(prev.text) or (
                 prev.text.endswith(".") and tok.is_lower and tok.is_alpha)):
             flags[tok.i] = -1  # "She holds an M.Sc. | in physics": no sentence starts lower-case
+        elif kind == "paragraph" and len(prev.text) > 1 and prev.text.endswith(".") and \
+                tok.text in _OPENING_PRONOUNS:
+            flags[tok.i] = 1  # "... stayed for the PhD. | I defended": an abbreviation ends it
     if len(doc):
         flags[0] = 1
         doc.from_array([SENT_START], flags.astype("uint64"))  # type: ignore[arg-type]
     return doc
 
 
+#: A name after a headline's colon: "Podcast, Episode 12: Jane Roe on cracks and protons",
+#: "In conversation: Jane Roe".
+_TITLE_GUEST = re.compile(r"[:|]\s+(?P<n>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3})"
+                          r"(?=\s+(?:on|talks|discusses|explains|reflects)\b|\s*[,:—–]|\s*$)")
+_OPENING_PRONOUNS = frozenset(("I", "He", "She", "They", "We", "It", "His", "Her", "Their", "My",
+                               "Our"))
 _ENDS_SENTENCE = re.compile(r"[.!?…:;\"'”’)\]]$")
 
 _PRONOUNS = {"he": "he", "him": "he", "his": "he", "himself": "he",
@@ -207,6 +216,9 @@ def kg_subject(doc: Doc) -> Doc:
         return doc
     if art is not None and art.title:
         title = re.sub(r"\s*\([^)]*\)\s*$", "", art.title).strip()
+        guest = _TITLE_GUEST.search(title)
+        if guest and _name_shaped(guest.group("n")):
+            title = guest.group("n")  # "Bench Notes, Episode 112: Jane Roe on cracks"
         title = re.sub(r",\s.*$", "", title)  # "X, Marquis of Y"
         what = _opening_noun(doc, art, title)
         if what is not None:
