@@ -454,6 +454,10 @@ def resolve(article: Article, facts: Facts) -> Extraction:
                 and aff.start is not None:
             aff.end = af.end  # consecutive posts at one place: 2013–2019, 2019–present
             continue
+        if aff.start is not None and af.end is not None and af.end == aff.start \
+                and af.start is not None:
+            aff.start = af.start  # the same, listed latest first: 2019–present, 2013–2019
+            continue
         aff.start = _merge_date(aff.start, af.start)
         aff.end = _merge_date(aff.end, af.end)
         if af.relation == "fundedBy":

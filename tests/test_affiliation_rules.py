@@ -850,6 +850,9 @@ _ROE = "# Jane Roe\n\nJane Roe is a scientist. "
     ("After two years at the Max Planck Institute for the History of Science, she joined "
      "Tulane University in 2011.",
      ("Jane Roe", "worksFor", "Max Planck Institute for the History of Science", "2009", "2011")),
+    # a date after "After" starts what follows: not the end of the post
+    ("After graduating in 2011 she spent a year as a software engineer at Acme Corp.",
+     ("Jane Roe", "worksFor", "Acme Corp.", "2011", "2012")),
 ])
 def test_dated_posts_from_general_phrasings(text, expected):
     assert expected in _affiliations(_ROE + text)

@@ -45,6 +45,10 @@ def test_a_cv_with_an_infobox_lists_and_a_table():
     ("(M.Sc., 2008; Ph.D., 2012)", "end", (None, "2012")),
     ("elected 2020", "start", ("2020", None)),
     ("no date", "both", (None, None)),
+    # the two dates a range joins, not the first two of the entry
+    ("Associate Professor (tenured 2018), Dept. of Statistics, X (2015–2021)", "both",
+     ("2015", "2021")),
+    ("June–August 2018", "both", ("2018-06", "2018-08")),
 ])
 def test_read_range(text, single, expected):
     assert read_range(text, single=single) == expected
@@ -146,3 +150,22 @@ def test_service_on_a_body_s_committee_and_an_honour_line():
         "- 2014: Tarnow Linguistics Department Dissertation Prize\n")
     assert ("Jane Roe", "memberOf", "Nordic Language Technology Society", "2021", "2024") in got
     assert not any("Committee" in a[2] or "Department" in a[2] for a in got)
+
+
+def test_cv_posts_latest_first_and_fellowships_among_honours():
+    got = _affiliations(
+        "# Jane Roe\n\nJane Roe is a statistician.\n\n## Appointments\n\n"
+        "- **Professor**, Department of Statistics, Tulane University (2021–present)\n"
+        "- **Associate Professor** (tenured 2018), Department of Statistics, Tulane University "
+        "(2015–2021)\n"
+        "- **Visiting Researcher**, Google Research, New York, NY (June–August 2018)\n\n"
+        "## Honors\n\n"
+        "- Elected Fellow, Institute of Mathematical Statistics (IMS), 2022\n"
+        "- Young Scholar Award, Statistical Society of Canada, 2014\n")
+    assert got == {
+        # two rows of one post, the later listed first: one span
+        ("Jane Roe", "worksFor", "Tulane University", "2015", None),
+        ("Jane Roe", "worksFor", "Google Research", "2018-06", "2018-08"),
+        # a fellowship line is a membership; an award line is no affiliation
+        ("Jane Roe", "memberOf", "Institute of Mathematical Statistics", "2022", None),
+    }

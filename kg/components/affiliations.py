@@ -439,6 +439,10 @@ def _clause_dates(doc: Doc, verb: Token | None) -> _Dates:
         if not any(t.ent_type_ == "DATE" for t in sub) or len(sub) > 12:
             continue
         f, t, i = _dates_after(doc, sub.start_char, sub.end_char)
+        if c.lower_ in ("after", "upon", "following"):
+            # "After graduating in 2011 she spent a year at X": what follows starts then
+            d_in = d_in or t or i or f
+            continue
         d_from, d_to, d_in = d_from or f, d_to or t, d_in or i
     head = verb.head
     if d_in is None and verb.dep_ in ("xcomp", "advcl") and head.lemma_.lower() in _MOVE_VERBS \

@@ -26,7 +26,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..dates import PartialDate, find_dates
+from ..dates import MONTHS, PartialDate, find_dates
 from ..facts import AffiliationFact, OrgFact
 from ..lexicon import JOB_TITLES, org_kind_from_name
 from ..reader import Block
@@ -70,7 +70,9 @@ SUB_UNIT = re.compile(r"^(?:the\s+)?(?:department|dept\.?|faculty|division|schoo
 #: A body's committee, board or panel, named before the body ("Executive Committee,
 #: Association for X").
 UNIT_END = re.compile(r"\b(?:committee|board|panel|programme|program|working group|task force|"
-                       r"steering group)$", re.I)
+                       r"steering group)$|"
+                       # the languages that put the kind first: "Consejo Consultivo Científico"
+                       r"^(?:consejo|comité|comite|junta|conseil|comitato|beirat)\b", re.I)
 _NOW = r"(?:present|now|today|current|date|ongoing)"
 _SEASON = r"(?:(?:spring|summer|fall|autumn|winter)\s+)"
 
@@ -93,9 +95,15 @@ def read_range(text: str, *, single: str = "both") -> tuple[str | None, str | No
     if not dates:
         return None, None
     first = dates[0][2].iso
-    if len(dates) >= 2 and re.search(r"\d\s*(?:-|to|until|till)\s*" + _SEASON + r"?"
-                                     r"(?:[A-Za-z]+\.?\s+)?\d", t, re.I):
-        return first, dates[1][2].iso
+    for (_a1, b1, d1), (a2, _b2, d2) in zip(dates, dates[1:], strict=False):
+        # the two dates a range joins ("(tenured 2018) ... (2015-2021)": not the first two)
+        if re.fullmatch(r"\s*(?:-|to|until|till)\s*" + _SEASON + r"?", t[b1:a2], re.I):
+            return d1.iso, d2.iso
+    months = re.search(r"\b(?P<m1>[A-Z][a-z]+)\.?\s*(?:-|to)\s*[A-Z][a-z]+\.?\s+(?P<y>\d{4})\b", t)
+    if months and months.group("m1").lower() in MONTHS and len(dates) == 1:
+        # "June-August 2018": the first month is of the same year
+        m1 = MONTHS[months.group("m1").lower()]
+        return f"{months.group('y')}-{m1:02d}", first
     if re.search(r"\d\s*(?:-|to|until)\s*" + _NOW + r"\b|\bsince\s+\w*\s*\d|\bfrom\s+\w*\s*\d|"
                  r"\d\s*-\s*$", t.strip(), re.I) and not re.search(r"\buntil\b|\bto\s+\d", t, re.I):
         return first, None  # "2024–present", "since 2019", "2016–" (still held)
@@ -345,6 +353,10 @@ def _item(doc: Doc, block: Block) -> None:
     if default is None and re.match(r"(?:co-?founder|founder|founding [a-z]+)\b[^,:]*[,:]", text,
                                     re.I):
         default = "founderOf"  # "Co-founder, Acme Inc. (2022)" under any heading
+    if default is None and re.match(r"[*_]*(?:Elected\s+)?(?:(?:Foreign|Honorary|International|"
+                                    r"Life|Corresponding)\s+)?(?:Fellow|Member)[*_]*\s*[,:]",
+                                    text, re.I):
+        default = "memberOf"  # "Elected Fellow, Institute of X (IMS), 2022" under "Honors"
     if default is None:
         return
     # "Organisation, Place — Role (years)": the body before a dash, its roles after it
