@@ -853,6 +853,19 @@ _ROE = "# Jane Roe\n\nJane Roe is a scientist. "
     # a date after "After" starts what follows: not the end of the post
     ("After graduating in 2011 she spent a year as a software engineer at Acme Corp.",
      ("Jane Roe", "worksFor", "Acme Corp.", "2011", "2012")),
+    # "a postdoc with A at X": A works there; the clause's date after "after" ends the post
+    ("She joined the faculty in 2016 after a postdoc with Marcus Ebbeling at Janelia Research "
+     "Campus.",
+     ("Jane Roe", "worksFor", "Janelia Research Campus", None, "2016")),
+    ("She joined the faculty in 2016 after a postdoc with Marcus Ebbeling at Janelia Research "
+     "Campus.",
+     ("Marcus Ebbeling", "worksFor", "Janelia Research Campus", None, None)),
+    # a unit of a company stands where the company would
+    ("She spent a year as a research technician in the neuroscience unit of GlaxoSmithKline.",
+     ("Jane Roe", "worksFor", "GlaxoSmithKline", None, None)),
+    # a degree after a name and before a post is no degree from the employer
+    ("Mira Castell, PhD is an Associate Professor of Neurobiology at the University of Chicago.",
+     ("Mira Castell", "worksFor", "University of Chicago", None, None)),
 ])
 def test_dated_posts_from_general_phrasings(text, expected):
     assert expected in _affiliations(_ROE + text)

@@ -54,7 +54,8 @@ _CUES: list[tuple[str, str, re.Pattern[str]]] = [
         r"b\.?f\.?a\.?|m\.?f\.?a\.?|ll\.?[bm]\.?|j\.?d\.?|b\.?s\.?c?\.?|m\.?s\.?c?\.?|"
         r"m\.?a\.?|diploma|degrees?)(?:\b|(?<=\.))(?!\s+(?:program|programme|course|student|candidate)s?\b)"
         # ... not over a post: "took his degree in 1977 and left for a lectureship at X"
-        r"(?:(?!\b(?:lectureship|professorship|post|position|job|fellowship)\b)[^,;()]){0,50}?"
+        r"(?:(?!\b(?:lectureship|professorship|post|position|job|fellowship|professor|lecturer|"
+        r"researcher|scientist|engineer|director|postdoc\w*)\b)[^,;()]){0,50}?"
         r"\b(?:from|at)|"
         r"earned\s+(?![^,;]{0,40}\b(?:prize|award|nomination|medal|praise|reputation)s?\b)"
         r"[^,;]{0,40}\bat)\s+"
@@ -106,7 +107,7 @@ _CUES: list[tuple[str, str, re.Pattern[str]]] = [
         r"years?\s+as\s+(?:an?\s+)?(?:[\w-]+\s+){0,3}?(?:at|with|for)|"
         # "a fellowship to the Institute for Advanced Study", "settling at the University of X"
         r"fellowship\s+(?:\w+\s+){0,2}(?:to|at)|settl(?:ed|ing)\s+(?:\w+\s+)?at|" + JOB_TITLES
-        + r"s?\s+(?:\w+\s+){0,2}(?:at|of|for|with)|postdoc\w*\s+(?:\w+\s+){0,2}at)"
+        + r"s?\s+(?:\w+\s+){0,2}(?:at|of|for|with)|postdoc\w*\s+(?:\w+\s+){0,3}at)"
         r"\s+(?:the\s+)?" + _W + r"{0,2}$", re.I)),
 ]
 #: A sentence about a sports career: the clubs in it are teams one plays for, not employers.
@@ -439,8 +440,9 @@ def _clause_dates(doc: Doc, verb: Token | None) -> _Dates:
         if not any(t.ent_type_ == "DATE" for t in sub) or len(sub) > 12:
             continue
         f, t, i = _dates_after(doc, sub.start_char, sub.end_char)
-        if c.lower_ in ("after", "upon", "following"):
-            # "After graduating in 2011 she spent a year at X": what follows starts then
+        if c.lower_ in ("after", "upon", "following") and not (f and t):
+            # "After graduating in 2011 she spent a year at X": what follows starts then (a
+            # range inside is the range of the post it names)
             d_in = d_in or t or i or f
             continue
         d_from, d_to, d_in = d_from or f, d_to or t, d_in or i
@@ -613,6 +615,9 @@ def kg_affiliations(doc: Doc) -> Doc:
                 cue_tok = _token_at(doc, cue_char)
                 if cue_tok is not None and cue_tok.dep_ == "aux":
                     cue_tok = cue_tok.head  # "left to co-found X": the verb after "to"
+                # "joined Y in 2016 after a postdoc at X": the clause's date ends X
+                after_post = cue_tok is not None and cue_tok.dep_ == "pobj" and \
+                    cue_tok.head.lower_ == "after" and rel == "worksFor"
                 d_from, d_to, d_in = _merge_dates(
                     after_dates,
                     _clause_dates(doc, _verb_of(cue_tok)) if cue_tok is not None
@@ -653,6 +658,8 @@ def kg_affiliations(doc: Doc) -> Doc:
                     if gd:
                         end = gd[0]
                         start = start if start and start != end else None
+                if after_post and d_in is not None and not (d_from or d_to) and end is None:
+                    start, end = None, d_in
                 if rel in ("worksFor", "alumniOf"):
                     start, end = _with_duration(doc, ctx, org, start, end)
                 agents = ctx.agents(cue_char)
@@ -672,7 +679,15 @@ def kg_affiliations(doc: Doc) -> Doc:
                         r"\s+(?:of|at|for|with)\s+(?:the\s+)?", doc_text(doc)[
                             max(pe for ps, pe, n in ctx.people if pe <= os_):os_]):
                     # "Professor Omar Haddad of Cairo University": the title's own holder
-                    agents = [(between[-1], False)]
+                    host = next((ps for ps, pe, n in ctx.people if n == between[-1]
+                                 and cue_char < ps), None)
+                    if host is not None and re.search(r"\b(?:with|under)\s+(?:[\w-]+\s+){0,2}$",
+                                                      doc_text(doc)[cue_char:host]):
+                        # "a postdoc with Tom Vale at X": the host works there, the one
+                        # who did the postdoc too
+                        add(between[-1], rel, org, None, None)
+                    else:
+                        agents = [(between[-1], False)]
                 if rel in ("fundedBy", "memberOf"):
                     orgs_as_agents = [a for a in agents if a[1]]
                     if rel == "fundedBy" and not orgs_as_agents:
@@ -843,6 +858,11 @@ def _governor(org_tok: Token) -> tuple[Token, str] | None:
         while r.dep_ in ("conj", "appos") and hops < 6:
             r = r.head
             hops += 1
+    if r.dep_ == "pobj" and r.head.lower_ == "of" and r.head.head.lemma_.lower() in (
+            "unit", "division", "arm", "branch", "subsidiary", "department", "office") \
+            and r.head.head.is_lower and r.head.head.dep_ == "pobj":
+        # "a technician in the neuroscience unit of X": the unit stands where its body would
+        r = r.head.head
     if r.dep_ == "pobj":
         prep = r.head
         while prep.dep_ == "conj" and prep.head.dep_ == "prep":

@@ -269,7 +269,7 @@ _NAME_OWNER_OR_KIN = re.compile(
     r"guidance|direction|postdocs?)\b|['’]s\s+(?:[\w-]+\s+){0,3}?"
     r"(?:thesis|dissertation|paper|papers|book|memoir|monograph)\b)"
     r"|" + _KIN + r"(" + NAME_RE + r")")
-_NAME_OF_BODY = re.compile(r"(?<![\w@])(" + NAME_RE + r")(?=\s+of\s+(?:the\s+)?[A-Z])")
+_NAME_OF_BODY = re.compile(r"(?<![\w@])(" + NAME_RE + r")(?=\s+(?:of|at)\s+(?:the\s+)?[A-Z])")
 _JOB_TITLE_WORD = re.compile(JOB_TITLES)
 _ENDS_WITH_JOB = re.compile(r"\b(?:" + JOB_TITLES + r")$", re.I)
 _ONLY_JOB = re.compile(r"(?:[A-Z][a-z]+\s+){0,2}(?:" + JOB_TITLES + r")", re.I)
@@ -447,13 +447,18 @@ def kg_people(doc: Doc) -> Doc:
         s, e = m.start(1), m.end(1)
         name = m.group(1)
         after = doc_text(doc)[e:e + 80]
-        body = re.match(r"\s+of\s+(?:the\s+)?([A-Z][\w'’&.-]*(?:\s+(?:of\s+|for\s+|and\s+)?"
+        body = re.match(r"\s+(?:of|at)\s+(?:the\s+)?([A-Z][\w'’&.-]*(?:\s+(?:of\s+|for\s+|and\s+)?"
                         r"[A-Z][\w'’&.-]*){0,5})", after)
         span = doc.char_span(s, e, alignment_mode="expand")
         # tagged a person, or run into an organisation up to its "of" ("Petra Novak of")
         # not a place and a word ("Kansas City Chiefs of the NFL"), not a title ("Associate
         # Judge of the X Court"), not a unit ("Siberian Branch of the Academy")
         words = name.split()
+        if after.lstrip().startswith("at") and (re.search(
+                r"\b(?:of|in)\s+$", doc_text(doc)[max(0, s - 4):s]) or not any(
+                x.label_ == "ORG" and x.start_char <= s and e + 5 < x.end_char
+                for x in doc.ents)):
+            continue  # "Tom Vale at X" only when the recogniser ran both into one body's name
         if {w.lower() for w in words} & (ROLE_PREFIXES | _UNIT_WORDS) or (
                 len(words) == 3 and " ".join(words[:2]) in places_full):
             continue
@@ -720,8 +725,9 @@ _CUE_ORG = re.compile(
     r"participation\s+from|backed\s+by|funded\s+by|investment\s+from|funding\s+from|"
     r"(?i:round|money|funding|financing)\s+(?:[\w$.,-]+\s+){0,8}?came\s+from|"
     r"(?i:backers|investors)\s+(?:including|such\s+as)|"
-    # "sat on the board of X", "a trustee of X"
-    r"board\s+of(?:\s+directors\s+of)?|(?:trustee|board\s+member)s?\s+of)"
+    # "sat on the board of X", "a trustee of X", "the neuroscience unit of X"
+    r"board\s+of(?:\s+directors\s+of)?|(?:trustee|board\s+member)s?\s+of|"
+    r"(?:unit|division|arm|subsidiary|branch)\s+of)"
     r"|(?P<loose>\b(?:left|leaving|at|for|moved\s+to|transferred\s+to))))\s+(?:the\s+)?"
     r"(?P<org>(?:[A-Z][\w&'’.-]*[\w&])(?:\s+(?:of\s+|&\s+)?[A-Z][\w&'’.-]*[\w&]){0,3})")
 # a name beside the noun for a kind of body: "the payments company Paylane", "Acme, a
