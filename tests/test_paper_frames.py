@@ -477,3 +477,28 @@ def test_a_podcast_episode_is_about_the_guest_its_headline_names():
     # a quoted title followed by ', in <journal>': a paper without any other cue
     assert papers["Proton Transport Along Strained Grain Boundaries"] == (
         "2022", [("Tom Vale", 1)])
+
+
+@pytest.mark.parametrize("sentence, title, date, authors", [
+    # "published in <journal> in <month> as 'X', by A, B and C": a title, not a name given
+    ('The main findings were published in the Journal of Field Ecology in March 2006 as "A '
+     'census of hedgerow beetles in winter", by Roe, Tom Vale and Mira Castell.',
+     "A census of hedgerow beetles in winter", "2006-03",
+     [("Jane Roe", 1), ("Tom Vale", 2), ("Mira Castell", 3)]),
+    # a journal named right before a quote in sentence case
+    ('Her first study appeared in 2001 in the Quarterly Review of Soils, "Nitrogen in peat: a '
+     'five-year cohort", on which she was senior author.',
+     "Nitrogen in peat: a five-year cohort", "2001", [("Jane Roe", None)]),
+    # a thesis title in title case with commas, ending the sentence; its writer is the subject
+    ("In 1994 she completed a PhD with a thesis titled Salt, Blood Pressure and Migration: A "
+     "Study of Island Families.",
+     "Salt, Blood Pressure and Migration: A Study of Island Families", "1994", [("Jane Roe", 1)]),
+])
+def test_titles_a_journal_or_a_thesis_frames(sentence, title, date, authors):
+    from kg.pipeline import extract
+    from kg.reader import read_text
+
+    x = extract(read_text("# Jane Roe\n\nJane Roe is an ecologist. " + sentence))
+    papers = {p.title: (p.date.iso if p.date else None, [(a.name, a.position) for a in p.authors])
+              for p in x.papers}
+    assert papers == {title: (date, authors)}

@@ -142,6 +142,12 @@ _NAMED_VENUE_AFTER = re.compile(
     r"(?:the\s+)?(?:(?:" + "|".join(re.escape(v) for v in sorted(VENUES, key=len, reverse=True))
     + r")\b|(?:[A-Z][\w&-]*\s+){0,4}(?:Journal|Review|Letters|Proceedings|Transactions|Annals|"
     r"Bulletin|Quarterly)\b)")
+# a journal named right before a quote: 'a follow-up in the Medical Journal, "X"'
+_NAMED_VENUE_BEFORE = re.compile(
+    r"\b(?:in|for)\s+(?:the\s+)?(?:(?:" + "|".join(re.escape(v) for v in sorted(
+        VENUES, key=len, reverse=True)) + r")|(?:[A-Z][\w&-]*\s+){0,5}(?:Journal|Review|Letters|"
+    r"Proceedings|Transactions|Annals|Bulletin|Quarterly)(?:\s+of(?:\s+the)?(?:\s+[A-Z][\w&-]*)+)?)"
+    r"\s*,\s*[\"“«„]?$")
 # a publishing verb right after a quote: '"X", which she wrote with', '"X" was published'
 _VERB_AFTER_QUOTE = re.compile(r"^[\"”»“«*_,]{0,2}\s*,?\s*" + _BRACKET
                                + r"(?:(?:which|that)\s+(?:[\w'’-]+\s+)?|"
@@ -150,6 +156,10 @@ _VERB_AFTER_QUOTE = re.compile(r"^[\"”»“«*_,]{0,2}\s*,?\s*" + _BRACKET
 _TITLE_WORD = r"(?:[A-Z0-9][\w'’.-]*|(?:of|and|the|for|in|on|a|an|to|with|from|by|at|via|" \
               r"without|under|over|into|as|or|vs\.?|versus|is|are|do|does|not|its)\b)"
 _UNQUOTED = re.compile(
+    # "a thesis titled Salt, Blood Pressure and Migration: A Study of X." (commas inside a
+    # title in title case that ends the sentence)
+    r"\b(?:" + WORK_NOUNS + r")\s*,?\s*(?:titled|entitled)\s*,?\s*(?P<title7>[A-Z][\w'’-]*"
+    r"(?:[:,]?\s+" + _TITLE_WORD + r"){2,30}?)(?=\.\s|\.$|$)|"
     r"\b(?P<noun>" + WORK_NOUNS + r")\s*,?\s*(?:(?:titled|entitled|called|named)\s*,?\s*)"
     r"(?P<title>[A-Z0-9][^,;()\"“]{3,200}?)(?=\s*(?:[,;(]|$|\.\s|\.$|\s+(?:in|at|which|that|"
     r"was|were|is|and|with|by|for|under|appeared|received|won)\s+[a-z0-9]))"
@@ -201,7 +211,13 @@ def _quote_is_work(doc: Doc, s0: int, s1: int, qs: int, qe: int, strong: bool) -
     if len(re.findall(r"[\w'-]+", title)) < 2 or _NOT_PAPER.search(before):
         return False
     work = _WORK_BEFORE.search(before) is not None
-    if not work and _SPEECH_BEFORE.search(before):
+    speech = _SPEECH_BEFORE.search(before)
+    if speech and re.match(r"\s*as\b", speech.group(0), re.I) and re.search(
+            r"\b(?:published|appeared|released|issued|posted|printed)\b[^.;\"“”]{0,80}$",
+            before[:speech.start()], re.I):
+        # "published in the Journal of X in March 2006 as 'Y'": a title, not a name given
+        speech, strong = None, True
+    if not work and speech:
         return False
     if not (_title_like(title) or work or strong):
         return False
@@ -232,7 +248,8 @@ def _titles_in(doc: Doc, s0: int, s1: int, frames: list[Frame]) -> list[tuple[in
                          _VERB_BEFORE.search(text[max(s0, qs - 50):qs])
                          or _VERB_AFTER_QUOTE.match(text[qe:min(s1, qe + 60)])
                          or _VENUE_AFTER.match(text[qe:min(s1, qe + 110)])
-                         or _NAMED_VENUE_AFTER.match(text[qe:min(s1, qe + 80)]))
+                         or _NAMED_VENUE_AFTER.match(text[qe:min(s1, qe + 80)])
+                         or _NAMED_VENUE_BEFORE.search(text[max(s0, qs - 90):qs]))
         if (qs, qe) not in spans and (_VENUE_WORDS.search(text[qs:qe])
                                       or _is_named_entity(doc, qs, qe)):
             continue  # an emphasised journal, newspaper or name is not a title
@@ -240,7 +257,8 @@ def _titles_in(doc: Doc, s0: int, s1: int, frames: list[Frame]) -> list[tuple[in
             out.append((qs, qe))
     sent = text[s0:s1]
     for m in _UNQUOTED.finditer(sent):
-        g = next(x for x in ("title", "title2", "title3", "title4", "title5", "title6")
+        g = next(x for x in ("title", "title2", "title3", "title4", "title5", "title6",
+                             "title7")
                  if m.group(x))
         a, b = s0 + m.start(g), s0 + m.end(g)
         t = text[a:b].rstrip(" .")
@@ -383,7 +401,10 @@ def _subject_work(pronoun: str | None) -> re.Pattern[str]:
         r"has\s+|have\s+|jointly\s+|first\s+)*" + PUBLISH_VERBS + r"\b|\b" + he
         + r"\s+(?:was|is|am|were)\s+(?:again\s+|also\s+)?(?:the\s+|a\s+)?(?:\w+\s+)?"
         r"(?:co-?)?author\b|\b" + his + r"\s+(?:[\w'’-]+\s+){0,3}?" + WORK_NOUNS + r"\b|\b"
-        + his + r"\s+(?:group|lab|team|laboratory)['’]s\b", re.I)
+        + his + r"\s+(?:group|lab|team|laboratory)['’]s\b|\b" + he
+        # "she completed a PhD with a thesis titled X"
+        + r"\s+(?:completed|defended|submitted|finished|earned|received|obtained|wrote)\b"
+        r"[^.;]{0,60}\b(?:thesis|dissertation)\b", re.I)
 _SOLE = re.compile(r"\b(?:wrote|written|authored|published)\b[^.;]{0,120}?\b(?:alone|by\s+"
                    r"(?:him|her)self|on\s+(?:his|her)\s+own|without\s+(?:any\s+)?co-?authors?|"
                    r"with\s+no\s+co-?authors?)\b|\b(?:sole|single|solo)[- ]"
