@@ -188,7 +188,8 @@ _APA_DATE = re.compile(
     r"\s*\)",
     re.IGNORECASE,
 )
-_ACM_YEAR = re.compile(r"\S\.\s+(?P<y>" + _YEAR + r")[a-z]?\.(?=\s)")
+_ACM_YEAR = re.compile(r"\S\.\s+(?:(?P<y>" + _YEAR + r")[a-z]?|(?P<np>Forthcoming|In\s+press|"
+                       r"n\.\s?d))\.(?=\s)")
 _DATE = re.compile(
     r"(?<![\w/–—.\-])(?:"
     r"(?P<d1>\d{1,2})(?:st|nd|rd|th)?(?:\s*[–-]\s*\d{1,2})?\s+(?P<m1>" + _MON + r")\b\.?,?\s+"
@@ -1126,7 +1127,8 @@ def _parse_acm(pre: _Pre) -> _Parse | None:
     if not m or m.start() > 3000:
         return None
     end = m.start() + 1
-    res = _region_names(s, 0, end)
+    eds = re.search(r",\s*(?:eds?|editors?)\.?$", s[:end])  # "Roe, Jane, and Tom Vale, eds."
+    res = _region_names(s, 0, eds.start() if eds else end)
     if res is None:
         return None
     names, complete = res

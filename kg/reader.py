@@ -432,7 +432,8 @@ def _header_cells(line: str) -> bool:
 def _cited(line: str, *, strict: bool) -> bool:
     """Whether a line is a reference entry in a citation style; ``strict``: a scholarly
     work with authors and a year in a style the reader knows."""
-    if len(line) > 2000 or not re.search(r"\b(?:1[5-9]|20)\d\d\b", line):
+    if len(line) > 2000 or not re.search(r"\b(?:1[5-9]|20)\d\d\b|\b(?i:forthcoming|in\s+press)\b",
+                                         line):
         return False
     from .citations import looks_scholarly, parse_citation
 

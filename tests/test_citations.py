@@ -348,6 +348,19 @@ ACM = [
 # Chicago and MLA
 
 CHICAGO = [
+    # an edited book: "eds." after the names is no name
+    (
+        "Doe, Jane, and John Smith, eds. 2018. *Counting Empires: Scales and Science*. "
+        "Pittsburgh: Steel City Press.",
+        C("Counting Empires: Scales and Science", ("Jane Doe", "John Smith"), "2018",
+          "Steel City Press", "book", "chicago"),
+    ),
+    # a work not yet out has no year
+    (
+        'Doe, Jane. Forthcoming. "Salt and Time: Clocks at Sea." *Journal of Clocks* 41.',
+        C("Salt and Time: Clocks at Sea", ("Jane Doe",), None, "Journal of Clocks", "article",
+          "chicago"),
+    ),
     (
         'Doe, Jane, and John Smith. "Title of the work." Journal of Things 12, no. 3 (2019): '
         "45–67.",

@@ -493,6 +493,10 @@ def test_a_podcast_episode_is_about_the_guest_its_headline_names():
     ("In 1994 she completed a PhD with a thesis titled Salt, Blood Pressure and Migration: A "
      "Study of Island Families.",
      "Salt, Blood Pressure and Migration: A Study of Island Families", "1994", [("Jane Roe", 1)]),
+    # a work in progress, "provisionally titled" X
+    ("She is also completing a third monograph, provisionally titled Salt and Static: Cable "
+     "Engineers and the Ocean Floor.",
+     "Salt and Static: Cable Engineers and the Ocean Floor", None, [("Jane Roe", 1)]),
 ])
 def test_titles_a_journal_or_a_thesis_frames(sentence, title, date, authors):
     from kg.pipeline import extract
@@ -502,3 +506,17 @@ def test_titles_a_journal_or_a_thesis_frames(sentence, title, date, authors):
     papers = {p.title: (p.date.iso if p.date else None, [(a.name, a.position) for a in p.authors])
               for p in x.papers}
     assert papers == {title: (date, authors)}
+
+
+def test_a_forthcoming_entry_of_a_publications_list_is_a_paper():
+    from kg.pipeline import extract
+    from kg.reader import read_text
+
+    x = extract(read_text(
+        "# Jane Roe\n\nJane Roe is a historian.\n\n## Articles\n\n"
+        'Roe, Jane. 2010. "Lead Lines and Ledgers." *Journal of Seas* 43 (3): 371–96.\n\n'
+        'Roe, Jane. Forthcoming. "Salt and Time: Clocks at Sea." *Journal of Clocks* 41.\n'))
+    papers = {p.title: (p.date.iso if p.date else None, [a.name for a in p.authors])
+              for p in x.papers}
+    assert papers == {"Lead Lines and Ledgers": ("2010", ["Jane Roe"]),
+                      "Salt and Time: Clocks at Sea": (None, ["Jane Roe"])}

@@ -158,9 +158,11 @@ _TITLE_WORD = r"(?:[A-Z0-9][\w'’.-]*|(?:of|and|the|for|in|on|a|an|to|with|from
 _UNQUOTED = re.compile(
     # "a thesis titled Salt, Blood Pressure and Migration: A Study of X." (commas inside a
     # title in title case that ends the sentence)
-    r"\b(?:" + WORK_NOUNS + r")\s*,?\s*(?:titled|entitled)\s*,?\s*(?P<title7>[A-Z][\w'’-]*"
+    r"\b(?:" + WORK_NOUNS + r")\s*,?\s*(?:(?:provisionally|tentatively|simply)\s+)?"
+    r"(?:titled|entitled)\s*,?\s*(?P<title7>[A-Z][\w'’-]*"
     r"(?:[:,]?\s+" + _TITLE_WORD + r"){2,30}?)(?=\.\s|\.$|$)|"
-    r"\b(?P<noun>" + WORK_NOUNS + r")\s*,?\s*(?:(?:titled|entitled|called|named)\s*,?\s*)"
+    r"\b(?P<noun>" + WORK_NOUNS + r")\s*,?\s*(?:(?:provisionally|tentatively|simply)\s+)?"
+    r"(?:(?:titled|entitled|called|named)\s*,?\s*)"
     r"(?P<title>[A-Z0-9][^,;()\"“]{3,200}?)(?=\s*(?:[,;(]|$|\.\s|\.$|\s+(?:in|at|which|that|"
     r"was|were|is|and|with|by|for|under|appeared|received|won)\s+[a-z0-9]))"
     r"|\b(?P<noun2>(?:dissertation|thesis|book|textbook|monograph|memoir|paper|article|"
@@ -404,7 +406,11 @@ def _subject_work(pronoun: str | None) -> re.Pattern[str]:
         + his + r"\s+(?:group|lab|team|laboratory)['’]s\b|\b" + he
         # "she completed a PhD with a thesis titled X"
         + r"\s+(?:completed|defended|submitted|finished|earned|received|obtained|wrote)\b"
-        r"[^.;]{0,60}\b(?:thesis|dissertation)\b", re.I)
+        r"[^.;]{0,60}\b(?:thesis|dissertation)\b|\b" + he
+        # "she is also completing a third monograph"
+        + r"\s+(?:is|was)\s+(?:also\s+|now\s+|currently\s+)?(?:completing|writing|finishing|"
+        r"preparing)\s+(?:a|an|her|his|their|the)\s+(?:[\w-]+\s+){0,2}?" + WORK_NOUNS + r"\b",
+        re.I)
 _SOLE = re.compile(r"\b(?:wrote|written|authored|published)\b[^.;]{0,120}?\b(?:alone|by\s+"
                    r"(?:him|her)self|on\s+(?:his|her)\s+own|without\s+(?:any\s+)?co-?authors?|"
                    r"with\s+no\s+co-?authors?)\b|\b(?:sole|single|solo)[- ]"
@@ -885,8 +891,9 @@ def kg_references(doc: Doc) -> Doc:
                 _add_outlet(doc, block, c.venue)  # a newspaper cited as a source
             # in a list of the subject's works, any dated work with authors counts (a book
             # from a publisher the reader does not know); among sources, only scholarly ones
-            listed = not _SOURCE_SECTIONS.match(block.section) and bool(names) and bool(
-                c.year) and c.kind not in ("news", "web")
+            listed = not _SOURCE_SECTIONS.match(block.section) and bool(names) and (bool(
+                c.year) or re.search(r"\b(?:forthcoming|in\s+press)\b", raw, re.I) is not None) \
+                and c.kind not in ("news", "web")
             if not (looks_scholarly(c) or listed) or not c.title:
                 continue
             # a source cited in a page's notes is a paper of the page's people only when
