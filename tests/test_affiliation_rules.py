@@ -891,3 +891,27 @@ def test_an_award_of_a_society_names_the_society():
                                                   "University of Nairobi",
                                                   "Tulane University"}
     assert not [o for o in x.organizations if "Award" in o.name or " and " in o.name]
+
+
+def _interview(answer: str) -> set[tuple[str, str, str, str | None, str | None]]:
+    return _affiliations("A Conversation with Jane Roe\n\nJane Roe is an engineer. She spoke to "
+                         "us in May.\n\nQ: Tell me about your work?\n\nA: I love it. " + answer
+                         + "\n\nQ: And now?\n\nA: I am happy.\n")
+
+
+def test_an_interview_s_round_and_company():
+    got = _interview("In 2021 we incorporated Quillon Robotics. Our seed round was led by "
+                     "Kestrel Ventures, with Orca Capital joining. It closed in January 2022.")
+    assert got == {
+        # "we incorporated X" in the subject's answer: the subject founded it
+        ("Jane Roe", "founderOf", "Quillon Robotics", "2021", None),
+        # "Our seed round was led by A, with B joining" and its date from "It closed in ..."
+        ("Quillon Robotics", "fundedBy", "Kestrel Ventures", "2022-01", None),
+        ("Quillon Robotics", "fundedBy", "Orca Capital", "2022-01", None),
+    }
+
+
+def test_a_company_s_round_led_by_an_investor():
+    got = _affiliations(_ROE + "She co-founded Quillon Robotics in 2019. The company's seed "
+                        "round was led by Kestrel Ventures in 2020.")
+    assert ("Quillon Robotics", "fundedBy", "Kestrel Ventures", "2020", None) in got

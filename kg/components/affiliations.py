@@ -86,6 +86,9 @@ _CUES: list[tuple[str, str, re.Pattern[str]]] = [
         r"(?:backers|investors|funders|financiers)\s+(?:that\s+|who\s+)?(?:including|included|"
         r"include|such\s+as|like|were|are)|"
         r"(?:round|money|funding|financing|capital|investment)\b[^.;]{0,60}?\bcame\s+from|"
+        # "Our seed round was led by X", "the Series A, led by X"
+        r"(?:round|series\s+[a-e]|financing|raise)\s*,?\s+(?:(?:was|were|had\s+been)\s+)?"
+        r"(?:co-)?led\s+by|"
         r"seed\s+(?:round|capital|funding)\s+from)\s+(?:the\s+)?" + _W + r"{0,3}$", re.I)),
     ("worksFor", "none", re.compile(r"\bon\s+(?:\w+\s+)?leave\s+from\s+(?:the\s+)?" + _W
                                     + r"{0,2}$", re.I)),
@@ -538,6 +541,7 @@ def kg_affiliations(doc: Doc) -> Doc:
             continue
         ctx = _Sentence(doc, sent)
         _left_then(doc, ctx)
+        _round_closed(doc, ctx)
         if not any(o.kind in ("university", "school") for _, _, o in ctx.orgs):
             _degree_then(doc, ctx)
         if not ctx.orgs and not facts.title_org:  # "It was founded by" needs no name
@@ -663,6 +667,10 @@ def kg_affiliations(doc: Doc) -> Doc:
                 if rel in ("worksFor", "alumniOf"):
                     start, end = _with_duration(doc, ctx, org, start, end)
                 agents = ctx.agents(cue_char)
+                if not agents and rel == "founderOf" and ctx.subject and re.search(
+                        r"\bwe\s+(?:\w+\s+){0,2}$", left[:m.start()] + " ", re.I) and \
+                        (subject_pronoun_at(facts, ctx.s0) or "").startswith("i"):
+                    agents = [(ctx.subject, False)]  # an interview's "we incorporated X"
                 hired = re.search(r"\b(?:her|him|them|me)\s+(?:to|by)\s*$", m.group(0), re.I)
                 if hired:
                     # "Tom Vale recruited her to X": the one recruited
@@ -1270,6 +1278,28 @@ _LED_ROUND = re.compile(r"(?:\s+(?:also|then|later|had|has|have))?\s+(?:co-)?led
                         re.I)
 _TOOK_PART = re.compile(r"[^.;]{0,40}?\b(?:in\s+which|which)\s+(?:the\s+)?$")
 _TOOK_PART_AFTER = re.compile(r"\s+(?:also\s+)?(?:took\s+part|participated|joined|invested)\b")
+
+
+_ROUND_CLOSED = re.compile(r"\s*(?:It|The\s+(?:[\w-]+\s+)?(?:round|deal|financing|investment|"
+                           r"raise))\s+(?:closed|was\s+(?:closed|announced|completed))\b", re.I)
+
+
+def _round_closed(doc: Doc, ctx: _Sentence) -> None:
+    """'Our seed round was led by A, with B joining. It closed in January 2022.': the round
+    told of in the sentence before is dated by this one."""
+    m = _ROUND_CLOSED.match(ctx.sent.text)
+    if not m:
+        return
+    found = dates_between(doc, ctx.s0 + m.end(), _clause_end(doc, ctx.s0 + m.end(), ctx.s1))
+    if not found:
+        return
+    facts = facts_of(doc)
+    before = [f for f in facts.affiliations if f.relation == "fundedBy" and f.start is None
+              and f.sentence[1] <= ctx.s0 and ctx.s0 - f.sentence[1] <= 2]
+    for f in before:
+        facts.affiliations.append(AffiliationFact(f.person, f.relation, f.organization,
+                                                  (ctx.s0, ctx.s1), found[0][2], None,
+                                                  f.person_is_org, f.soft))
 
 
 def _led_round(doc: Doc, ctx: _Sentence, lead: PartialDate | None, add) -> None:
