@@ -866,6 +866,22 @@ _ROE = "# Jane Roe\n\nJane Roe is a scientist. "
     # a degree after a name and before a post is no degree from the employer
     ("Mira Castell, PhD is an Associate Professor of Neurobiology at the University of Chicago.",
      ("Mira Castell", "worksFor", "University of Chicago", None, None)),
+    # a bare "joined in" dates the post the sentence before named
+    ("She spent six years at Quillon Robotics. She joined in 2018 and left in December 2024.",
+     ("Jane Roe", "worksFor", "Quillon Robotics", "2018", "2024-12")),
+    # a relative clause that joined the body; the body named by it alone
+    ("Tom Vale built training infrastructure at Anthropic, which he joined in 2020 and left "
+     "in 2024.",
+     ("Tom Vale", "worksFor", "Anthropic", "2020", "2024")),
+    # an apposition between a body and the post's dates
+    ("Tom Vale was a research scientist at FAIR, Meta's AI research group, from 2020 until "
+     "2024.",
+     ("Tom Vale", "worksFor", "FAIR", "2020", "2024")),
+    # a round led after a company "said it had closed" it; the others "also taking part"
+    ("Our new start-up, Quillon Robotics, said it had closed a $52 million seed round in "
+     "February 2025. Lightspeed Venture Partners led the round, with General Catalyst and "
+     "Orca Ventures, the venture arm of Nvidia, also taking part.",
+     ("Quillon Robotics", "fundedBy", "Orca Ventures", "2025-02", None)),
 ])
 def test_dated_posts_from_general_phrasings(text, expected):
     assert expected in _affiliations(_ROE + text)
@@ -915,3 +931,12 @@ def test_a_company_s_round_led_by_an_investor():
     got = _affiliations(_ROE + "She co-founded Quillon Robotics in 2019. The company's seed "
                         "round was led by Kestrel Ventures in 2020.")
     assert ("Quillon Robotics", "fundedBy", "Kestrel Ventures", "2020", None) in got
+
+
+def test_a_second_round_led_in_the_same_sentence_is_its_own():
+    got = _affiliations(_ROE + "In 2019 she co-founded Quillon Robotics with Tom Vale. Kestrel "
+                        "Ventures led the company's seed round that year; two years later Orca "
+                        "Capital led a $18 million Series A in which Lark Ventures also took part.")
+    funded = {(a[2], a[3]) for a in got if a[1] == "fundedBy"}
+    assert funded == {("Kestrel Ventures", "2019"), ("Orca Capital", "2021"),
+                      ("Lark Ventures", "2021")}

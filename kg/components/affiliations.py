@@ -90,6 +90,10 @@ _CUES: list[tuple[str, str, re.Pattern[str]]] = [
         r"(?:round|series\s+[a-e]|financing|raise)\s*,?\s+(?:(?:was|were|had\s+been)\s+)?"
         r"(?:co-)?led\s+by|"
         r"seed\s+(?:round|capital|funding)\s+from)\s+(?:the\s+)?" + _W + r"{0,3}$", re.I)),
+    ("worksFor", "none", re.compile(r"\b(?:built|developed|designed|ran|managed|worked\s+on)\s+"
+                                    r"(?:(?!and\b|presented\b|published\b|shown\b)[\w-]+\s+)"
+                                    r"{1,4}at\s+(?:the\s+)?" + _W
+                                    + r"{0,2}$", re.I)),
     ("worksFor", "none", re.compile(r"\bon\s+(?:\w+\s+)?leave\s+from\s+(?:the\s+)?" + _W
                                     + r"{0,2}$", re.I)),
     ("worksFor", "team", re.compile(r"\b(?:within|in|on|joined)\s+the\s+(?:\w+\s+){0,2}$", re.I)),
@@ -475,7 +479,7 @@ def _merge_dates(a: _Dates, b: _Dates) -> _Dates:
 #: An aside after a body that still speaks of the post: ", which she completed in 2008",
 #: ", a post she held until 2020", ", staying until 2006"
 _POST_ASIDE = re.compile(r",\s+(?:which\s+(?:she|he|they)\s+(?:completed|finished|left|held|"
-                         r"received|earned)|" + _HELD_POST + r"|(?:staying|remaining)\s+"
+                         r"received|earned|joined)|" + _HELD_POST + r"|(?:staying|remaining)\s+"
                          r"(?:there\s+)?|leaving|departing|retiring|finishing|graduating|"
                          r"completing|starting|beginning|arriving|"
                          # ", a battery maker she joined in 2019"
@@ -484,8 +488,17 @@ _POST_ASIDE = re.compile(r",\s+(?:which\s+(?:she|he|they)\s+(?:completed|finishe
                          r"spent|taught)\b)\b[^.;,]{0,40}")
 
 
+#: An aside naming what a body is, then the post's dates: "at FAIR, Meta's AI research
+#: group, from 2020 until 2024".
+_APPOSITION_THEN_DATES = re.compile(r",\s+(?:[^,;.()]{2,60}),\s+(?=(?:from|between|since|until)\s+"
+                                    r"(?:(?:early|late|mid-?)\s*)?(?:\d|[A-Z][a-z]+\s+\d))")
+
+
 def _clause_end(doc: Doc, pos: int, limit: int) -> int:
     end = _plain_clause_end(doc, pos, limit)
+    apposed = _APPOSITION_THEN_DATES.match(doc_text(doc), end, limit)
+    if apposed and pos == end:
+        end = _plain_clause_end(doc, apposed.end(), limit)
     if re.search(r"\b(?:at|to|for|from|and|with|of)\s+(?:the\s+)?[A-Z]", doc_text(doc)[pos:end]):
         return end  # another body named on the way: the aside is about that one
     aside = _POST_ASIDE.match(doc_text(doc), end, limit)
@@ -541,6 +554,7 @@ def kg_affiliations(doc: Doc) -> Doc:
             continue
         ctx = _Sentence(doc, sent)
         _left_then(doc, ctx)
+        _joined_then(doc, ctx)
         _round_closed(doc, ctx)
         if not any(o.kind in ("university", "school") for _, _, o in ctx.orgs):
             _degree_then(doc, ctx)
@@ -641,8 +655,11 @@ def kg_affiliations(doc: Doc) -> Doc:
                 if paren != (None, None):
                     start, end = paren
                 elif d_from or d_to:
-                    # "in March 2012, a post she held until 2020": the 'in' date starts it
-                    start, end = d_from or (d_in if when == "start" and d_in and d_to
+                    # "in March 2012, a post she held until 2020": the 'in' date starts it;
+                    # so does "X, which he joined in 2020 and left in 2024"
+                    joined = re.match(r",\s+which\s+(?:she|he|they)\s+(?:had\s+)?joined\b",
+                                      doc_text(doc)[oe:ctx.s1])
+                    start, end = d_from or (d_in if (when == "start" or joined) and d_in and d_to
                                             and d_in < d_to else None), d_to
                 elif when == "start":
                     start = d_in or (lead if rel in ("founderOf", "worksFor", "memberOf",
@@ -1276,8 +1293,8 @@ def _joining(doc: Doc, ctx: _Sentence, org: OrgFact) -> list[OrgFact]:
 _LED_ROUND = re.compile(r"(?:\s+(?:also|then|later|had|has|have))?\s+(?:co-)?led\s+"
                         r"(?P<what>[^.;]{0,60}?\b(?:round|series\s+[a-e]|financing|raise))\b",
                         re.I)
-_TOOK_PART = re.compile(r"[^.;]{0,40}?\b(?:in\s+which|which)\s+(?:the\s+)?$")
-_TOOK_PART_AFTER = re.compile(r"\s+(?:also\s+)?(?:took\s+part|participated|joined|invested)\b")
+_TOOK_PART = re.compile(r"\b(?:also\s+)?(?:took\s+part|participated|joined|joining|invested|"
+                        r"investing|taking\s+part|participating)\b")
 
 
 _ROUND_CLOSED = re.compile(r"\s*(?:It|The\s+(?:[\w-]+\s+)?(?:round|deal|financing|investment|"
@@ -1302,6 +1319,10 @@ def _round_closed(doc: Doc, ctx: _Sentence) -> None:
                                                   f.person_is_org, f.soft))
 
 
+_RAISED_AFTER = re.compile(r"[^.;]{0,40}?\b(?:raised|closed|secured|announced|completed)\b"
+                           r"[^.;]{0,60}?\b(?:round|funding|financing|series\s+[a-e])\b", re.I)
+
+
 def _led_round(doc: Doc, ctx: _Sentence, lead: PartialDate | None, add) -> None:
     """'Kestrel Capital led the company's seed round that year', 'two years later A led a
     $18 million Series A in which B also took part': the investors fund the company named
@@ -1314,6 +1335,17 @@ def _led_round(doc: Doc, ctx: _Sentence, lead: PartialDate | None, add) -> None:
             continue
         inside = [o for s2, _e2, o in ctx.orgs if oe < s2 < m.end() and o.name != org.name]
         fundee = inside[0].name if inside else None
+        raised_on = None
+        if fundee is None:
+            # "X said it had closed a $52 million seed round. A led the round": X
+            raisers = [o for o in facts.orgs if ctx.s0 - 400 <= o.start < os_
+                       and o.name != org.name and _RAISED_AFTER.match(text, o.end)]
+            fundee = raisers[-1].name if raisers else None
+            if raisers:
+                rm = _RAISED_AFTER.match(text, raisers[-1].end)
+                assert rm is not None
+                said = dates_between(doc, raisers[-1].end, min(rm.end() + 30, ctx.s0 + 1))
+                raised_on = said[0][2] if said else None
         if fundee is None:
             founded = [f.organization for f in facts.affiliations
                        if f.relation == "founderOf" and f.sentence[0] <= ctx.s0
@@ -1322,12 +1354,17 @@ def _led_round(doc: Doc, ctx: _Sentence, lead: PartialDate | None, add) -> None:
         if fundee is None:
             continue
         _, _, d_in = _dates_after(doc, oe, _clause_end(doc, m.end(), ctx.s1))
-        when = d_in or lead or _date_before(doc, os_, True)
+        when = d_in or lead or _date_before(doc, os_, True) or raised_on
         investors = [org]
-        for s2, e2, o2 in ctx.orgs:  # "... in which B also took part"
-            if s2 >= m.end() and _TOOK_PART.fullmatch(text, m.end(), s2) and \
-                    _TOOK_PART_AFTER.match(text, e2):
-                investors.append(o2)
+        # "... in which B also took part", "with B and C, the venture arm of D, also taking part"
+        stop = text.find(";", m.end(), ctx.s1)
+        stop = ctx.s1 if stop < 0 else stop
+        stop = min([s2 for s2, e2, _o in ctx.orgs if s2 >= m.end() and _LED_ROUND.match(text, e2)]
+                   + [stop])  # the next round's lead starts another round
+        part = _TOOK_PART.search(text, m.end(), stop)
+        if part:
+            investors += [o2 for s2, _e2, o2 in ctx.orgs if m.end() <= s2 < part.start()
+                          and not re.search(r"\bof\s+(?:the\s+)?$", text[max(0, s2 - 8):s2])]
         for inv in investors:
             add(fundee, "fundedBy", inv, when, None, True)
 
@@ -1709,6 +1746,41 @@ def _close_open_post(doc: Doc, ctx: _Sentence, name: str, rel: str, when: Partia
     if posts:
         facts.affiliations.append(AffiliationFact(name, rel, posts[-1].organization,
                                                   (ctx.s0, ctx.s1), None, when))
+
+
+_JOINED_THEN = re.compile(r"\b(?:joined|arrived|started)\s+(?=(?:in|on)\s+"
+                          r"(?:(?:early|late|mid-?)\s*)?(?:\d|[A-Z][a-z]+\s+\d))")
+
+
+def _joined_then(doc: Doc, ctx: _Sentence) -> None:
+    """'She spent six years at X. She joined in 2018 and left in December.': a bare 'joined'
+    dates the person's last post named before, still undated at its start."""
+    m = _JOINED_THEN.search(ctx.sent.text)
+    if not m or ctx.orgs:
+        return  # a body named in the sentence is the one joined
+    cue = ctx.s0 + m.start()
+    found = dates_between(doc, ctx.s0 + m.end(), _clause_end(doc, ctx.s0 + m.end(), ctx.s1))
+    if not found:
+        return
+    facts = facts_of(doc)
+    # the body named last, in the sentence before
+    sents = list(doc.sents)
+    k = next((i for i, x in enumerate(sents) if x.start_char == ctx.s0), 0)
+    if not k:
+        return
+    prev = sents[k - 1]
+    named = [o.name for o in facts.orgs if prev.start_char <= o.start < prev.end_char]
+    if not named:
+        return
+    for name, is_org in ctx.agents(cue):
+        posts = [f for f in facts.affiliations if f.person == name and not is_org
+                 and f.relation == "worksFor" and f.organization == named[-1]
+                 and f.sentence[1] <= ctx.s0 and f.start is None
+                 and (f.end is None or f.end.year >= found[0][2].year)]
+        if posts:
+            last = posts[-1]
+            facts.affiliations.append(AffiliationFact(name, "worksFor", last.organization,
+                                                      (ctx.s0, ctx.s1), found[0][2], last.end))
 
 
 def _left_then(doc: Doc, ctx: _Sentence, *, same: bool = False) -> None:

@@ -956,6 +956,13 @@ def kg_orgs(doc: Doc) -> Doc:
             add(s, e)
             if not m.group("loose") or acronym:
                 cue_names.add(doc_text(doc)[s:e])
+    # a name a relative clause says was joined or founded: "at Anthropic, which he joined in
+    # 2020"
+    for m in _WHICH_JOINED.finditer(doc_text(doc)):
+        span = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+        if span is not None and not any(t.ent_type_ in ("PERSON", "DATE", "GPE", "LOC")
+                                        for t in span) and not span[0].is_sent_start:
+            add(m.start(1), m.end(1))
     # a name beside a body's noun ("the software company Vetora Saúde Digital")
     body_names: set[str] = set()
     for m in _NAMED_BODY.finditer(doc_text(doc)):
@@ -1155,6 +1162,9 @@ def _joined_bodies(name: str, known: set[str]) -> tuple[int, int] | None:
     return None
 
 
+_WHICH_JOINED = re.compile(r"(?<![\w'’-])([A-Z][\w&'’.-]*[\w&](?:\s+[A-Z][\w&'’.-]*[\w&]){0,3}),\s+"
+                           r"which\s+(?:she|he|they|I|we)\s+(?:had\s+)?(?:later\s+)?(?:joined|"
+                           r"co-?founded|founded|left)\b")
 #: Where a field of study stands, which the recogniser often tags ORG.
 _FIELD_BEFORE = re.compile(
     r"\b(?i:professor|lecturer|reader|professorship|lectureship|degree|doctorate|ph\.?\s?d\.?|"
