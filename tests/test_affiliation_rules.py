@@ -882,6 +882,20 @@ _ROE = "# Jane Roe\n\nJane Roe is a scientist. "
      "February 2025. Lightspeed Venture Partners led the round, with General Catalyst and "
      "Orca Ventures, the venture arm of Nvidia, also taking part.",
      ("Quillon Robotics", "fundedBy", "Orca Ventures", "2025-02", None)),
+    # a media title with "The", tagged a place; "editor-in-chief of", "writer at"
+    ("She was editor-in-chief of The New Republic from 2006 to 2012.",
+     ("Jane Roe", "worksFor", "The New Republic", "2006", "2012")),
+    ("She has since been a contributing writer at The Atlantic.",
+     ("Jane Roe", "worksFor", "The Atlantic", None, None)),
+    # a date phrase glued to a body's name; "the Department of X and Y" whole; "named to head"
+    ("She received a master's degree from the Columbia University Graduate School of "
+     "Journalism the following year.",
+     ("Jane Roe", "alumniOf", "Columbia University Graduate School of Journalism", None, None)),
+    ("She was named to head the Department of Commerce and Labor in 1911.",
+     ("Jane Roe", "worksFor", "Department of Commerce and Labor", "1911", None)),
+    # a law firm named after its partners
+    ("She was a partner in the Cincinnati firm of Strode, Kell & Dorsey.",
+     ("Jane Roe", "worksFor", "Strode, Kell & Dorsey", None, None)),
 ])
 def test_dated_posts_from_general_phrasings(text, expected):
     assert expected in _affiliations(_ROE + text)

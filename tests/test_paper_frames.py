@@ -497,6 +497,12 @@ def test_a_podcast_episode_is_about_the_guest_its_headline_names():
     ("She is also completing a third monograph, provisionally titled Salt and Static: Cable "
      "Engineers and the Ocean Floor.",
      "Salt and Static: Cable Engineers and the Ocean Floor", None, [("Jane Roe", 1)]),
+    # a title in title case beside its work noun, after a publishing verb of hers
+    ("She returned to private practice and in 1926 published a memoir, Forty Years at the "
+     "Bar.", "Forty Years at the Bar", "1926", [("Jane Roe", 1)]),
+    ("In 1897 she and her partner Amos R. Kell published The Tariff and the Ohio Farmer, a "
+     "widely circulated pamphlet.",
+     "The Tariff and the Ohio Farmer", "1897", [("Amos R. Kell", None), ("Jane Roe", None)]),
 ])
 def test_titles_a_journal_or_a_thesis_frames(sentence, title, date, authors):
     from kg.pipeline import extract

@@ -94,6 +94,8 @@ _CUES: list[tuple[str, str, re.Pattern[str]]] = [
                                     r"(?:(?!and\b|presented\b|published\b|shown\b)[\w-]+\s+)"
                                     r"{1,4}at\s+(?:the\s+)?" + _W
                                     + r"{0,2}$", re.I)),
+    ("worksFor", "none", re.compile(r"\b(?:writer|critic|contributor|contributing\s+editor)s?\s+"
+                                    r"(?:at|for|with)\s+(?:the\s+)?" + _W + r"{0,2}$", re.I)),
     ("worksFor", "none", re.compile(r"\bon\s+(?:\w+\s+)?leave\s+from\s+(?:the\s+)?" + _W
                                     + r"{0,2}$", re.I)),
     ("worksFor", "team", re.compile(r"\b(?:within|in|on|joined)\s+the\s+(?:\w+\s+){0,2}$", re.I)),
@@ -855,7 +857,8 @@ def _is_job_noun(tok: Token) -> bool:
         "employee", "researcher", "scientist", "engineer", "economist", "columnist", "lawyer",
         "judge", "officer", "designer", "architect", "physician", "surgeon", "trustee",
         "rector", "principal", "commissioner", "ambassador", "administrator", "producer",
-        "executive", "cellist", "conductor", "member", "head", "postdoc", "intern",
+        "executive", "cellist", "conductor", "member", "head", "postdoc", "intern", "writer",
+        "critic", "contributor",
         "professorship", "position", "post", "appointment", "job", "career", "tenure",
         "lectureship", "residency", "stint", "role", "employment"}
 
@@ -884,7 +887,8 @@ def _governor(org_tok: Token) -> tuple[Token, str] | None:
             r = r.head
             hops += 1
     if r.dep_ == "pobj" and r.head.lower_ == "of" and r.head.head.lemma_.lower() in (
-            "unit", "division", "arm", "branch", "subsidiary", "department", "office") \
+            "unit", "division", "arm", "branch", "subsidiary", "department", "office", "firm",
+            "practice", "partnership") \
             and r.head.head.is_lower and r.head.head.dep_ == "pobj":
         # "a technician in the neuroscience unit of X": the unit stands where its body would
         r = r.head.head
@@ -1103,7 +1107,8 @@ def _parse_path(doc: Doc, ctx: _Sentence, org: OrgFact, lead: PartialDate | None
         # "in 1951 he accepted an assistant professorship at X", "in 1998 she entered the
         # doctoral program of X"
         when = "start"
-    if rel == "worksFor" and when == "none" and gov.dep_ in ("attr", "oprd") and \
+    if rel == "worksFor" and when == "none" and (gov.dep_ in ("attr", "oprd") or gov.dep_ == "xcomp"
+                                                 and gov.pos_ == "VERB") and \
             gov.head.lemma_.lower() in _ENTRY_VERBS:
         when = "start"  # "in 2015 she became curator at X", "was named keeper of X in 1997"
     text = doc_text(doc)

@@ -714,7 +714,8 @@ _KEYWORD_FIRST = re.compile(
     r"für|pour|para|per|zu|zur|der|la|las|los|el|le)){0,3}\s+[A-ZÀ-Ý][\w'’.-]*){1,10}")
 _CUE_ORG = re.compile(
     r"(?:\b(?:(?:" + JOB_TITLES + r"|intern|postdoc|researcher|scientist|engineer|linguist|"
-    r"economist|curator|teacher|instructor|consultant|columnist)s?\s+(?:at|with|for)|"
+    r"economist|curator|teacher|instructor|consultant|columnist|writer|critic|contributor)s?\s+"
+    r"(?:at|with|for)|(?:editor-in-chief|editor|publisher)\s+of|"
     r"(?:worked|works|working|employed|interned|lectured|taught|teaching)\s+(?:\w+\s+){0,2}?(?:at|for|by)|"
     r"(?i:ph\.?\s?d\.?|doctorate|master['’]?s|bachelor['’]?s|degree|diploma|[bm]\.?sc?\.?|"
     r"[bm]\.a\.|mba|m\.?eng\.?|d\.?phil\.?)\s+(?:[\w-]+\s+){0,3}?from|"
@@ -741,7 +742,10 @@ _NAMED_BODY = re.compile(
     r"\b(?:the|a|an|its|their|his|her)\s+(?:[\w-]+\s+){0,3}?" + _BODY_NOUNS
     + r"\s+(?P<a>[A-Z][\w&'’.-]*(?:\s+(?:(?:de|da|do|of|for|and|&)\s+)?[A-Z][\w&'’.-]*){0,4})"
     r"|(?P<b>[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,4}),\s+(?:a|an)\s+(?:[\w.,'’-]+\s+){0,4}?"
-    + _BODY_NOUNS + r"\b")
+    + _BODY_NOUNS + r"\b"
+    # "the Cincinnati firm of Strode, Kell & Dorsey": partners' names
+    r"|\b(?:firm|practice|partnership)\s+of\s+(?P<c>[A-Z][\w'’-]+(?:,\s+[A-Z][\w'’-]+)*,?\s+"
+    r"(?:&|and)\s+[A-Z][\w'’-]+)")
 _VENUE = re.compile(r"(?:the\s+)?(?:" + "|".join(re.escape(v) for v in VENUES)
                     + r")(?:\s+['’]?\d{2,4})?", re.I)
 _ORG_BEFORE_TITLE = re.compile(
@@ -952,7 +956,7 @@ def kg_orgs(doc: Doc) -> Doc:
         if m.group("loose") and not acronym and any(t.ent_type_ in ("GPE", "LOC", "NORP")
                                                     for t in span):
             continue
-        if all(t.pos_ == "PROPN" or t.text in ("&", "of", "the") for t in span):
+        if all(t.pos_ == "PROPN" or t.text in ("&", "of", "the", "The") for t in span):
             add(s, e)
             if not m.group("loose") or acronym:
                 cue_names.add(doc_text(doc)[s:e])
@@ -966,17 +970,22 @@ def kg_orgs(doc: Doc) -> Doc:
     # a name beside a body's noun ("the software company Vetora Saúde Digital")
     body_names: set[str] = set()
     for m in _NAMED_BODY.finditer(doc_text(doc)):
-        g = "a" if m.group("a") else "b"
+        g = "a" if m.group("a") else "b" if m.group("b") else "c"
         s, e = m.start(g), m.end(g)
         name = doc_text(doc)[s:e]
         span = doc.char_span(s, e, alignment_mode="expand")
         if span is None or name.split()[-1].lower() in ("and", "of", "for", "de", "da", "do"):
             continue
-        if any(t.ent_type_ in ("GPE", "LOC", "NORP", "DATE", "CARDINAL") for t in span):
+        if g != "c" and any(t.ent_type_ in ("GPE", "LOC", "NORP", "DATE", "CARDINAL")
+                            for t in span):
             continue
-        if any(s < pe and ps < e for ps, pe in person_spans) and not is_person_name(name):
-            continue
+        if g != "c" and any(s < pe and ps < e for ps, pe in person_spans) and \
+                not is_person_name(name):
+            continue  # (a firm of partners is named after people: "Strode, Kell & Dorsey")
+        if g == "c":
+            splitting.add((s, e))  # one name, though a comma and "&" join its words
         add(s, e)
+        splitting.discard((s, e))
         body_names.add(clean_name(name))
     # ... wherever it stands, whatever the recogniser tagged it there
     for name in sorted(body_names, key=len, reverse=True):
@@ -1331,6 +1340,15 @@ def _mend_org(doc: Doc, s: int, e: int, people: SpanIndex | None = None) -> tupl
         m = _LIST_TAIL.match(after)
         if m:
             return s, e + m.end()
+        m = re.match(r"\s+and\s+[A-Z][a-z]+(?![\w'’-]|\s+[A-Z]|\s+(?:of|for)\b)", after)
+        if m and re.match(r"(?:The\s+)?(?:Department|Ministry|Faculty|School|Office|Bureau|"
+                          r"Division|Secretariat|Board|Committee|Council)\s+of\s", name) and \
+                org_kind_from_name(m.group(0)) is None:
+            return s, e + m.end()  # "Department of Commerce and Labor"
+    m = re.search(r"\s+(?:the|this|that|last|next)\s+(?:following|previous|same|next|last|"
+                  r"year|month|spring|summer|autumn|fall|winter)\b", text[s:e])
+    if m:
+        e = s + m.start()  # "... School of Journalism the following year"
     while (m := re.search(r"\s+(?:of|and|the|for|de|at|in)$", text[s:e])) is not None:
         e = s + m.start()
     # the pronoun of the next clause glued on: "By the time I got to Alliance High School I

@@ -156,6 +156,14 @@ _VERB_AFTER_QUOTE = re.compile(r"^[\"”»“«*_,]{0,2}\s*,?\s*" + _BRACKET
 _TITLE_WORD = r"(?:[A-Z0-9][\w'’.-]*|(?:of|and|the|for|in|on|a|an|to|with|from|by|at|via|" \
               r"without|under|over|into|as|or|vs\.?|versus|is|are|do|does|not|its)\b)"
 _UNQUOTED = re.compile(
+    # "published a memoir, Forty Years at the Bar." / "published The Tariff and the Farmer, a
+    # widely circulated pamphlet": a title in title case beside its work noun
+    r"\b" + PUBLISH_VERBS + r"\s+(?:a|an|his|her|their)\s+(?:[\w-]+\s+)?(?:memoir|book|novel|"
+    r"monograph|pamphlet|autobiography|biography|history|textbook|study)\s*,\s*(?P<title8>[A-Z]"
+    r"[\w'’-]*(?:[:,]?\s+" + _TITLE_WORD + r"){1,30}?)(?=\s*[.;]\s|\s*[.;]$|$)|"
+    r"\b" + PUBLISH_VERBS + r"\s+(?P<title9>[A-Z][\w'’-]*(?:[:]?\s+" + _TITLE_WORD
+    + r"){1,20}?),\s+(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?:memoir|book|novel|monograph|pamphlet|"
+    r"autobiography|biography|history|textbook|study|report)\b|"
     # "a thesis titled Salt, Blood Pressure and Migration: A Study of X." (commas inside a
     # title in title case that ends the sentence)
     r"\b(?:" + WORK_NOUNS + r")\s*,?\s*(?:(?:provisionally|tentatively|simply)\s+)?"
@@ -260,7 +268,7 @@ def _titles_in(doc: Doc, s0: int, s1: int, frames: list[Frame]) -> list[tuple[in
     sent = text[s0:s1]
     for m in _UNQUOTED.finditer(sent):
         g = next(x for x in ("title", "title2", "title3", "title4", "title5", "title6",
-                             "title7")
+                             "title7", "title8", "title9")
                  if m.group(x))
         a, b = s0 + m.start(g), s0 + m.end(g)
         t = text[a:b].rstrip(" .")
@@ -407,6 +415,11 @@ def _subject_work(pronoun: str | None) -> re.Pattern[str]:
         # "she completed a PhD with a thesis titled X"
         + r"\s+(?:completed|defended|submitted|finished|earned|received|obtained|wrote)\b"
         r"[^.;]{0,60}\b(?:thesis|dissertation)\b|\b" + he
+        # "she and her colleague Tom Vale published X"
+        + r"\s+and\s+(?:[\w.'’-]+\s+){1,6}?" + PUBLISH_VERBS + r"\b|\b" + he
+        # "she returned to Cincinnati and in 1926 published X": a second verb of hers
+        + r"\s+(?:[\w-]+\s+){1,8}?and\s+(?:(?:later\s+|then\s+)?(?:in|on)\s+[\w ]{4,20}?\s+)?"
+        + PUBLISH_VERBS + r"\b|\b" + he
         # "she is also completing a third monograph"
         + r"\s+(?:is|was)\s+(?:also\s+|now\s+|currently\s+)?(?:completing|writing|finishing|"
         r"preparing)\s+(?:a|an|her|his|their|the)\s+(?:[\w-]+\s+){0,2}?" + WORK_NOUNS + r"\b",
