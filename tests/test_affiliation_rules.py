@@ -896,6 +896,24 @@ _ROE = "# Jane Roe\n\nJane Roe is a scientist. "
     # a law firm named after its partners
     ("She was a partner in the Cincinnati firm of Strode, Kell & Dorsey.",
      ("Jane Roe", "worksFor", "Strode, Kell & Dorsey", None, None)),
+    # "succeeded A at X" / "as chief executive of X": A's post ends when the successor's starts
+    ("She succeeded the Finnish conductor Aino Lehtisalo at the Ulster Orchestra in September "
+     "2016.",
+     ("Aino Lehtisalo", "worksFor", "Ulster Orchestra", None, "2016-09")),
+    ("In 2004 she succeeded Tom Vale as chief executive of Acme Corp.",
+     ("Jane Roe", "worksFor", "Acme Corp.", "2004", None)),
+    ("In 2004 she succeeded Tom Vale as chief executive of Acme Corp.",
+     ("Tom Vale", "worksFor", "Acme Corp.", None, "2004")),
+    # moving to a new employer ends the one before
+    ("She was hired by The Boston Globe as a metro reporter in 1984 and moved to The "
+     "Washington Post in 1990.",
+     ("Jane Roe", "worksFor", "The Boston Globe", "1984", "1990")),
+    # co-founders named before the verb; a place's "The" inside a body's name
+    ("In 1998, with trumpeter Sanne Oldeboom and tubist Rik Haverkamp, she co-founded "
+     "Koperkwartier, a quartet.",
+     ("Rik Haverkamp", "founderOf", "Koperkwartier", "1998", None)),
+    ("She studied horn at the Royal Conservatory of The Hague, graduating in 1991.",
+     ("Jane Roe", "alumniOf", "Royal Conservatory of The Hague", None, "1991")),
 ])
 def test_dated_posts_from_general_phrasings(text, expected):
     assert expected in _affiliations(_ROE + text)

@@ -94,6 +94,10 @@ _CUES: list[tuple[str, str, re.Pattern[str]]] = [
                                     r"(?:(?!and\b|presented\b|published\b|shown\b)[\w-]+\s+)"
                                     r"{1,4}at\s+(?:the\s+)?" + _W
                                     + r"{0,2}$", re.I)),
+    # "He succeeded the Finnish conductor A at X", "succeeded A as chief executive of X"
+    ("worksFor", "start", re.compile(r"\bsucceed(?:ed|ing|s)\s+(?:[\w.'’-]+\s+){1,6}?(?:at|as\s+"
+                                     r"(?:[\w-]+\s+){1,4}?(?:of|at))\s+(?:the\s+)?" + _W
+                                     + r"{0,2}$", re.I)),
     ("worksFor", "none", re.compile(r"\b(?:writer|critic|contributor|contributing\s+editor)s?\s+"
                                     r"(?:at|for|with)\s+(?:the\s+)?" + _W + r"{0,2}$", re.I)),
     ("worksFor", "none", re.compile(r"\bon\s+(?:\w+\s+)?leave\s+from\s+(?:the\s+)?" + _W
@@ -708,13 +712,20 @@ def kg_affiliations(doc: Doc) -> Doc:
                     # "Professor Omar Haddad of Cairo University": the title's own holder
                     host = next((ps for ps, pe, n in ctx.people if n == between[-1]
                                  and cue_char < ps), None)
-                    if host is not None and re.search(r"\b(?:with|under)\s+(?:[\w-]+\s+){0,2}$",
-                                                      doc_text(doc)[cue_char:host]):
+                    if host is not None and re.match(r"succeed", m.group(0), re.I):
+                        pass  # read below
+                    elif host is not None and re.search(r"\b(?:with|under)\s+(?:[\w-]+\s+){0,2}$",
+                                                        doc_text(doc)[cue_char:host]):
                         # "a postdoc with Tom Vale at X": the host works there, the one
                         # who did the postdoc too
                         add(between[-1], rel, org, None, None)
                     else:
                         agents = [(between[-1], False)]
+                if between and re.match(r"succeed", m.group(0), re.I):
+                    # "succeeded A at X in 2016", "succeeded A as chief executive of X": A's
+                    # post there ended then, the successor's began
+                    agents = [a for a in agents if a[0] != between[0]] or ctx.agents(ctx.s0)
+                    add(between[0], rel, org, None, start)
                 if rel in ("fundedBy", "memberOf"):
                     orgs_as_agents = [a for a in agents if a[1]]
                     if rel == "fundedBy" and not orgs_as_agents:
@@ -734,7 +745,13 @@ def kg_affiliations(doc: Doc) -> Doc:
                 if when == "team":
                     agents = [(n, False) for s, _, n in ctx.people
                               if not re.search(r"\bwith\s+$", doc_text(doc)[ctx.s0:s])] or agents
+                moved = start is not None and rel == "worksFor" and re.match(
+                    r"mov(?:ed|ing)\s+to|left\s", m.group(0), re.I) is not None
                 for name, is_org in agents:
+                    if moved and start is not None and not is_org:
+                        # "hired by X in 1984 and moved to Y in 1990": X ended then
+                        _close_open_post(doc, ctx, name, "worksFor", start, same=True,
+                                         other_than=org.name)
                     if is_org and rel not in ("fundedBy", "memberOf"):
                         continue
                     # a job title says work whatever the body's kind ("a lecturer at X"), and
@@ -779,6 +796,13 @@ def kg_affiliations(doc: Doc) -> Doc:
                     if w:
                         for s, _, n in ctx.people:
                             if oe + w.end() <= s < tail_end:
+                                add(n, rel, org, start, end)
+                    # "In 1998, with A and B, he co-founded X"
+                    pre = re.search(r"\bwith\s+[^;.]{3,160}?,\s+(?:she|he|they|I|we)\s+"
+                                    r"(?:[\w-]+\s+){0,2}$", doc_text(doc)[ctx.s0:cue_char])
+                    if pre:
+                        for s, _, n in ctx.people:
+                            if ctx.s0 + pre.start() <= s < ctx.s0 + pre.end():
                                 add(n, rel, org, start, end)
                 # "(who joined in 2015)" right after a person sets that person's start
                 for _s, e, n in ctx.people:
@@ -1739,14 +1763,14 @@ def _degree_then(doc: Doc, ctx: _Sentence, *, same: bool = False) -> None:
 
 
 def _close_open_post(doc: Doc, ctx: _Sentence, name: str, rel: str, when: PartialDate,
-                     same: bool = False) -> None:
+                     same: bool = False, other_than: str | None = None) -> None:
     """End ``name``'s last ``rel`` post stated before this sentence (with ``same``, in it
     too) that is still open and began no later than ``when`` (a clause that ends it without
     naming the body)."""
     facts = facts_of(doc)
     posts = [f for f in facts.affiliations if f.person == name and f.relation == rel
              and (f.sentence[1] <= ctx.s0 or same and f.sentence[0] == ctx.s0)
-             and f.end is None
+             and f.end is None and f.organization != other_than
              and (f.start is None or f.start.year <= when.year)]
     if posts:
         facts.affiliations.append(AffiliationFact(name, rel, posts[-1].organization,

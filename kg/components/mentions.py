@@ -691,13 +691,15 @@ _KEYWORD_ORG = re.compile(
     # a possessive inside ("St Mary's Hospital", "Howell's School")
     r"(?:(?:[A-Z][\w&.-]*(?:s['’]|['’]s)?|No\.\s*\d+|\d+)\s+){0,8}"
     r"(?:University|College|Institute|School|Academy|Polytechnic|Laboratory|Laboratories|Labs?|"
+    r"Conservatory|Conservatoire|"
     r"Ventures|Capital|Partners|Inc\.|Ltd\.?|Corporation|Corp\.|LLC|GmbH|AG|S\.A\.|B\.V\.|"
     r"N\.V\.|S\.p\.A\.|Pty|PLC|plc|LLP|Foundation|Council|"
     r"Ministry|Department|Agency|Commission|Society|Association|Party|Research|Press|Globe|Times|"
     r"Consortium|Initiative|Alliance|Trust|Bank|Hospital|Museum|Orchestra|Church|Diocese)(?!\w)"
-    # "Institute for the History of Science": two joining words in the tail
-    r"(?:\s+(?:of|for|and|de)\s+(?:the\s+)?(?:[A-Z][\w&.-]*)(?:\s+[A-Z][\w&.-]*)*"
-    r"(?:\s+(?:of|for)\s+(?:the\s+)?(?:[A-Z][\w&.-]*)(?:\s+[A-Z][\w&.-]*)*)?)?"
+    # "Institute for the History of Science": two joining words in the tail; "Royal
+    # Conservatory of The Hague": a place's own "The"
+    r"(?:\s+(?:of|for|and|de)\s+(?:[Tt]he\s+)?(?:[A-Z][\w&.-]*)(?:\s+[A-Z][\w&.-]*)*"
+    r"(?:\s+(?:of|for)\s+(?:[Tt]he\s+)?(?:[A-Z][\w&.-]*)(?:\s+[A-Z][\w&.-]*)*)?)?"
 )
 # a body's name in a language that puts its kind word first: "Instituto de Geofísica",
 # "Comisión Nacional del Agua", "Universidad Mayor de San Andrés", "Fondation pour X"
