@@ -941,6 +941,11 @@ def test_an_award_of_a_society_names_the_society():
     assert not [o for o in x.organizations if "Award" in o.name or " and " in o.name]
 
 
+def test_a_plural_foundations_is_one_body():
+    x = extract(read_text(_ROE + "A year later, the Open Society Foundations backed her project."))
+    assert [o.name for o in x.organizations] == ["Open Society Foundations"]
+
+
 def _interview(answer: str) -> set[tuple[str, str, str, str | None, str | None]]:
     return _affiliations("A Conversation with Jane Roe\n\nJane Roe is an engineer. She spoke to "
                          "us in May.\n\nQ: Tell me about your work?\n\nA: I love it. " + answer

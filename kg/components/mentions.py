@@ -693,7 +693,7 @@ _KEYWORD_ORG = re.compile(
     r"(?:University|College|Institute|School|Academy|Polytechnic|Laboratory|Laboratories|Labs?|"
     r"Conservatory|Conservatoire|"
     r"Ventures|Capital|Partners|Inc\.|Ltd\.?|Corporation|Corp\.|LLC|GmbH|AG|S\.A\.|B\.V\.|"
-    r"N\.V\.|S\.p\.A\.|Pty|PLC|plc|LLP|Foundation|Council|"
+    r"N\.V\.|S\.p\.A\.|Pty|PLC|plc|LLP|Foundations?|Council|"
     r"Ministry|Department|Agency|Commission|Society|Association|Party|Research|Press|Globe|Times|"
     r"Consortium|Initiative|Alliance|Trust|Bank|Hospital|Museum|Orchestra|Church|Diocese)(?!\w)"
     # "Institute for the History of Science": two joining words in the tail; "Royal
