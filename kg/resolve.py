@@ -458,8 +458,16 @@ def resolve(article: Article, facts: Facts) -> Extraction:
                 and af.start is not None:
             aff.start = af.start  # the same, listed latest first: 2019–present, 2013–2019
             continue
-        aff.start = _merge_date(aff.start, af.start)
-        aff.end = _merge_date(aff.end, af.end)
+        if aff.start is not None and af.start is not None and aff.start.year != af.start.year:
+            # two spells of one post (a CV's rows): from the earlier start, to the later
+            # end, open if the later spell is
+            later = af if af.start.year > aff.start.year else aff
+            aff.start = af.start if af.start.year < aff.start.year else aff.start
+            aff.end = later.end if later.end is None or aff.end is None or af.end is None \
+                else max(aff.end, af.end, key=lambda d: d.iso)
+        else:
+            aff.start = _merge_date(aff.start, af.start)
+            aff.end = _merge_date(aff.end, af.end)
         if af.relation == "fundedBy":
             kinds[o.name]["investor"] += 3
     for o in orgs:

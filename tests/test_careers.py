@@ -169,3 +169,13 @@ def test_cv_posts_latest_first_and_fellowships_among_honours():
         # a fellowship line is a membership; an award line is no affiliation
         ("Jane Roe", "memberOf", "Institute of Mathematical Statistics", "2022", None),
     }
+
+
+def test_two_spells_of_one_post_apart_in_a_list_span_both():
+    got = _affiliations(
+        "# Jane Roe\n\nJane Roe is a chemist.\n\n## Appointments\n\n"
+        "- 2023–present  Professor, School of Chemistry, Tulane University\n"
+        "- 2019–2023  Associate Professor (tenured 2019), same department\n"
+        "- 2015–2019  Assistant Professor, Tulane University\n")
+    # not the inverted 2023-2019 of taking the first row's start and the last row's end
+    assert got == {("Jane Roe", "worksFor", "Tulane University", "2015", None)}
