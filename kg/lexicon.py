@@ -188,6 +188,8 @@ NON_NAME_WORDS = {
     Prime Minister President Chairman Chief Executive Officer Director Secretary General Senator
     Governor Mayor King Queen Prince Princess Pope Bishop Emperor Captain Colonel Admiral
     Writer Producer Editor Composer Manager
+    Faculty Affiliate Scientist Fellow Student Students Postdoc Postdoctoral Researcher Engineer
+    Lecturer Candidate Intern Technician Assistant Visiting Graduate Undergraduate Staff
     Street Road Avenue Square Bridge Station Airport Hospital Church Cathedral Museum
     Glacier Cemetery Island Islands Valley Bay Coast County Province District Region Highway
     Railway Railroad Airlines Records Studios Pictures Films Entertainment Communications Motors

@@ -121,3 +121,11 @@ def test_given_names_before_a_particle_stay_on_their_line():
                      "(born 1974) is an epidemiologist.")
     assert "Mariana Luísa dos Santos Ferreira" in people
     assert not any(p.startswith("Lopes") or p.endswith("Ferreir") for p in people)
+
+
+def test_a_role_in_a_list_line_is_no_person():
+    got = _people("# Jane Roe\n\nJane Roe is a neuroscientist.\n\n## Lab members\n\n"
+                  "- **Tom Vale**, Postdoctoral Fellow (PhD, University of Leeds)\n"
+                  "- **Mira Castell**, Graduate Student\n"
+                  "- Affiliate Faculty, Applied Scientist\n")
+    assert got == {"Jane Roe", "Tom Vale", "Mira Castell"}
