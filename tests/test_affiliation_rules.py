@@ -914,6 +914,13 @@ _ROE = "# Jane Roe\n\nJane Roe is a scientist. "
      ("Rik Haverkamp", "founderOf", "Koperkwartier", "1998", None)),
     ("She studied horn at the Royal Conservatory of The Hague, graduating in 1991.",
      ("Jane Roe", "alumniOf", "Royal Conservatory of The Hague", None, "1991")),
+    # a body's short name before a role and a name, though the recogniser calls it a person
+    ("She joined Tulane University in 2019. She works with Tulane statistician Mira Castell.",
+     ("Mira Castell", "worksFor", "Tulane University", None, None)),
+    # "her <Body> colleagues A and B": each
+    ("She joined Tulane University in 2019. The tools came from her Tulane colleagues Mira "
+     "Castell and Tom Vale.",
+     ("Tom Vale", "worksFor", "Tulane University", None, None)),
 ])
 def test_dated_posts_from_general_phrasings(text, expected):
     assert expected in _affiliations(_ROE + text)

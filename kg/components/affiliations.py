@@ -1418,7 +1418,7 @@ def _title_relation(title: str) -> str:
 
 _ORG_TITLE = (r"['’]?s?\s+(?:former\s+|then[- ]|current\s+|longtime\s+)?(?:[a-z-]+\s+){0,2}?("
               + FOUNDER_TITLES + "|" + JOB_TITLES + "|" + _FIELD_OCCUPATION + r"|postdoc"
-              + r"|(?:(?:doctoral|graduate|phd|ph\.d\.)\s+)?student),?\s+")
+              + r"|(?:(?:doctoral|graduate|phd|ph\.d\.)\s+)?student|colleagues?),?\s+")
 _AND_TITLE = r"\s+and\s+(?:[a-z-]+\s+){0,2}?(" + FOUNDER_TITLES + "|" + JOB_TITLES + r")\s+"
 
 
@@ -1432,6 +1432,13 @@ def _titled_pair(doc: Doc, ctx: _Sentence, org: OrgFact, add) -> bool:
     for s, e, name in ctx.people:
         if s == pstart:
             add(name, _title_relation(m.group(1)), org, None, None)
+            if m.group(1).lower() == "colleagues":
+                # "her Rice colleagues A and B": each
+                for s2, _e2, name2 in ctx.people:
+                    if s2 > e and re.fullmatch(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)",
+                                               text[e:s2]):
+                        add(name2, "worksFor", org, None, None)
+                        e = _e2
             more = re.match(_AND_TITLE, text[e : ctx.s1])
             if more:
                 for s2, _, name2 in ctx.people:

@@ -1038,8 +1038,8 @@ def kg_orgs(doc: Doc) -> Doc:
         if placelike * 2 > len(spots) or not spots:
             continue
         for s, e, t in spots:
-            if t != "PERSON":
-                add(s, e)
+            if t != "PERSON" or _ROLE_AFTER.match(text, e):
+                add(s, e)  # ("Rice statistician Ana Ruiz": tagged a person, stands for the body)
     # a name in front of a job title in front of a person ("Eskom chairperson Ben Ngubane",
     # "Acme chief executive Jo Bloggs"): the small model often tags no entity there
     for ps, _pe in person_spans:
@@ -1176,6 +1176,8 @@ def _joined_bodies(name: str, known: set[str]) -> tuple[int, int] | None:
 _WHICH_JOINED = re.compile(r"(?<![\w'’-])([A-Z][\w&'’.-]*[\w&](?:\s+[A-Z][\w&'’.-]*[\w&]){0,3}),\s+"
                            r"which\s+(?:she|he|they|I|we)\s+(?:had\s+)?(?:later\s+)?(?:joined|"
                            r"co-?founded|founded|left)\b")
+_ROLE_AFTER = re.compile(r"\s+(?:(?:former|then|fellow)\s+)?(?:colleagues?|" + JOB_TITLES
+                         + r"|[a-z]{3,}(?:ist|ian))s?\s+[A-Z]")
 #: Where a field of study stands, which the recogniser often tags ORG.
 _FIELD_BEFORE = re.compile(
     r"\b(?i:professor|lecturer|reader|professorship|lectureship|degree|doctorate|ph\.?\s?d\.?|"
