@@ -921,6 +921,14 @@ _ROE = "# Jane Roe\n\nJane Roe is a scientist. "
     ("She joined Tulane University in 2019. The tools came from her Tulane colleagues Mira "
      "Castell and Tom Vale.",
      ("Tom Vale", "worksFor", "Tulane University", None, None)),
+    # "A, then at X," / "A, now a lecturer at X": A's post
+    ("Her co-author Mira Castell, then at Tulane University, ran the experiments.",
+     ("Mira Castell", "worksFor", "Tulane University", None, None)),
+    ("The book was co-edited with Tom Vale, now a lecturer at Uppsala University.",
+     ("Tom Vale", "worksFor", "Uppsala University", None, None)),
+    ("Her best paper was written with Mira Castell, then a doctoral student at the Paris "
+     "School of Economics.",
+     ("Mira Castell", "alumniOf", "Paris School of Economics", None, None)),
 ])
 def test_dated_posts_from_general_phrasings(text, expected):
     assert expected in _affiliations(_ROE + text)

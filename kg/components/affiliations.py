@@ -829,6 +829,7 @@ def kg_affiliations(doc: Doc) -> Doc:
         _leave_the_company(doc, ctx, lead, add)
         _led_round(doc, ctx, lead, add)
         _degree_brackets(doc, ctx, add)
+        _then_at(doc, ctx, add)
         _left_then(doc, ctx, same=True)
         _degree_then(doc, ctx, same=True)
     return doc
@@ -1027,6 +1028,24 @@ _DATES_ONLY = re.compile(r"(?:\d{1,4}|[A-Z][a-z]{2,8}\.?|and|to|until|present|no
 
 _UNIT_FIRST = re.compile(r"(?:the\s+)?(?:department|dept\b|faculty|division|group|lab\b|laboratory|"
                          r"program)", re.I)
+
+
+_THEN_AT = re.compile(r",\s+(?:then|now|currently|by\s+then|at\s+the\s+time|today)\s+(?:(?:a|an)\s+"
+                      r"(?:[\w-]+\s+){0,4}?)?(?:at|with)\s+(?:the\s+)?$", re.I)
+
+
+def _then_at(doc: Doc, ctx: _Sentence, add) -> None:
+    """'her co-author Tom Vale, then at X, ran ...', 'Mira Castell, now a lecturer at X':
+    the person named right before the aside works there."""
+    text = doc_text(doc)
+    for os_, _oe, org in ctx.orgs:
+        m = _THEN_AT.search(text, max(ctx.s0, os_ - 70), os_)
+        if not m:
+            continue
+        study = re.search(r"\bstudent\b", m.group(0), re.I) is not None
+        for _s, e, name in ctx.people:
+            if e == m.start():  # "then a doctoral student at X": study
+                add(name, "alumniOf" if study else "worksFor", org, None, None)
 
 
 _DEGREE_ABBR = (r"(?:B\.?\s?A|B\.?\s?Sc?|M\.?\s?Sc?|M\.?\s?A|Ph\.?\s?D|D\.?\s?Phil|M\.?\s?Phil|MBA|"
