@@ -979,6 +979,13 @@ def test_an_interview_s_round_and_company():
     }
 
 
+def test_two_investors_joined_by_and_are_two():
+    got = _interview("I co-founded Quillon Robotics in 2021. We raised $12 million from Kestrel "
+                     "East and Orca Capital, with Kestrel leading.")
+    assert {(a[2], a[1]) for a in got if a[0] == "Quillon Robotics"} == {
+        ("Kestrel East", "fundedBy"), ("Orca Capital", "fundedBy")}
+
+
 def test_a_company_s_round_led_by_an_investor():
     got = _affiliations(_ROE + "She co-founded Quillon Robotics in 2019. The company's seed "
                         "round was led by Kestrel Ventures in 2020.")

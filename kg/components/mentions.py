@@ -855,6 +855,14 @@ def kg_orgs(doc: Doc) -> Doc:
             splitting.discard((s, e))
             return
         joint = None if whole else _joined_bodies(name, org_names)
+        if joint is None and not whole:
+            # "raised $12 million from Partech Africa and Lowercarbon Capital": where investors
+            # stand, two names joined by "and", the second a fund's, are two bodies
+            pair = re.fullmatch(r"((?:[A-Z][\w'’.-]*\s+)+[A-Z][\w'’.-]*)\s+and\s+(.+)", name)
+            if pair and org_kind_from_name(pair.group(2)) == "investor" and _INVESTOR_SLOT.search(
+                    doc_text(doc), max(0, s - 40), s) and not re.search(
+                    r"\b(?:of|for)\b", pair.group(1)):
+                joint = (pair.end(1), pair.start(2))
         if joint is not None:
             # "Adobe Research and Spotify", "Department of X at Rice University": two bodies
             left = name[:joint[0]]
@@ -1178,6 +1186,8 @@ _WHICH_JOINED = re.compile(r"(?<![\w'’-])([A-Z][\w&'’.-]*[\w&](?:\s+[A-Z][\w
                            r"co-?founded|founded|left)\b")
 _ROLE_AFTER = re.compile(r"\s+(?:(?:former|then|fellow)\s+)?(?:colleagues?|" + JOB_TITLES
                          + r"|[a-z]{3,}(?:ist|ian))s?\s+[A-Z]")
+_INVESTOR_SLOT = re.compile(r"\b(?:from|led\s+by|backed\s+by|funded\s+by|including|investors?|"
+                            r"backers?)\s+(?:the\s+)?$", re.I)
 #: Where a field of study stands, which the recogniser often tags ORG.
 _FIELD_BEFORE = re.compile(
     r"\b(?i:professor|lecturer|reader|professorship|lectureship|degree|doctorate|ph\.?\s?d\.?|"
