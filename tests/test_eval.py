@@ -65,12 +65,12 @@ CHECK = ["albuquerque", "brenner", "delatorre", "strand_prize"]
 HALF_FLOORS = {
     "tune": {"people": 0.96, "organizations": 0.94, "papers": 0.99, "paper_years": 0.99,
              "authorship": 0.98, "first_authors": 0.99, "coauthor_pairs": 0.98,
-             "affiliations": 0.79, "affiliation_dates": 0.67},
+             "affiliations": 0.82, "affiliation_dates": 0.70},
     # (2026-12-01: reading an interview's he and she in its first-person answers as other
     # people cost one article 0.045 authorship; later work won it back)
-    "check": {"people": 0.89, "organizations": 0.78, "papers": 0.83, "paper_years": 0.83,
+    "check": {"people": 0.89, "organizations": 0.79, "papers": 0.83, "paper_years": 0.83,
               "authorship": 0.73, "first_authors": 0.75, "coauthor_pairs": 0.69,
-              "affiliations": 0.58, "affiliation_dates": 0.35},
+              "affiliations": 0.60, "affiliation_dates": 0.37},
 }
 
 
@@ -89,7 +89,7 @@ def test_shared_articles_hold_their_floors(half, names):
 # Markdown news, CVs, wiki page, faculty page, profile, feature, and three older ones).
 OWN_FLOORS = {"people": 0.94, "organizations": 0.88, "papers": 0.96, "paper_years": 0.96,
               "authorship": 0.92, "first_authors": 0.93, "coauthor_pairs": 0.90,
-              "affiliations": 0.72, "affiliation_dates": 0.61}
+              "affiliations": 0.73, "affiliation_dates": 0.65}
 
 
 def test_own_invented_articles_hold_their_macro_floors():
@@ -105,22 +105,30 @@ def test_own_invented_articles_hold_their_macro_floors():
 # Four articles written for a held-out check by a helper that saw neither the code nor the
 # shared articles (tests/heldout/README.md): figures only, their misses are not read.
 HELDOUT = ARTICLES.parent / "heldout"
-HELDOUT_FLOORS = {"people": 0.97, "organizations": 0.94, "papers": 0.91, "paper_years": 0.91,
-                  "authorship": 0.75, "first_authors": 0.91, "coauthor_pairs": 0.52,
-                  "affiliations": 0.76, "affiliation_dates": 0.70}
+HELDOUT_FLOORS = {"people": 0.97, "organizations": 0.95, "papers": 0.96, "paper_years": 0.96,
+                  "authorship": 0.78, "first_authors": 0.96, "coauthor_pairs": 0.52,
+                  "affiliations": 0.78, "affiliation_dates": 0.71}
 
 
 # Twelve invented articles written on 2026-12-01 by helpers that saw neither kg's code nor
 # the shared articles (tests/dev/README.md). Their misses were read while kg was worked on,
 # so they guard against regressions; they decide nothing about unseen text.
 DEV = ARTICLES.parent / "dev"
-DEV_FLOORS = {"people": 0.94, "organizations": 0.84, "papers": 0.99, "paper_years": 0.98,
+DEV_FLOORS = {"people": 0.94, "organizations": 0.86, "papers": 0.99, "paper_years": 0.98,
               "authorship": 0.94, "first_authors": 0.94, "coauthor_pairs": 0.89,
-              "affiliations": 0.71, "affiliation_dates": 0.48}
+              "affiliations": 0.74, "affiliation_dates": 0.56}
+
+
+# Sixteen more, written in three batches during stop 20 (tests/dev2/README.md), read the same way.
+DEV2 = ARTICLES.parent / "dev2"
+DEV2_FLOORS = {"people": 0.92, "organizations": 0.83, "papers": 0.91, "paper_years": 0.86,
+               "authorship": 0.83, "first_authors": 0.90, "coauthor_pairs": 0.72,
+               "affiliations": 0.61, "affiliation_dates": 0.42}
 
 
 @pytest.mark.parametrize(("folder", "count", "floors"), [
-    (HELDOUT, 4, HELDOUT_FLOORS), (DEV, 12, DEV_FLOORS)], ids=["held-out", "dev"])
+    (HELDOUT, 4, HELDOUT_FLOORS), (DEV, 12, DEV_FLOORS), (DEV2, 16, DEV2_FLOORS)],
+    ids=["held-out", "dev", "dev2"])
 def test_invented_article_sets_hold_their_macro_floors(folder, count, floors):
     from kg.evaluate import evaluate_folder
 
