@@ -929,6 +929,18 @@ _ROE = "# Jane Roe\n\nJane Roe is a scientist. "
     ("Her best paper was written with Mira Castell, then a doctoral student at the Paris "
      "School of Economics.",
      ("Mira Castell", "alumniOf", "Paris School of Economics", None, None)),
+    # a body named after its kind's noun at a sentence's start, hiring
+    ("The payments company Paylane hired her in 2015.",
+     ("Jane Roe", "worksFor", "Paylane", "2015", None)),
+    # founders' and chief executives' "of", though the recogniser calls the body a place
+    ("She is the founder and chief executive of Quorra.",
+     ("Jane Roe", "founderOf", "Quorra", None, None)),
+    ("She is the founder and chief executive of Quorra.",
+     ("Jane Roe", "worksFor", "Quorra", None, None)),
+    # founders listed after "Its founders included"
+    ("In 2015 she helped set up Quorra Labs. Its founders included Tom Vale, Mira Castell and "
+     "Ana Ruiz.",
+     ("Mira Castell", "founderOf", "Quorra Labs", None, None)),
 ])
 def test_dated_posts_from_general_phrasings(text, expected):
     assert expected in _affiliations(_ROE + text)

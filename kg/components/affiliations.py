@@ -830,6 +830,7 @@ def kg_affiliations(doc: Doc) -> Doc:
         _led_round(doc, ctx, lead, add)
         _degree_brackets(doc, ctx, add)
         _then_at(doc, ctx, add)
+        _founders_listed(doc, ctx, add)
         _left_then(doc, ctx, same=True)
         _degree_then(doc, ctx, same=True)
     return doc
@@ -1028,6 +1029,21 @@ _DATES_ONLY = re.compile(r"(?:\d{1,4}|[A-Z][a-z]{2,8}\.?|and|to|until|present|no
 
 _UNIT_FIRST = re.compile(r"(?:the\s+)?(?:department|dept\b|faculty|division|group|lab\b|laboratory|"
                          r"program)", re.I)
+
+
+_FOUNDERS_WERE = re.compile(r"['’]?s?\s+(?:[\w-]+\s+)?(?:co-?founders|founders|founding\s+"
+                            r"members)\s+(?:included|include|were|are|,)\s+", re.I)
+
+
+def _founders_listed(doc: Doc, ctx: _Sentence, add) -> None:
+    """'Its founders included A, B and C', 'Acme's co-founders were A and B': each founded
+    the body ('its' is the body of the sentence before)."""
+    text = doc_text(doc)
+    for _os, oe, org in ctx.orgs:
+        m = _FOUNDERS_WERE.match(text, oe)
+        if m:
+            for n in _people_from(doc, ctx, m.end(), _PEOPLE_GLUE):
+                add(n, "founderOf", org, None, None)
 
 
 _THEN_AT = re.compile(r",\s+(?:then|now|currently|by\s+then|at\s+the\s+time|today)\s+(?:(?:a|an)\s+"
@@ -1230,6 +1246,8 @@ def _employer_subject(doc: Doc, ctx: _Sentence, org: OrgFact, lead: PartialDate 
     if span is None or not len(span):
         return False
     root = span.root
+    if root.dep_ in ("appos", "compound") and root.head.dep_ == "nsubj":
+        root = root.head  # "The payments company Paylane hired her"
     verb = root.head
     if root.dep_ != "nsubj" or verb.pos_ != "VERB" or verb.lemma_.lower() not in _HIRING_VERBS:
         return False

@@ -732,6 +732,10 @@ _CUE_ORG = re.compile(
     # "sat on the board of X", "a trustee of X", "the neuroscience unit of X"
     r"board\s+of(?:\s+directors\s+of)?|(?:trustee|board\s+member)s?\s+of|"
     r"(?:unit|division|arm|subsidiary|branch)\s+of)"
+    # "the founder and chief executive of X", "chief executive of X"
+    r"|(?:co-?founder|founder|cofounder)s?(?:\s+and\s+(?:[\w-]+\s+){0,2}?(?:chief\s+[a-z]+"
+    r"(?:\s+officer)?|ceo|cto|president|chair\w*))?\s+of|(?:chief\s+executive|ceo|managing\s+"
+    r"director)\s+of"
     r"|(?P<loose>\b(?:left|leaving|at|for|moved\s+to|transferred\s+to))))\s+(?:the\s+)?"
     r"(?P<org>(?:[A-Z][\w&'’.-]*[\w&])(?:\s+(?:of\s+|&\s+)?[A-Z][\w&'’.-]*[\w&]){0,3})")
 # a name beside the noun for a kind of body: "the payments company Paylane", "Acme, a
@@ -741,7 +745,7 @@ _BODY_NOUNS = (r"(?:company|firm|startup|start-up|spin-?off|spinout|lab|laborato
                r"consultancy|agency|publisher|university|institute|think[- ]tank|manufacturer|"
                r"maker|developer|studio|bank|network|broadcaster|newspaper|magazine)")
 _NAMED_BODY = re.compile(
-    r"\b(?:the|a|an|its|their|his|her)\s+(?:[\w-]+\s+){0,3}?" + _BODY_NOUNS
+    r"\b(?i:the|a|an|its|their|his|her)\s+(?:[\w-]+\s+){0,3}?" + _BODY_NOUNS
     + r"\s+(?P<a>[A-Z][\w&'’.-]*(?:\s+(?:(?:de|da|do|of|for|and|&)\s+)?[A-Z][\w&'’.-]*){0,4})"
     r"|(?P<b>[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,4}),\s+(?:a|an)\s+(?:[\w.,'’-]+\s+){0,4}?"
     + _BODY_NOUNS + r"\b"
@@ -752,7 +756,7 @@ _VENUE = re.compile(r"(?:the\s+)?(?:" + "|".join(re.escape(v) for v in VENUES)
                     + r")(?:\s+['’]?\d{2,4})?", re.I)
 _ORG_BEFORE_TITLE = re.compile(
     r"(?<![\w'’-])([A-Z][\w&-]+)\s+(?i:(?:former|then|acting|interim|deputy)\s+)?(?i:"
-    + JOB_TITLES + r")\s+$")
+    + JOB_TITLES + r"|co-?founder|founder)\s+$")
 #: Degrees, which the recogniser often tags ORG ("BFA", "Master of Business Administration").
 _DEGREE_NAME = re.compile(
     r"(?:[BMD]\.?(?:F\.?A|A|Sc?|Ed|Eng|Phil|Arch|Mus|B\.?A)\.?|Ph\.?\s?D\.?|D\.?Phil\.?|LL\.?[BMD]\.?|"
