@@ -493,6 +493,10 @@ def test_a_podcast_episode_is_about_the_guest_its_headline_names():
     ("In 1994 she completed a PhD with a thesis titled Salt, Blood Pressure and Migration: A "
      "Study of Island Families.",
      "Salt, Blood Pressure and Migration: A Study of Island Families", "1994", [("Jane Roe", 1)]),
+    # the thesis completed in a second clause of hers
+    ("At the School of Hygiene she was supervised by Tom Vale, a reader there, and in 1994 "
+     "completed a PhD with a thesis titled Salt and Migration: A Study of Island Families.",
+     "Salt and Migration: A Study of Island Families", "1994", [("Jane Roe", 1)]),
     # a work in progress, "provisionally titled" X
     ("She is also completing a third monograph, provisionally titled Salt and Static: Cable "
      "Engineers and the Ocean Floor.",

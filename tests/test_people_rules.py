@@ -129,3 +129,10 @@ def test_a_role_in_a_list_line_is_no_person():
                   "- **Mira Castell**, Graduate Student\n"
                   "- Affiliate Faculty, Applied Scientist\n")
     assert got == {"Jane Roe", "Tom Vale", "Mira Castell"}
+
+
+def test_a_surname_tagged_a_place_before_of_a_body_is_a_person_s():
+    x = extract(read_text("# Jane Roe\n\nJane Roe is a physician. Ngaire Halloran of the Medical "
+                          "Research Institute of New Zealand designed its statistical analysis."))
+    assert {p.name for p in x.people} == {"Jane Roe", "Ngaire Halloran"}
+    assert [o.name for o in x.organizations] == ["Medical Research Institute of New Zealand"]

@@ -462,11 +462,17 @@ def kg_people(doc: Doc) -> Doc:
         if {w.lower() for w in words} & (ROLE_PREFIXES | _UNIT_WORDS) or (
                 len(words) == 3 and " ".join(words[:2]) in places_full):
             continue
+        # a surname the recogniser took for a place, after an untagged given name ("Ngaire
+        # Halloran of the X Institute"), where no place stands ("in", "at", "from" before it)
+        placed = [t for t in span or () if t.ent_type_ in ("GPE", "LOC", "NORP", "FAC")]
+        surname_only = span is not None and len(placed) == 1 and placed[0].i == span.end - 1 \
+            and not span[0].ent_type_ and not re.search(r"\b(?:in|at|from|of|to|near)\s+$",
+                                                        doc_text(doc)[max(0, s - 6):s])
         if (body and org_kind_from_name(body.group(1)) is not None and is_person_name(name)
                 and org_kind_from_name(name) is None and free(s, e)
                 and not _in_quotes(facts, s, e) and not in_row(s)
-                and not any(t.ent_type_ in ("GPE", "LOC", "NORP", "FAC", "DATE", "WORK_OF_ART")
-                            for t in span or ())):
+                and (surname_only or not placed)
+                and not any(t.ent_type_ in ("DATE", "WORK_OF_ART") for t in span or ())):
             taken.append((s, e))
             known.add(name)
             _add_person(doc, s, e, "rule")

@@ -412,9 +412,11 @@ def _subject_work(pronoun: str | None) -> re.Pattern[str]:
         + r"\s+(?:was|is|am|were)\s+(?:again\s+|also\s+)?(?:the\s+|a\s+)?(?:\w+\s+)?"
         r"(?:co-?)?author\b|\b" + his + r"\s+(?:[\w'’-]+\s+){0,3}?" + WORK_NOUNS + r"\b|\b"
         + his + r"\s+(?:group|lab|team|laboratory)['’]s\b|\b" + he
-        # "she completed a PhD with a thesis titled X"
-        + r"\s+(?:completed|defended|submitted|finished|earned|received|obtained|wrote)\b"
-        r"[^.;]{0,60}\b(?:thesis|dissertation)\b|\b" + he
+        # "she completed a PhD with a thesis titled X", "he was supervised by A, and in 1994
+        # completed a PhD with a thesis titled X"
+        + r"\s+(?:[^.;]{0,160}?\band\s+(?:(?:in|on)\s+[\w ]{4,20}?\s+)?)?(?:completed|defended|"
+        r"submitted|finished|earned|received|obtained|wrote)\b[^.;]{0,60}\b(?:thesis|"
+        r"dissertation)\b|\b" + he
         # "she and her colleague Tom Vale published X"
         + r"\s+and\s+(?:[\w.'’-]+\s+){1,6}?" + PUBLISH_VERBS + r"\b|\b" + he
         # "she returned to Cincinnati and in 1926 published X": a second verb of hers
