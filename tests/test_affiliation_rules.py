@@ -941,6 +941,11 @@ _ROE = "# Jane Roe\n\nJane Roe is a scientist. "
     ("In 2015 she helped set up Quorra Labs. Its founders included Tom Vale, Mira Castell and "
      "Ana Ruiz.",
      ("Mira Castell", "founderOf", "Quorra Labs", None, None)),
+    # a body that elects her a member; "left for X" with no body left named
+    ("In 2022 the Norwegian Academy of Science and Letters elected her a member.",
+     ("Jane Roe", "memberOf", "Norwegian Academy of Science and Letters", "2022", None)),
+    ("In 2006 she left for the University of Alaska Fairbanks.",
+     ("Jane Roe", "worksFor", "University of Alaska Fairbanks", "2006", None)),
 ])
 def test_dated_posts_from_general_phrasings(text, expected):
     assert expected in _affiliations(_ROE + text)

@@ -109,7 +109,7 @@ _CUES: list[tuple[str, str, re.Pattern[str]]] = [
     ("worksFor", "start", re.compile(
         r"\b(?:joined|joining|join|joins|rejoined|hired\s+by|"
         r"recruited\s+(?:(?:her|him|them|me|us)\s+)?(?:to|by)|mov(?:ed|ing)\s+to|"
-        r"left\s+\S+(?:\s+\S+){0,3}\s+for|worked\s+(?:\w+\s+){0,3}(?:at|for)|"
+        r"left\s+(?:\S+(?:\s+\S+){0,3}\s+)?for|worked\s+(?:\w+\s+){0,3}(?:at|for)|"
         r"(?:served|serving|sat|was|were)\s+on\s+the\s+(?:[\w-]+\s+){0,3}(?:team|staff)\s+(?:of|at)|works\s+(?:at|for)|"
         r"working\s+(?:\w+\s+){0,2}(?:at|for)|employed\s+(?:by|at)|(?:career|job|position|post|role|"
         r"stint|tenure|years?|decades?|months|time)\s+(?:\w+\s+){0,2}(?:at|with)|"
@@ -1234,7 +1234,8 @@ def _stayed_there(doc: Doc, ctx: _Sentence, org: OrgFact, add) -> bool:
     return True
 
 
-_HIRING_VERBS = {"hire", "recruit", "appoint", "employ", "offer", "name", "poach", "engage"}
+_HIRING_VERBS = {"hire", "recruit", "appoint", "employ", "offer", "name", "poach", "engage",
+                 "elect"}
 
 
 def _employer_subject(doc: Doc, ctx: _Sentence, org: OrgFact, lead: PartialDate | None,
@@ -1257,7 +1258,7 @@ def _employer_subject(doc: Doc, ctx: _Sentence, org: OrgFact, lead: PartialDate 
              if p.dep_ == "poss" and p.pos_ == "PRON"]
     posts = [t for c in verb.children if c.dep_ in ("dobj", "oprd", "attr")
              or c.dep_ == "prep" and c.lower_ == "as" for t in c.subtree if _is_job_noun(t)]
-    if verb.lemma_.lower() in ("offer", "name") and not posts:
+    if verb.lemma_.lower() in ("offer", "name", "elect") and not posts:
         return False  # an offer of a post ("offered her a chair"), not of a prize or a place
     rel = "memberOf" if posts and posts[0].lemma_.lower() in ("fellow", "member", "trustee") \
         else "worksFor"
