@@ -706,26 +706,24 @@ def kg_affiliations(doc: Doc) -> Doc:
                     who = ctx.who_at(owner.start(1))
                     agents = [who] if who and not who[1] else agents
                 between = [n for ps, pe, n in ctx.people if cue_char < ps and pe <= os_]
-                if between and rel in ("worksFor", "memberOf") and re.fullmatch(
-                        r"\s+(?:of|at|for|with)\s+(?:the\s+)?", doc_text(doc)[
-                            max(pe for ps, pe, n in ctx.people if pe <= os_):os_]):
-                    # "Professor Omar Haddad of Cairo University": the title's own holder
-                    host = next((ps for ps, pe, n in ctx.people if n == between[-1]
-                                 and cue_char < ps), None)
-                    if host is not None and re.match(r"succeed", m.group(0), re.I):
-                        pass  # read below
-                    elif host is not None and re.search(r"\b(?:with|under)\s+(?:[\w-]+\s+){0,2}$",
-                                                        doc_text(doc)[cue_char:host]):
-                        # "a postdoc with Tom Vale at X": the host works there, the one
-                        # who did the postdoc too
-                        add(between[-1], rel, org, None, None)
-                    else:
-                        agents = [(between[-1], False)]
                 if between and re.match(r"succeed", m.group(0), re.I):
                     # "succeeded A at X in 2016", "succeeded A as chief executive of X": A's
                     # post there ended then, the successor's began
                     agents = [a for a in agents if a[0] != between[0]] or ctx.agents(ctx.s0)
                     add(between[0], rel, org, None, start)
+                elif between and rel in ("worksFor", "memberOf") and re.fullmatch(
+                        r"\s+(?:of|at|for|with)\s+(?:the\s+)?", doc_text(doc)[
+                            max(pe for ps, pe, n in ctx.people if pe <= os_):os_]):
+                    # "Professor Omar Haddad of Cairo University": the title's own holder
+                    host = next((ps for ps, pe, n in ctx.people if n == between[-1]
+                                 and cue_char < ps), None)
+                    if host is not None and re.search(r"\b(?:with|under)\s+(?:[\w-]+\s+){0,2}$",
+                                                      doc_text(doc)[cue_char:host]):
+                        # "a postdoc with Tom Vale at X": the host works there, the one
+                        # who did the postdoc too
+                        add(between[-1], rel, org, None, None)
+                    else:
+                        agents = [(between[-1], False)]
                 if rel in ("fundedBy", "memberOf"):
                     orgs_as_agents = [a for a in agents if a[1]]
                     if rel == "fundedBy" and not orgs_as_agents:
@@ -1838,11 +1836,9 @@ def _joined_then(doc: Doc, ctx: _Sentence) -> None:
         return
     facts = facts_of(doc)
     # the body named last, in the sentence before
-    sents = list(doc.sents)
-    k = next((i for i, x in enumerate(sents) if x.start_char == ctx.s0), 0)
-    if not k:
+    if ctx.sent.start == 0:
         return
-    prev = sents[k - 1]
+    prev = doc[ctx.sent.start - 1].sent
     named = [o.name for o in facts.orgs if prev.start_char <= o.start < prev.end_char]
     if not named:
         return
