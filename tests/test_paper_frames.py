@@ -54,6 +54,9 @@ def _people(text: str, *names: str) -> list[tuple[int, int, str]]:
                                                                 "Ola Berg"),
      [("role", ["Tim Sato"], [1], False), ("role", ["Ann Ray"], [2], False),
       ("role", ["Ola Berg"], [3], False)]),
+    # a position after an aside and a verb of the author's own
+    ("and Tim Sato, a research scientist in the group, did the microscopy and is the second "
+     "author", ("Tim Sato",), [("role", ["Tim Sato"], [2], False)]),
     # a position given to a possessor
     ("Tim Sato's name is first on the cover and Ann Ray's second.", ("Tim Sato", "Ann Ray"),
      [("role", ["Tim Sato"], [1], False), ("role", ["Ann Ray"], [2], False)]),

@@ -141,7 +141,10 @@ _FIRST_BEFORE = re.compile(
     r"(?P<ord>first|lead|leading|principal|second|third|last|senior|corresponding)\s+"
     r"author\s+(?:was|is|being)\s+$", re.I)
 _ROLE_AFTER = re.compile(
-    r"^" + _ASIDE + r"\s*(?:,\s*)?(?:(?:who\s+)?(?:was|is|were|are|being)\s+)?(?:again\s+|"
+    r"^" + _ASIDE + r"\s*(?:,\s*)?"
+    # "... did the electron microscopy and is the second author": a verb of theirs first
+    r"(?:(?:did|ran|wrote|built|designed|performed|led)\s+(?:[\w'’-]+\s+){0,4}?and\s+)?"
+    r"(?:(?:who\s+)?(?:was|is|were|are|being)\s+)?(?:again\s+|"
     r"also\s+|the\s+|its\s+|their\s+|an?\s+|listed\s+as\s+(?:the\s+)?|as\s+(?:the\s+)?|"
     r"named\s+as\s+(?:the\s+)?|(?:paper|study|article|report|preprint|work)['’]s\s+)*"
     r"(?P<ord>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|lead|leading|"
