@@ -879,8 +879,8 @@ _ROE = "# Jane Roe\n\nJane Roe is a scientist. "
      ("Tom Vale", "worksFor", "FAIR", "2020", "2024")),
     # a round led after a company "said it had closed" it; the others "also taking part"
     ("Our new start-up, Quillon Robotics, said it had closed a $52 million seed round in "
-     "February 2025. Lightspeed Venture Partners led the round, with General Catalyst and "
-     "Orca Ventures, the venture arm of Nvidia, also taking part.",
+     "February 2025. Lightspeed Venture Partners led the round, with Harbor Catalyst and "
+     "Orca Ventures, the venture arm of Hexa Systems, also taking part.",
      ("Quillon Robotics", "fundedBy", "Orca Ventures", "2025-02", None)),
     # a media title with "The", tagged a place; "editor-in-chief of", "writer at"
     ("She was editor-in-chief of The New Republic from 2006 to 2012.",
@@ -905,9 +905,9 @@ _ROE = "# Jane Roe\n\nJane Roe is a scientist. "
     ("In 2004 she succeeded Tom Vale as chief executive of Acme Corp.",
      ("Tom Vale", "worksFor", "Acme Corp.", None, "2004")),
     # moving to a new employer ends the one before
-    ("She was hired by The Boston Globe as a metro reporter in 1984 and moved to The "
+    ("She was hired by The Harbor Herald as a metro reporter in 1984 and moved to The "
      "Washington Post in 1990.",
-     ("Jane Roe", "worksFor", "The Boston Globe", "1984", "1990")),
+     ("Jane Roe", "worksFor", "The Harbor Herald", "1984", "1990")),
     # co-founders named before the verb; a place's "The" inside a body's name
     ("In 1998, with trumpeter Sanne Oldeboom and tubist Rik Haverkamp, she co-founded "
      "Koperkwartier, a quartet.",
@@ -924,8 +924,8 @@ _ROE = "# Jane Roe\n\nJane Roe is a scientist. "
     # "A, then at X," / "A, now a lecturer at X": A's post
     ("Her co-author Mira Castell, then at Tulane University, ran the experiments.",
      ("Mira Castell", "worksFor", "Tulane University", None, None)),
-    ("The book was co-edited with Tom Vale, now a lecturer at Uppsala University.",
-     ("Tom Vale", "worksFor", "Uppsala University", None, None)),
+    ("The book was co-edited with Tom Vale, now a lecturer at Tulane University.",
+     ("Tom Vale", "worksFor", "Tulane University", None, None)),
     ("Her best paper was written with Mira Castell, then a doctoral student at the Paris "
      "School of Economics.",
      ("Mira Castell", "alumniOf", "Paris School of Economics", None, None)),

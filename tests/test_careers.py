@@ -158,14 +158,14 @@ def test_cv_posts_latest_first_and_fellowships_among_honours():
         "- **Professor**, Department of Statistics, Tulane University (2021–present)\n"
         "- **Associate Professor** (tenured 2018), Department of Statistics, Tulane University "
         "(2015–2021)\n"
-        "- **Visiting Researcher**, Google Research, New York, NY (June–August 2018)\n\n"
+        "- **Visiting Researcher**, Acme Research, New York, NY (June–August 2018)\n\n"
         "## Honors\n\n"
         "- Elected Fellow, Institute of Mathematical Statistics (IMS), 2022\n"
         "- Young Scholar Award, Statistical Society of Canada, 2014\n")
     assert got == {
         # two rows of one post, the later listed first: one span
         ("Jane Roe", "worksFor", "Tulane University", "2015", None),
-        ("Jane Roe", "worksFor", "Google Research", "2018-06", "2018-08"),
+        ("Jane Roe", "worksFor", "Acme Research", "2018-06", "2018-08"),
         # a fellowship line is a membership; an award line is no affiliation
         ("Jane Roe", "memberOf", "Institute of Mathematical Statistics", "2022", None),
     }

@@ -801,7 +801,7 @@ _KIND_CONTEXT = [
 def _trim_keyword_org(text: str) -> str:
     # drop a leading sentence word ("In", "At", "The") and leading lower-case words
     words = text.split()
-    # a sentence's end inside: "Tom Vale. Index Ventures" is the last sentence's name, then
+    # a sentence's end inside: "Tom Vale. Kestrel Ventures" is the last sentence's name, then
     # the body's
     ends = [i for i, w in enumerate(words[:-1]) if w.endswith(".") and len(w) > 3
             and not _ABBREV_END.search(w[:-1]) and "." not in w[:-1]]
