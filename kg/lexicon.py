@@ -19,6 +19,7 @@ __all__ = [
     "NON_NAME_WORDS",
     "JOB_TITLES",
     "FOUNDER_TITLES",
+    "DEGREE_ABBR",
     "VENUES",
     "ORG_ACTOR_VERBS",
     "is_name_token",
@@ -211,6 +212,10 @@ JOB_TITLES = (
     r"provost|secretary|treasurer|minister|governor|general manager|coach|captain)"
 )
 FOUNDER_TITLES = r"(?:co-?founder|founder|cofounder|founding (?:member|partner))"
+#: Abbreviated degrees, as written in capitals with or without dots: "Ph.D.", "MSc", "B.A.".
+DEGREE_ABBR = (r"(?:Ph\.?\s?D|D\.?\s?Phil|Sc\.?\s?D|M\.?\s?D|M\.?\s?S\.?\s?E|M\.?\s?Sc?|M\.?\s?A|"
+               r"M\.?\s?Phil|M\.?\s?Eng|MBA|B\.?\s?Sc?|B\.?\s?A|B\.?\s?E(?:ng)?|B\.?\s?Tech|"
+               r"LL\.?\s?[BM]|J\.?\s?D|A\.?\s?B|S\.?\s?B|Dipl|Habil)\.?")
 
 # Venue names: general vocabulary of the scholarly world.
 VENUES = [

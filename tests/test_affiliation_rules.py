@@ -846,6 +846,10 @@ _ROE = "# Jane Roe\n\nJane Roe is a scientist. "
      ("Jane Roe", "alumniOf", "University of Glasgow", None, "1997")),
     ("Her student Tom Vale (Ph.D., Tulane University, 2022) co-founded Quillon Robotics.",
      ("Tom Vale", "alumniOf", "Tulane University", None, "2022")),
+    ("He studied chemistry at Tulane University (MS, 2004).",
+     ("Jane Roe", "alumniOf", "Tulane University", None, "2004")),
+    ("Her student Tom Vale (B.Tech., Tulane University, 2019) joined Quillon Robotics.",
+     ("Tom Vale", "alumniOf", "Tulane University", None, "2019")),
     # two joining words in a body's name
     ("After two years at the Max Planck Institute for the History of Science, she joined "
      "Tulane University in 2011.",

@@ -18,7 +18,13 @@ from spacy.tokens import Doc, Span, Token
 
 from ..dates import NUMBER_WORDS, PartialDate, find_dates
 from ..facts import AffiliationFact, OrgFact
-from ..lexicon import FOUNDER_TITLES, JOB_TITLES, is_membership_body, org_kind_from_name
+from ..lexicon import (
+    DEGREE_ABBR,
+    FOUNDER_TITLES,
+    JOB_TITLES,
+    is_membership_body,
+    org_kind_from_name,
+)
 from .careers import SUB_UNIT, UNIT_END, relation_of
 from .structure import (
     block_at,
@@ -1062,13 +1068,10 @@ def _then_at(doc: Doc, ctx: _Sentence, add) -> None:
                 add(name, "alumniOf" if study else "worksFor", org, None, None)
 
 
-_DEGREE_ABBR = (r"(?:B\.?\s?A|B\.?\s?Sc?|M\.?\s?Sc?|M\.?\s?A|Ph\.?\s?D|D\.?\s?Phil|M\.?\s?Phil|MBA|"
-                r"M\.?\s?D|J\.?\s?D|LL\.?\s?[BM]|M\.?\s?Eng|B\.?\s?Eng|A\.?\s?B|S\.?\s?B|"
-                r"Dipl|Habil)\.?")
 #: A degree in brackets after a body: "(BSc, 1997)", "(Ph.D. in physics 2009)".
-_PAREN_DEGREE = re.compile(r"\s*\(\s*" + _DEGREE_ABBR + r"(?:[\s,][^()]{0,40})?\)")
+_PAREN_DEGREE = re.compile(r"\s*\(\s*" + DEGREE_ABBR + r"(?:[\s,][^()]{0,40})?\)")
 #: A degree in brackets after a person, naming the body: "(Ph.D., Tulane University, 2022)".
-_PERSON_DEGREE = re.compile(r"\s*\(\s*" + _DEGREE_ABBR + r"(?:\s+in\s+[^,()]{2,40})?,?\s+")
+_PERSON_DEGREE = re.compile(r"\s*\(\s*" + DEGREE_ABBR + r"(?:\s+in\s+[^,()]{2,40})?,?\s+")
 
 
 def _degree_brackets(doc: Doc, ctx: _Sentence, add) -> None:

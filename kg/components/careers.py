@@ -28,7 +28,7 @@ from spacy.tokens import Doc
 
 from ..dates import MONTHS, PartialDate, find_dates
 from ..facts import AffiliationFact, OrgFact
-from ..lexicon import JOB_TITLES, org_kind_from_name
+from ..lexicon import DEGREE_ABBR, JOB_TITLES, org_kind_from_name
 from ..reader import Block
 from .structure import doc_text, facts_of
 
@@ -54,9 +54,7 @@ _SECTION_RELATIONS = [(_STUDY_SECTIONS, "alumniOf"), (_WORK_SECTIONS, "worksFor"
                       (_MEMBER_SECTIONS, "memberOf")]
 
 _DEGREE = re.compile(
-    r"(?<![\w.])(?:Ph\.?\s?D|D\.?\s?Phil|Sc\.?\s?D|M\.?\s?D|M\.?\s?S\.?\s?E|M\.?\s?S|M\.?\s?Sc|"
-    r"M\.?\s?A|M\.?\s?Phil|M\.?\s?Eng|MBA|B\.?\s?S|B\.?\s?Sc|B\.?\s?A|B\.?\s?E|B\.?\s?Eng|"
-    r"B\.?\s?Tech|LL\.?\s?[BM]|J\.?\s?D)\.?(?![\w])|\b(?:bachelor|master|doctorate|doctoral|"
+    r"(?<![\w.])" + DEGREE_ABBR + r"(?![\w])|\b(?:bachelor|master|doctorate|doctoral|"
     r"diploma|degree|habilitation|student|undergraduate|graduate|candidate|studies|"
     r"alumn(?:us|a|i))\b", re.I)
 _MEMBER_WORDS = re.compile(r"\b(?:member|fellow|trustee|board|council|committee|advisory|"
