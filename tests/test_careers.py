@@ -179,3 +179,32 @@ def test_two_spells_of_one_post_apart_in_a_list_span_both():
         "- 2015–2019  Assistant Professor, Tulane University\n")
     # not the inverted 2023-2019 of taking the first row's start and the last row's end
     assert got == {("Jane Roe", "worksFor", "Tulane University", "2015", None)}
+
+
+def test_cv_lines_written_as_paragraphs_and_students_under_a_role_label():
+    got = _affiliations(
+        "# Jane Roe\n\nProfessor of Chemistry\n\nMy group makes battery materials. I study "
+        "how they fail, and my students build the cells I test.\n\n"
+        "## Education\n\n"
+        "**2006–2010** DPhil in Chemistry, University of Oxford.\n"
+        "Supervised by Prof. Tom Vale. Thesis on oxides.\n\n"
+        "## Appointments\n\n"
+        "**Since March 2020** Professor of Chemistry, University of Leeds.\n\n"
+        "2014–2020: Lecturer, University of Bristol. I moved my group in 2020.\n\n"
+        "## Students supervised\n\n"
+        "**PhD**\n\n"
+        "- Mira Castell (Bristol, 2015–2019), now an engineer.\n"
+        "- Felix Arnaud (Leeds, since 2021).\n\n"
+        "**Postdoctoral researchers**\n\n"
+        "- Oskar Lindqvist (Leeds, 2021–2023); in 2023 he moved to Kestrel Ventures.\n")
+    assert got == {
+        ("Jane Roe", "alumniOf", "University of Oxford", "2006", "2010"),
+        ("Jane Roe", "worksFor", "University of Leeds", "2020-03", None),
+        ("Jane Roe", "worksFor", "University of Bristol", "2014", "2020"),
+        # the label over the list gives the role, the place in brackets the university
+        ("Mira Castell", "alumniOf", "University of Bristol", "2015", "2019"),
+        ("Felix Arnaud", "alumniOf", "University of Leeds", "2021", None),
+        ("Oskar Lindqvist", "worksFor", "University of Leeds", "2021", "2023"),
+        # in a text in the first person, "he" is someone else: the student, not the subject
+        ("Oskar Lindqvist", "worksFor", "Kestrel Ventures", "2023", None),
+    }

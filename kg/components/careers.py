@@ -21,6 +21,7 @@ relation comes from the label (the key, the section, the column) and the entry's
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from spacy.language import Language
@@ -201,10 +202,24 @@ def kg_careers(doc: Doc) -> Doc:
             _row(doc, block)
         elif block.kind == "item" and block.section:
             _item(doc, block)
-    members = [b for b in art.blocks if b.kind == "item" and _PEOPLE_SECTIONS.search(b.section)]
+        elif block.kind == "paragraph" and block.section:
+            line = _dated_line(doc, block)
+            if line is not None:
+                _item(doc, line)
+    members: list[tuple[Block, str]] = []
+    label, section = "", ""
+    for block in art.blocks:
+        if block.section != section:
+            label, section = "", block.section
+        if not _PEOPLE_SECTIONS.search(block.section):
+            continue
+        if block.kind == "paragraph" and len(doc_text(doc)[block.start:block.end].split()) <= 4:
+            label = doc_text(doc)[block.start:block.end]  # "**PhD**" over its students
+        elif block.kind == "item":
+            members.append((block, label))
     home = _home(doc) if members else None
-    for block in members:
-        _member(doc, block, home)
+    for block, label in members:
+        _member(doc, block, home, label)
     return doc
 
 
@@ -225,10 +240,22 @@ def _home(doc: Doc) -> OrgFact | None:
     return next((o for o in facts.orgs if o.name == last.organization), None)
 
 
-def _member(doc: Doc, block: Block, home: OrgFact | None) -> None:
+def _university_of(doc: Doc, place: str) -> str | None:
+    """The one university the article names after ``place`` ("Liverpool": "University of
+    Liverpool"), or ``None``."""
+    key = place.casefold()
+    named = {o.name for o in facts_of(doc).orgs
+             if o.name.casefold() in (f"university of {key}", f"{key} university")}
+    return named.pop() if len(named) == 1 else None
+
+
+def _member(doc: Doc, block: Block, home: OrgFact | None, label: str = "") -> None:
     """A lab member or former student: "A, Ph.D. student (since 2020)" studies at the
     subject's institution, "B, postdoctoral researcher, 2019–2021" worked there; what
-    follows "→" or "now" is where they went ("→ Assistant Professor, University of X")."""
+    follows "→" or "now" is where they went ("→ Assistant Professor, University of X").
+    ``label`` is a line over the list that gives the role ("PhD", "Postdocs"); a place in
+    brackets after the name ("A (Liverpool, 2017–2021)") names the university instead of
+    the subject's present one."""
     from .mentions import is_person_name
 
     facts = facts_of(doc)
@@ -240,12 +267,16 @@ def _member(doc: Doc, block: Block, home: OrgFact | None) -> None:
     span = (block.start, block.end)
     now = _WENT.search(text)
     role = text[m.end():now.start() if now else len(text)]
-    if home is not None and role.strip():
-        rel = relation_of(role, "worksFor")
+    place = re.match(r"\s*\(\s*([A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)\s*[,;)]", text[m.end() - 1:])
+    body = _university_of(doc, place.group(1)) if place else None
+    body = body or (home.name if home is not None else None)
+    if body is not None and role.strip():
+        own = re.split(r"[.;]\s+(?=[A-Z])", role, maxsplit=1)[0]  # not "A then joined X"
+        rel = relation_of(label, "") or relation_of(own, "worksFor")
         if rel in ("alumniOf", "worksFor"):
             start, end = (PartialDate(d) if d else None
                           for d in read_range(role, single=_SINGLE[rel]))
-            facts.affiliations.append(AffiliationFact(name, rel, home.name, span, start, end))
+            facts.affiliations.append(AffiliationFact(name, rel, body, span, start, end))
     if now:
         a = block.start + now.start("rest")
         org = _main_org(_orgs_in(doc, a, block.end)) or _comma_org(
@@ -326,6 +357,28 @@ def _row(doc: Doc, block: Block) -> None:
 
 
 #: The words a role starts with, after an organisation and a dash.
+#: A CV line written as a paragraph: "**2008–2012** DPhil, University of Oxford." or
+#: "Since January 2022: Professor, University of X".
+_DATED_LEAD = re.compile(r"[*_]*(?:(?:since|from)\s+)?(?:(?:" + "|".join(MONTHS)
+                         + r")[a-z]*\.?\s+)?(?:1[89]|20)\d\d\b", re.I)
+
+
+def _dated_line(doc: Doc, block: Block) -> Block | None:
+    """The first line of a paragraph that opens with a date under a CV heading, as an item
+    (its first sentence when the line runs on); ``None`` for prose."""
+    if _labelled(block.section, _SECTION_RELATIONS, whole=False) is None:
+        return None
+    text = doc_text(doc)[block.start:block.end]
+    if not _DATED_LEAD.match(text):
+        return None
+    end = text.find("\n")
+    end = len(text) if end < 0 else end
+    stop = re.search(r"[.;]\s+(?=[A-Z])", text[:end])
+    if stop:
+        end = stop.start() + 1
+    return dataclasses.replace(block, kind="item", end=block.start + end)
+
+
 _ROLE_START = (r"(?:co-?founder|founder|founding|member|chair|vice|board|" + JOB_TITLES
                + r"|senior|junior|principal|visiting|adjunct|affiliate|postdoc\w*)")
 

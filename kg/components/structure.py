@@ -412,8 +412,9 @@ def _count_pronouns(doc: Doc, facts: Facts) -> None:
         # (an interview's questions are labelled "Q:" or "Interviewer:")
         # an interview: the answers say I, the introduction he or she (the answers' he and
         # she are other people)
-        if intro["he"] or intro["she"]:
-            third = "he" if intro["he"] >= intro["she"] else "she"
+        # (he and she only after the first I are other people: a CV's students)
+        third = ("he" if intro["he"] >= intro["she"] else "she") if intro["he"] or \
+            intro["she"] else None
         facts.subject_pronoun = "i/" + third if third else "i"
         facts.answers = [(b.start, b.end) for b in first_person]  # questions out later
     else:
