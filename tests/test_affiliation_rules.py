@@ -1020,3 +1020,28 @@ def test_a_second_round_led_in_the_same_sentence_is_its_own():
     funded = {(a[2], a[3]) for a in got if a[1] == "fundedBy"}
     assert funded == {("Kestrel Ventures", "2019"), ("Orca Capital", "2021"),
                       ("Lark Ventures", "2021")}
+
+
+def test_an_interview_s_our_is_the_speaker_s_company():
+    got = _interview("I co-founded Quillon Robotics in 2019. Tom Vale, our chief medical "
+                     "officer, ran the first trial. Our chair is Mira Castell. In 2022 Felix "
+                     "Arnaud joined our board. We hired Oskar Lindqvist in 2020. Orca Capital "
+                     "put in our first $250,000.")
+    assert got == {
+        ("Jane Roe", "founderOf", "Quillon Robotics", "2019", None),
+        # a post named with "our": work there; a chair or a board seat: membership
+        ("Tom Vale", "worksFor", "Quillon Robotics", None, None),
+        ("Mira Castell", "memberOf", "Quillon Robotics", None, None),
+        # joining and hiring start then
+        ("Felix Arnaud", "memberOf", "Quillon Robotics", "2022", None),
+        ("Oskar Lindqvist", "worksFor", "Quillon Robotics", "2020", None),
+        # money put into "our" company funds it
+        ("Quillon Robotics", "fundedBy", "Orca Capital", None, None),
+    }
+
+
+def test_our_outside_an_interview_s_answers_names_no_company():
+    # a third-person article's quoted "our" belongs to whoever speaks: no fact from it
+    got = _affiliations(_ROE + "She co-founded Quillon Robotics in 2019. \"Tom Vale is our "
+                        "chief medical officer,\" a spokesman for Orca Capital said.")
+    assert not any(a[0] == "Tom Vale" for a in got)

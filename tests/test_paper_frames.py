@@ -488,6 +488,10 @@ def test_a_podcast_episode_is_about_the_guest_its_headline_names():
      'census of hedgerow beetles in winter", by Roe, Tom Vale and Mira Castell.',
      "A census of hedgerow beetles in winter", "2006-03",
      [("Jane Roe", 1), ("Tom Vale", 2), ("Mira Castell", 3)]),
+    # "came out in <journal> in <month> as 'X'" is the same: a title, not a name given
+    ('Her second study came out in the Journal of Field Ecology in March 2009 as "Winter '
+     'survival of hedgerow beetles", with Tom Vale.',
+     "Winter survival of hedgerow beetles", "2009-03", [("Tom Vale", None), ("Jane Roe", None)]),
     # a journal named right before a quote in sentence case
     ('Her first study appeared in 2001 in the Quarterly Review of Soils, "Nitrogen in peat: a '
      'five-year cohort", on which she was senior author.',

@@ -136,3 +136,9 @@ def test_a_surname_tagged_a_place_before_of_a_body_is_a_person_s():
                           "Research Institute of New Zealand designed its statistical analysis."))
     assert {p.name for p in x.people} == {"Jane Roe", "Ngaire Halloran"}
     assert [o.name for o in x.organizations] == ["Medical Research Institute of New Zealand"]
+
+
+def test_a_venue_in_a_citation_s_commas_is_no_person():
+    got = _people("Jane Roe\n\nJane Roe is a chemist. Her first result, with Tom Vale, became "
+                  '"Slow folding of small chaperones", Nature Chemistry, 2016.')
+    assert got == {"Jane Roe", "Tom Vale"}

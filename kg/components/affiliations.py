@@ -568,6 +568,7 @@ def kg_affiliations(doc: Doc) -> Doc:
         _left_then(doc, ctx)
         _joined_then(doc, ctx)
         _round_closed(doc, ctx)
+        _our_company(doc, ctx)
         if not any(o.kind in ("university", "school") for _, _, o in ctx.orgs):
             _degree_then(doc, ctx)
         if not ctx.orgs and not facts.title_org:  # "It was founded by" needs no name
@@ -1356,6 +1357,63 @@ def _joining(doc: Doc, ctx: _Sentence, org: OrgFact) -> list[OrgFact]:
         if s2 >= org.end and _WITH_JOINING.fullmatch(doc_text(doc)[org.end:s2]):
             return [o2, *_listed_after(doc, ctx, o2)]
     return []
+
+
+_OUR_ROLE = (r"our\s+(?:first\s+|new\s+|former\s+|current\s+|founding\s+)?(?P<role>c[a-z]o|"
+             + JOB_TITLES + r"|(?:[\w-]+\s+){0,2}?(?:board|advis[eo]ry\s+board|advis[eo]rs?))\b")
+_OUR_AFTER = re.compile(r"(?:,\s+(?:who\s+(?:is|was|became)\s+|now\s+|then\s+)?|"
+                        r"\s+(?:is|was|became|has\s+been|had\s+become|joined\s+as|came\s+on\s+as)\s+(?:now\s+)?)"
+                        + _OUR_ROLE + r"|\s+(?:later\s+|then\s+|also\s+)?(?P<joined>joined|joins|"
+                        r"came\s+onto|came\s+on\s+to|sits\s+on|sat\s+on)\s+(?:us\b|our\s+"
+                        r"(?P<body>(?:[\w-]+\s+){0,2}?(?:board|team|company|lab|staff)\b))", re.I)
+_OUR_BEFORE = re.compile(_OUR_ROLE + r"(?:,\s+|\s+(?:is|was|became|has\s+been)\s+|\s+)$", re.I)
+_WE_HIRED = re.compile(r"\bwe\s+(?:then\s+|later\s+|also\s+)?(?:hired|recruited|brought\s+in|"
+                       r"brought\s+on|poached)\s+$", re.I)
+_GAVE_US = re.compile(r"\s+(?:also\s+|then\s+|later\s+)?(?:gave|awarded|granted)\s+us\b|"
+                      r"\s+(?:also\s+|then\s+|later\s+)?(?:put|invested)\s+(?:in\s+)?(?:our|us|"
+                      r"\$|another|the\s+first)|\s+(?:also\s+|then\s+|later\s+)?(?:backed|funded|"
+                      r"financed|bankrolled)\s+us\b|\s+(?:also\s+|then\s+|later\s+)?came\s+in\b",
+                      re.I)
+
+
+def _our_company(doc: Doc, ctx: _Sentence) -> None:
+    """An interview's first-person "our": the company the speaker founded.
+
+    "A, our chief medical officer", "Our chair is A", "A joined our board", "we hired A",
+    "X gave us a $4 million award", "X put in our first $250,000", "X came in alongside".
+    Holders of a board seat, a chair or an advisory role are its members; the rest work
+    there; the bodies that give money fund it.
+    """
+    facts = facts_of(doc)
+    if not ctx.subject or subject_pronoun_at(facts, ctx.s0) != "i":
+        return
+    company = [f.organization for f in facts.affiliations if f.relation == "founderOf"
+               and f.person == ctx.subject and f.sentence[0] < ctx.s0]
+    if not company:
+        return
+    text, span = doc_text(doc), (ctx.s0, ctx.s1)
+    dates = [d for _, _, d, relative in dates_between(doc, ctx.s0, ctx.s1) if not relative]
+    for s, e, name in ctx.people:
+        if name == ctx.subject:
+            continue
+        after = _OUR_AFTER.match(text, e, ctx.s1)
+        before = _OUR_BEFORE.search(text, max(ctx.s0, s - 60), s)
+        m = after or before
+        hired = _WE_HIRED.search(text, max(ctx.s0, s - 40), s)
+        if m is None and hired is None:
+            continue
+        role = (m.group("role") or m.groupdict().get("body") or "") if m else ""
+        rel = "memberOf" if re.search(r"board|chair|advis", role, re.I) else "worksFor"
+        joined = hired is not None or (m is not None and m.groupdict().get("joined") is not None)
+        start = dates[0] if joined and len(dates) == 1 else None
+        facts.affiliations.append(AffiliationFact(name, rel, company[-1], span, start, None))
+    for _s, e, org in ctx.orgs:
+        if org.name == company[-1] or org.kind in ("university", "school", "media"):
+            continue
+        if _GAVE_US.match(text, e, ctx.s1):
+            start = dates[0] if len(dates) == 1 else None
+            facts.affiliations.append(AffiliationFact(company[-1], "fundedBy", org.name, span,
+                                                      start, None, True))
 
 
 _LED_ROUND = re.compile(r"(?:\s+(?:also|then|later|had|has|have))?\s+(?:co-)?led\s+"

@@ -619,6 +619,11 @@ def _names_a_thing(ent: Span) -> bool:
     a thing noun ("the group Tangerine Dream", "the album, Unknown Pleasures"), after a
     role "of" ("CEO of Norges Statsbaner"), or listed only with places ("Cape Verde,
     Lesotho, South Africa, and Brittany")."""
+    text = ent.doc.text
+    if re.search(r"[\"”»],\s*$|,[\"”»]\s*$", text[max(0, ent.start_char - 4):ent.start_char]) and \
+            re.match(r"\s*,?\s*(?:\d{1,4}\s*(?:\(\d{1,3}\))?\s*[,:]\s*)?(?:1[5-9]|20)\d\d\b",
+                     text[ent.end_char:ent.end_char + 20]):
+        return True  # a citation's venue: '"A Title", Nature Chemistry, 2016'
     root = ent.root
     for t in ent:
         for c in t.children:

@@ -223,7 +223,7 @@ def _quote_is_work(doc: Doc, s0: int, s1: int, qs: int, qe: int, strong: bool) -
     work = _WORK_BEFORE.search(before) is not None
     speech = _SPEECH_BEFORE.search(before)
     if speech and re.match(r"\s*as\b", speech.group(0), re.I) and re.search(
-            r"\b(?:published|appeared|released|issued|posted|printed)\b[^.;\"“”]{0,80}$",
+            r"\b(?:published|appeared|released|issued|posted|printed|came\s+out)\b[^.;\"“”]{0,80}$",
             before[:speech.start()], re.I):
         # "published in the Journal of X in March 2006 as 'Y'": a title, not a name given
         speech, strong = None, True
