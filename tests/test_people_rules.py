@@ -142,3 +142,11 @@ def test_a_venue_in_a_citation_s_commas_is_no_person():
     got = _people("Jane Roe\n\nJane Roe is a chemist. Her first result, with Tom Vale, became "
                   '"Slow folding of small chaperones", Nature Chemistry, 2016.')
     assert got == {"Jane Roe", "Tom Vale"}
+
+
+def test_a_hyphenated_given_name_the_recogniser_misses_is_a_person():
+    got = _people("Jane Roe\n\nJane Roe is a chemist. She worked with Tom Vale and Mira Castell. "
+                  "In 2015 Roe, Vale, Jae-won Park and Castell described the method. Park left "
+                  "the group in 2018. The Lamont-Doherty Earth Observatory later hired Vale.")
+    # the surname standing alone elsewhere makes it a person's; a body's name has none
+    assert got == {"Jane Roe", "Tom Vale", "Mira Castell", "Jae-won Park"}

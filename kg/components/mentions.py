@@ -114,6 +114,16 @@ _BODY_WORD = re.compile(
     r"Hospital|Museum|Orchestra)\b")
 
 
+_HYPHEN_GIVEN = re.compile(r"(?<![\w'’.-])[A-Z][a-z]{1,10}-[A-Za-z][a-z]{1,10}"
+                          r"(?: (?:(?:de|da|van|von|der|del|la|le|bin|al|el) )?[A-Z][a-z'’]+"
+                          r"(?:-[A-Z][a-z]+)?){1,2}(?![\w'’-])")
+#: Prefixes that make a hyphenated word no given name ("Franco-Prussian", "Post-Gazette").
+_HYPHEN_PREFIX = re.compile(r"(?:Anglo|Franco|Sino|Indo|Afro|Euro|Austro|Russo|Greco|Judeo|"
+                            r"Post|Pre|Non|Co|Ex|Self|Mid|Anti|Pro|Neo|Trans|Pan|Inter|Multi|"
+                            r"Semi|Sub|Super|Ultra|Re|Vice|Pseudo|Proto|Micro|Macro|Bio|Geo|"
+                            r"Socio|Hi|Wi|Lo|De|Da|Di|La|Le|El|Al)-", re.I)
+
+
 def _in_quotes(facts, s: int, e: int) -> bool:
     return any(qs <= s and e <= qe for qs, qe in facts.quotes)
 
@@ -357,6 +367,26 @@ def kg_people(doc: Doc) -> Doc:
                 known.add(name)
     if facts.subject:
         known.add(facts.subject)
+    # a hyphenated given name the recogniser leaves untagged ("Jae-won Park", "Ana-Maria
+    # Popescu"): the tokenizer splits it, and the name goes with it
+    for m in _HYPHEN_GIVEN.finditer(doc_text(doc)):
+        s, e, name = m.start(), m.end(), m.group(0)
+        span = doc.char_span(s, e, alignment_mode="expand")
+        if (span is None or any(t.ent_type_ not in ("", "PERSON", "ORG", "FAC") for t in span)
+                or _in_quotes(facts, s, e) or in_row(s)
+                or _HYPHEN_PREFIX.match(name) or not is_person_name(name)
+                or org_kind_from_name(name) is not None
+                or re.match(r"\s+[A-Z&]", doc_text(doc)[e:e + 3])):
+            continue
+        # the surname stands alone elsewhere ("Park left Google Brain"), as a person's does
+        last = name.split()[-1]
+        if not any(not (a <= x.start() < b) for a, b in [(s, e)]
+                   for x in re.finditer(r"(?<![\w'’-]\s)(?<![\w'’-])" + re.escape(last)
+                                        + r"(?![\w'’-])(?!\s+[A-Z])", doc_text(doc))
+                   if not re.search(r"[A-Z][\w-]*\s+$", doc_text(doc)[max(0, x.start() - 20):
+                                                                     x.start()])):
+            continue
+        known.add(name)
     # one-word names the model tags PERSON and that are no part of a longer known name
     # (nor tagged otherwise elsewhere, nor the first word of a longer name: "Ledgerline
     # Analytics", "Nintendo Australia")
