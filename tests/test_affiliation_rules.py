@@ -1045,3 +1045,33 @@ def test_our_outside_an_interview_s_answers_names_no_company():
     got = _affiliations(_ROE + "She co-founded Quillon Robotics in 2019. \"Tom Vale is our "
                         "chief medical officer,\" a spokesman for Orca Capital said.")
     assert not any(a[0] == "Tom Vale" for a in got)
+
+
+def test_a_place_is_no_short_name_of_a_newspaper_named_in_full_in_references():
+    got = _affiliations(
+        "Jane Roe\n\nJane Roe (born 1970) is a chemist.\n\nIn 2016 Roe moved to Boston as a "
+        "lecturer at Quillon University. In 2021 she co-founded Lakeview Assay, a Boston "
+        "company. Tom Vale told the Boston Globe that it was new.\n\n== References ==\n\n"
+        '1. "Roe moves", Boston Globe, 3 May 2016.\n2. "A new company", Boston Globe, 4 June '
+        "2021.\n")
+    # "moved to Boston" is a place; the reference lines' "Boston Globe" is the whole name
+    assert {(a[0], a[1], a[2]) for a in got} == {
+        ("Jane Roe", "worksFor", "Quillon University"),
+        ("Jane Roe", "founderOf", "Lakeview Assay")}
+
+
+def test_titles_in_the_sentence_after_a_company_s_founding_are_posts_there():
+    got = _affiliations(_ROE + "In January 2021 Roe co-founded Quillon Robotics, a warehouse firm, "
+                        "with Tom Vale and Mira Castell. Vale became chief executive, Castell "
+                        "chief technology officer and Roe chief scientist.")
+    # posts held from the founding, at the company the sentence before named
+    assert {a for a in got if a[1] == "worksFor"} == {
+        ("Tom Vale", "worksFor", "Quillon Robotics", "2021-01", None),
+        ("Mira Castell", "worksFor", "Quillon Robotics", "2021-01", None),
+        ("Jane Roe", "worksFor", "Quillon Robotics", "2021-01", None)}
+
+
+def test_a_title_two_sentences_after_a_company_is_not_placed_there():
+    got = _affiliations(_ROE + "In 2021 Roe co-founded Quillon Robotics. It grew fast. Tom Vale "
+                        "became president in 2023.")
+    assert not any(a[0] == "Tom Vale" for a in got)

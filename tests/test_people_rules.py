@@ -150,3 +150,11 @@ def test_a_hyphenated_given_name_the_recogniser_misses_is_a_person():
                   "the group in 2018. The Lamont-Doherty Earth Observatory later hired Vale.")
     # the surname standing alone elsewhere makes it a person's; a body's name has none
     assert got == {"Jane Roe", "Tom Vale", "Mira Castell", "Jae-won Park"}
+
+
+def test_a_name_before_a_body_s_noun_is_no_person_though_a_word_ends_in_or():
+    # "a sensor company": "sensor" is no agent noun there; "a former engineer" is a role
+    got = _people("Jane Roe\n\nJane Roe is a chemist. In January 2021 Roe started Lakeview "
+                  "Assay, a sensor company. Marcus Feld, a former engineer at a network "
+                  "company, joined her.")
+    assert got == {"Jane Roe", "Marcus Feld"}

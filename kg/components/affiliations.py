@@ -569,6 +569,8 @@ def kg_affiliations(doc: Doc) -> Doc:
         _joined_then(doc, ctx)
         _round_closed(doc, ctx)
         _our_company(doc, ctx)
+        if not ctx.orgs:
+            _titles_after_company(doc, ctx)
         if not any(o.kind in ("university", "school") for _, _, o in ctx.orgs):
             _degree_then(doc, ctx)
         if not ctx.orgs and not facts.title_org:  # "It was founded by" needs no name
@@ -1629,6 +1631,43 @@ def _gapped_titles(doc: Doc, ctx: _Sentence, added: list[tuple[str, str, OrgFact
             org = held[-1][1]
             add(name, _title_relation(m.group("title")), org, None, None)
             done.add(name)
+
+
+_EXEC_TITLE = (r"(?:chief\s+executive(?:\s+officer)?|ceo|cto|cfo|coo|cso|chief\s+[a-z]+\s+officer|"
+               r"chief\s+scientist|president|chair(?:man|woman|person)?|managing\s+director)")
+_BECAME_TITLE = re.compile(
+    r"\s+(?:then\s+|later\s+|initially\s+)?(?:became|was\s+named|was\s+appointed|took\s+over\s+as|"
+    r"served\s+as|took\s+the\s+role\s+of)\s+(?:as\s+)?(?:its\s+|their\s+|the\s+(?:company|firm|"
+    r"startup|start-up)['’]s\s+|the\s+)?(?:first\s+|new\s+|founding\s+)?" + _EXEC_TITLE
+    + r"\b(?!\s+(?:of|at|for|in|to)\b)", re.I)
+
+
+def _titles_after_company(doc: Doc, ctx: _Sentence) -> None:
+    """'A became chief executive, B chief technology officer and C chief scientist' right
+    after a sentence that names a company: the posts are at that company, from its founding
+    when that sentence dates it."""
+    text = doc_text(doc)
+    facts = facts_of(doc)
+    before = [o for o in facts.orgs if ctx.s0 - 2 <= o.sentence[1] <= ctx.s0 + 2
+              and o.kind in ("company", None)]  # only a company of the sentence just before
+    founded = [f for f in facts.affiliations if f.relation == "founderOf"
+               and any(f.organization == o.name and f.sentence == o.sentence for o in before)]
+    # the one the sentence founded, else its last company
+    names = [f.organization for f in founded] or [o.name for o in before if o.kind == "company"]
+    if not names:
+        return
+    company = next(o for o in reversed(before) if o.name == names[-1])
+    founded = [f for f in founded if f.organization == company.name]
+    start = next((f.start for f in founded if f.start), None)
+    first = None
+    for _s, e, name in ctx.people:
+        m = _BECAME_TITLE.match(text, e, ctx.s1) if first is None else _GAPPED_TITLE.match(
+            text[e:ctx.s1])
+        if m is None:
+            continue
+        first = first or name
+        facts.affiliations.append(AffiliationFact(name, "worksFor", company.name,
+                                                  (ctx.s0, ctx.s1), start, None))
 
 
 _CLAUSE_FOUNDED = re.compile(

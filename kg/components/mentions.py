@@ -442,6 +442,9 @@ def kg_people(doc: Doc) -> Doc:
         # ("Marcus Feld, a former engineer at X"), not a word that may be a place's
         # ("Denver, a former mining center")
         human = (m.group("job") or m.group("title")) and len(name.split()) >= 2
+        if not (m.group("job") or m.group("title")) and any(bs <= s and e <= be
+                                                            for bs, be in bodies):
+            continue  # "Lakeview Assay, a sensor company": a body's noun follows, not a role
         if (is_person_name(name) and free(s, e) and not _in_quotes(facts, s, e) and not in_row(s)
                 and not any(t.ent_type_ in (("DATE", "FAC") if human else
                                             ("GPE", "LOC", "NORP", "FAC", "DATE"))
@@ -1078,6 +1081,8 @@ def kg_orgs(doc: Doc) -> Doc:
     for short in shorts:
         spots = []
         for s, e in _free_spots(doc, short, spans):
+            if doc_text(doc).startswith(shorts[short], s):
+                continue  # the whole name stands there (a reference line's), not its short form
             sp = doc.char_span(s, e, alignment_mode="expand")
             spots.append((s, e, sp[0].ent_type_ if sp is not None else ""))
         # a word mostly used as a place is a place ("in Boston" beside "Boston Globe"): tagged
@@ -1086,7 +1091,10 @@ def kg_orgs(doc: Doc) -> Doc:
         placelike = sum(t in ("GPE", "LOC", "NORP") and bool(
             re.search(r"\b(?:in|near|to|from|around|outside|across|of)\s+$|[\w.)],\s+$",
                       text[max(0, s - 8) : s])
-            or re.match(r"-based|,\s+[A-Z]|\s+(?:area|region|city|state)\b", text[e : e + 12]))
+            or re.match(r"-based|,\s+[A-Z]|\s+(?:area|region|city|state)\b", text[e : e + 12])
+            # "a Pittsburgh company": a place's name before a common noun
+            or (re.search(r"\b(?:a|an)\s+$", text[max(0, s - 4) : s]) is not None
+                and re.match(r"\s+[a-z]", text[e : e + 3]) is not None))
             for s, e, t in spots)
         if placelike * 2 > len(spots) or not spots:
             continue
