@@ -393,6 +393,10 @@ class _Builder:
         return "".join(self.chars)
 
 
+_BYLINE = re.compile(r"\s*(?:(?:interview|interviewed|words|text|story|reporting|written|"
+                     r"photographs?|photos?)\s+)?by\s+[A-Z]", re.I)
+
+
 def _is_prose(line: str) -> bool:
     words = line.split()
     return len(words) >= 8 and bool(re.search(r"[.!?:;)\]\"”]$|\[\^?\d+\]$", line.strip()))
@@ -595,14 +599,18 @@ def read_text(text: str, *, name: str = "article", path: str | None = None) -> A
                                 (fm.group("key").strip().lower(),), section))
             continue
         if not seen_prose:
-            if title is None and len(line.split()) <= 10 and not _is_prose(line):
+            # a headline: short, or the page's first line (a magazine's runs longer); a
+            # byline ("Interview by X") is none
+            if title is None and (len(line.split()) <= 10 or not blocks and len(
+                    line.split()) <= 20) and not _is_prose(line) and not _BYLINE.match(line):
                 start = open_block()
                 b.add_inline(line, base + lead)
                 b.trim_end()
                 title = b.text()[start:]
                 blocks.append(Block("title", start, b.pos))
                 continue
-            if not _is_prose(line) and not _BULLET.match(line):
+            if not _is_prose(line) and not _BULLET.match(line) and not (
+                    title is not None and _BYLINE.match(line)):
                 boiler_seen.add(line.lower())
                 continue
         if _BOILERPLATE.match(line) or line.lower() in boiler_seen:

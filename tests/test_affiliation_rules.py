@@ -1075,3 +1075,44 @@ def test_a_title_two_sentences_after_a_company_is_not_placed_there():
     got = _affiliations(_ROE + "In 2021 Roe co-founded Quillon Robotics. It grew fast. Tom Vale "
                         "became president in 2023.")
     assert not any(a[0] == "Tom Vale" for a in got)
+
+
+_LONG_HEADLINE_INTERVIEW = """\
+Slow and steady: Jane Roe on sensors, investors and hiring a drummer from a jazz club
+
+Interview by Tom Vale
+
+Jane Roe dislikes the word "disruptive". The Leeds-born chemist, who co-founded the Boston \
+sensor company Quillon Robotics in 2019 with Mira Castell, prefers "slow".
+
+TV: How did you start?
+
+JR: I studied chemistry and I loved it. I was a slow student. I still am.
+
+TV: Tell me about the money.
+
+JR: The seed was $3 million, in February 2020. Kestrel Ventures led it, and Orca Capital came \
+in alongside them. Felix Arnaud, a partner at Kestrel, joined our board when the round closed.
+"""
+
+
+def test_an_interview_with_a_long_headline_a_byline_and_initials_as_labels():
+    x = extract(read_text(_LONG_HEADLINE_INTERVIEW))
+    # the first line is the headline however long; the byline names the interviewer
+    assert x.subject == "Jane Roe"
+    assert {p.name for p in x.people} == {"Jane Roe", "Tom Vale", "Mira Castell",
+                                          "Felix Arnaud"}
+    got = {(a.person, a.relation, a.organization) for a in x.affiliations}
+    assert got == {
+        # "The Leeds-born chemist, who co-founded ..." right after a sentence about her;
+        # "the Boston sensor company X": Boston is the company's place, no body
+        ("Jane Roe", "founderOf", "Quillon Robotics"),
+        ("Mira Castell", "founderOf", "Quillon Robotics"),
+        # an answer labelled with her initials speaks for her though it has no "I":
+        # "A led it" (the round just named), "B came in alongside them"
+        ("Quillon Robotics", "fundedBy", "Kestrel Ventures"),
+        ("Quillon Robotics", "fundedBy", "Orca Capital"),
+        # "A, a partner at Kestrel, joined our board"
+        ("Felix Arnaud", "memberOf", "Quillon Robotics"),
+        ("Felix Arnaud", "worksFor", "Kestrel Ventures"),
+    }

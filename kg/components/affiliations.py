@@ -175,6 +175,13 @@ def _mention_index(doc: Doc) -> tuple[list[tuple[int, int, str]], list[int], int
     return cached[1]
 
 
+#: A description that opens a sentence: "The Lagos-born chemist", "The 42-year-old founder".
+_SUBJECT_DESCRIPTION = re.compile(
+    r"(The\s+(?:[\w'’-]+\s+){0,3}?(?:[a-z]+(?:ist|ian|er|or)|professor|founder|co-founder|"
+    r"executive|entrepreneur|scientist|physician|surgeon|author|economist|academic))"
+    r"(?=\s*,|\s+(?:who|has|had|is|was|now|then|later|also|[a-z]+ed)\b)")
+
+
 class _Sentence:
     """People, pronouns and organisations of one sentence, for the cue rules."""
 
@@ -194,6 +201,14 @@ class _Sentence:
         pron = subject_pronoun_re(subject_pronoun_at(facts, self.s0))
         self.pronouns = [(m.start() + self.s0, m.end() + self.s0)
                          for m in re.finditer(pron, sent.text, re.I)]
+        desc = _SUBJECT_DESCRIPTION.match(sent.text)
+        if desc and self.subject and sent.start > 0:
+            # "Jane Roe dislikes the word. The Lagos-born chemist, who co-founded X, ...":
+            # a description right after a sentence that names only the subject is hers
+            prev = doc[sent.start - 1].sent
+            named = [n for a, _b, n in people if prev.start_char <= a < prev.end_char]
+            if named and all(n == self.subject or n in self.subject.split() for n in named):
+                self.pronouns.append((self.s0 + desc.start(1), self.s0 + desc.end(1)))
         if in_question(doc, self.s0):
             # an interviewer's "you went to X": the subject
             self.pronouns += [(m.start() + self.s0, m.end() + self.s0)
@@ -1363,18 +1378,20 @@ def _joining(doc: Doc, ctx: _Sentence, org: OrgFact) -> list[OrgFact]:
 
 _OUR_ROLE = (r"our\s+(?:first\s+|new\s+|former\s+|current\s+|founding\s+)?(?P<role>c[a-z]o|"
              + JOB_TITLES + r"|(?:[\w-]+\s+){0,2}?(?:board|advis[eo]ry\s+board|advis[eo]rs?))\b")
-_OUR_AFTER = re.compile(r"(?:,\s+(?:who\s+(?:is|was|became)\s+|now\s+|then\s+)?|"
-                        r"\s+(?:is|was|became|has\s+been|had\s+become|joined\s+as|came\s+on\s+as)\s+(?:now\s+)?)"
-                        + _OUR_ROLE + r"|\s+(?:later\s+|then\s+|also\s+)?(?P<joined>joined|joins|"
-                        r"came\s+onto|came\s+on\s+to|sits\s+on|sat\s+on)\s+(?:us\b|our\s+"
-                        r"(?P<body>(?:[\w-]+\s+){0,2}?(?:board|team|company|lab|staff)\b))", re.I)
+_OUR_AFTER = re.compile(
+    r"(?:,\s+[^,;.]{2,60},)?(?:(?:,\s+(?:who\s+(?:is|was|became)\s+|now\s+|then\s+)?|\s+(?:is|was|"
+    r"became|has\s+been|had\s+become|joined\s+as|came\s+on\s+as)\s+(?:now\s+)?)" + _OUR_ROLE
+    + r"|\s+(?:later\s+|then\s+|also\s+)?(?P<joined>joined|joins|came\s+onto|came\s+on\s+to|"
+    r"sits\s+on|sat\s+on)\s+(?:us\b|our\s+(?P<body>(?:[\w-]+\s+){0,2}?(?:board|team|company|lab|"
+    r"staff)\b)))", re.I)
 _OUR_BEFORE = re.compile(_OUR_ROLE + r"(?:,\s+|\s+(?:is|was|became|has\s+been)\s+|\s+)$", re.I)
 _WE_HIRED = re.compile(r"\bwe\s+(?:then\s+|later\s+|also\s+)?(?:hired|recruited|brought\s+in|"
                        r"brought\s+on|poached)\s+$", re.I)
 _GAVE_US = re.compile(r"\s+(?:also\s+|then\s+|later\s+)?(?:gave|awarded|granted)\s+us\b|"
                       r"\s+(?:also\s+|then\s+|later\s+)?(?:put|invested)\s+(?:in\s+)?(?:our|us|"
                       r"\$|another|the\s+first)|\s+(?:also\s+|then\s+|later\s+)?(?:backed|funded|"
-                      r"financed|bankrolled)\s+us\b|\s+(?:also\s+|then\s+|later\s+)?came\s+in\b",
+                      r"financed|bankrolled)\s+us\b|\s+(?:also\s+|then\s+|later\s+)?came\s+in\b|"
+                      r"\s+(?:also\s+|then\s+|later\s+)?(?:co-)?led\s+(?:it|them)\b",
                       re.I)
 
 
@@ -1412,7 +1429,12 @@ def _our_company(doc: Doc, ctx: _Sentence) -> None:
     for _s, e, org in ctx.orgs:
         if org.name == company[-1] or org.kind in ("university", "school", "media"):
             continue
-        if _GAVE_US.match(text, e, ctx.s1):
+        gave = _GAVE_US.match(text, e, ctx.s1)
+        if gave and re.search(r"led\s+(?:it|them)\b", gave.group(0)) and not re.search(
+                r"\b(?:round|seed|series|raise|financing|funding)\b",
+                text[max(0, ctx.s0 - 300):ctx.s0], re.I):
+            gave = None  # "A led it": a round named just before
+        if gave:
             start = dates[0] if len(dates) == 1 else None
             facts.affiliations.append(AffiliationFact(company[-1], "fundedBy", org.name, span,
                                                       start, None, True))

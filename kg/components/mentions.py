@@ -1014,6 +1014,9 @@ def kg_orgs(doc: Doc) -> Doc:
         if m.group("loose") and not acronym and any(t.ent_type_ in ("GPE", "LOC", "NORP")
                                                     for t in span):
             continue
+        if all(t.ent_type_ in ("GPE", "LOC", "NORP") for t in span) and re.match(
+                r"\s+(?:[a-z][\w-]*\s+){0,3}?" + _BODY_NOUNS + r"\b", doc_text(doc)[e:e + 60]):
+            continue  # "co-founded the London enzyme-design company X": a place's adjective
         if all(t.pos_ == "PROPN" or t.text in ("&", "of", "the", "The") for t in span):
             add(s, e)
             if not m.group("loose") or acronym:

@@ -93,8 +93,13 @@ def in_question(doc: Doc, char: int) -> bool:
     m = _QUESTION_LABEL.match(text)
     if m:
         name = m.group("name")
-        return name is None or not (facts.subject and name.strip().lower() in
-                                    facts.subject.lower())
+        if name is None or not facts.subject:
+            return True
+        label = name.strip().lower()
+        # the subject's name or initials ("EZEAGWU:", "CE:" for Chidi Eze) label answers
+        initials = "".join(w[0] for w in facts.subject.split() if w[:1].isupper()).lower()
+        return not (label in facts.subject.lower()
+                    or re.sub(r"[\s.]", "", label) == initials)
     return text.rstrip().endswith("?") and len(text) < 400
 
 
@@ -246,6 +251,13 @@ def kg_subject(doc: Doc) -> Doc:
         facts.subject_pronoun = _own_pronoun(doc, subject) or facts.subject_pronoun
     # an interviewer's question that says I is no answer (known once the subject is)
     facts.answers = [a for a in facts.answers if not in_question(doc, a[0])]
+    if facts.answers and art is not None:
+        # a block labelled with the speaker's name or initials answers, "I" in it or not
+        text = doc_text(doc)
+        labelled = [(b.start, b.end) for b in art.blocks if b.kind == "paragraph"
+                    and (m := _QUESTION_LABEL.match(text, b.start)) is not None
+                    and m.group("name") and not in_question(doc, b.start)]
+        facts.answers = sorted(set(facts.answers) | set(labelled))
     return doc
 
 
