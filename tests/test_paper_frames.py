@@ -492,6 +492,14 @@ def test_a_podcast_episode_is_about_the_guest_its_headline_names():
     ('Her second study came out in the Journal of Field Ecology in March 2009 as "Winter '
      'survival of hedgerow beetles", with Tom Vale.',
      "Winter survival of hedgerow beetles", "2009-03", [("Tom Vale", None), ("Jane Roe", None)]),
+    # "appeared in <journal> in <year> under the title 'X'"
+    ('The work appeared in the Journal of Field Ecology in 2011 under the title "Winter '
+     'roosts of hedgerow beetles."', "Winter roosts of hedgerow beetles", "2011", []),
+    # 'on which she was first author'; 'A and the crystallographer B were among her co-authors'
+    ('Her thesis produced a 2013 paper in the Journal of Field Ecology, "Winter roosts of '
+     'hedgerow beetles," on which she was first author; Tom Vale and the entomologist Mira '
+     'Castell were among her co-authors.', "Winter roosts of hedgerow beetles", "2013",
+     [("Jane Roe", 1), ("Tom Vale", None), ("Mira Castell", None)]),
     # a journal named right before a quote in sentence case
     ('Her first study appeared in 2001 in the Quarterly Review of Soils, "Nitrogen in peat: a '
      'five-year cohort", on which she was senior author.',
@@ -537,3 +545,18 @@ def test_a_forthcoming_entry_of_a_publications_list_is_a_paper():
               for p in x.papers}
     assert papers == {"Lead Lines and Ledgers": ("2010", ["Jane Roe"]),
                       "Salt and Time: Clocks at Sea": (None, ["Jane Roe"])}
+
+
+def test_the_paper_written_with_a_and_b_in_the_next_sentence():
+    from kg.pipeline import extract
+    from kg.reader import read_text
+
+    x = extract(read_text(
+        "# Jane Roe\n\nJane Roe is a chemist. Her work appeared in Nature Energy in 2021 under "
+        'the title "Layered sodium oxides for long storage." The paper, written with Tomasz '
+        "Wielgosz and Priyanka Raghunathan, showed that the layers held. Wielgosz, the paper's "
+        "first author, was then a postdoctoral researcher in her lab."))
+    papers = {p.title: {(a.name, a.position) for a in p.authors} for p in x.papers}
+    # the two after "written with" (one entity to the recogniser) and the one who wrote it
+    assert papers == {"Layered sodium oxides for long storage": {
+        ("Jane Roe", None), ("Tomasz Wielgosz", 1), ("Priyanka Raghunathan", None)}}

@@ -57,7 +57,8 @@ _HONORIFIC = r"(?:Dr|Prof|Professor|Mr|Mrs|Ms|Mx|Sir|Dame)\.?\s+"
 _HONORIFIC_END = re.compile(r"\b" + _HONORIFIC + r"$")
 SEPARATOR = _SEP = re.compile(r"\s*(?:,\s*(?:and\s+|&\s*)?|\s+and\s+|\s*&\s*|,?\s+as well as\s+|"
                   # "A and her student B", "A, his postdoc B"
-                  r"(?:,\s*|\s+and\s+)(?:his|her|their|my|our)\s+(?:[a-z][\w-]*\s+){1,3}?(?=[A-Z]|$)|"
+                  r"(?:,\s*|\s+and\s+)(?:his|her|their|my|our|the)\s+(?:[a-z][\w-]*\s+){1,3}?"
+                  r"(?=[A-Z]|$)|"
                   r",\s+(?:a|an|the|then|now|his|her|their|who)\b[^,;()\"“]{0,80},\s*"
                   r"(?:and\s+)?)(?:" + _HONORIFIC + r")?")
 # a relative clause or apposition after a name, before what is said of it
@@ -168,7 +169,8 @@ _ROLE_BARE = re.compile(r"^\s*(?:was|is|am|are|were|came|comes|as|['’]s|['’]
                         r"eleven|twelve|\d+)\b))", re.I)
 _THEN = re.compile(r"^[^.;]{0,80}?,\s*then\s+$|^,?\s*then\s+$", re.I)
 _AMONG_AFTER = re.compile(r"^" + _ASIDE + r"\s*(?:,\s*)?(?:were\s+|are\s+)?(?:among|as)\s+"
-                          r"(?:the\s+|its\s+|their\s+)?(?:other\s+|additional\s+|"
+                          r"(?:the\s+|its\s+|their\s+|her\s+|his\s+|my\s+|our\s+)?(?:other\s+|"
+                          r"additional\s+|"
                           r"intermediate\s+|middle\s+)?(?:co-?)?authors\b", re.I)
 _VERB_AFTER = re.compile(
     r"^\s*(?:,\s*(?:who|then)\b[^,]{0,80},\s*)?(?:(?:later|also|then|had|have|has|jointly|"

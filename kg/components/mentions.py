@@ -365,6 +365,14 @@ def kg_people(doc: Doc) -> Doc:
         elif ent.label_ == "ORG" and _org_tagged_person(ent):
             if is_person_name(name) and not _in_quotes(facts, s, e):
                 known.add(name)
+        elif ent.label_ == "ORG" and " and " in name and re.search(
+                r"\b(?:with|by|co-?authors?|authors?)\s+$", doc_text(doc)[max(0, s - 12):s]):
+            # "written with Tomasz Wielgosz and Priyanka Raghunathan", tagged one body
+            parts = [p.strip() for p in re.split(r",\s*(?:and\s+)?|\s+and\s+", name)]
+            if len(parts) >= 2 and all(len(p.split()) >= 2 and is_person_name(p)
+                                       and org_kind_from_name(p) is None for p in parts) \
+                    and not _in_quotes(facts, s, e):
+                known.update(parts)
     if facts.subject:
         known.add(facts.subject)
     # a hyphenated given name the recogniser leaves untagged ("Jae-won Park", "Ana-Maria
@@ -378,13 +386,17 @@ def kg_people(doc: Doc) -> Doc:
                 or org_kind_from_name(name) is not None
                 or re.match(r"\s+[A-Z&]", doc_text(doc)[e:e + 3])):
             continue
-        # the surname stands alone elsewhere ("Park left Google Brain"), as a person's does
+        # the surname stands alone elsewhere ("Park left Google Brain"), as a person's does,
+        # or a person's noun stands before it ("the crystallographer Sung-min Bae")
         last = name.split()[-1]
-        if not any(not (a <= x.start() < b) for a, b in [(s, e)]
-                   for x in re.finditer(r"(?<![\w'’-]\s)(?<![\w'’-])" + re.escape(last)
-                                        + r"(?![\w'’-])(?!\s+[A-Z])", doc_text(doc))
-                   if not re.search(r"[A-Z][\w-]*\s+$", doc_text(doc)[max(0, x.start() - 20):
-                                                                     x.start()])):
+        text = doc_text(doc)
+        role_before = re.search(r"\b[a-z]+(?:ist|ian|man|woman|er|or)\s+$", text[max(0, s - 30):s])
+        alone = any(not s <= x.start() < e and not re.search(
+            r"[A-Z][\w-]*\s+$", text[max(0, x.start() - 20):x.start()])
+            for x in re.finditer(r"(?<![\w'’-]\s)(?<![\w'’-])" + re.escape(last)
+                                 + r"(?![\w'’-])(?!\s+[A-Z])",
+                                 text))
+        if not (role_before or alone):
             continue
         known.add(name)
     # one-word names the model tags PERSON and that are no part of a longer known name

@@ -127,7 +127,10 @@ _SPEECH_BEFORE = re.compile(
     r"\s*,?\s*(?:that\s+)?$", re.I)
 _WORK_BEFORE = re.compile(r"\b" + WORK_NOUNS + r"(?:\s+(?:together|from\s+that\s+year|"
                           r"from\s+\w+|of\s+\w+|with\s+\w+)){0,2}\s*[,:]?\s*(?:(?:was|is|were|"
-                          r"titled|entitled|called|named)\s*,?\s*)?$", re.I)
+                          r"titled|entitled|called|named)\s*,?\s*)?$|"
+                          # "appeared in Nature Energy in 2021 under the title 'X'"
+                          r"\b(?:appeared|published|came\s+out|printed|issued|released)\b[^.;\"“]{0,60}"
+                          r"\bunder\s+the\s+title\s*,?\s*$", re.I)
 # a quote followed by where and when it appeared: '"X", in Oikos in 1986', '"X" came out in
 # The American Naturalist', '"X" in the Journal of Things in 2008'
 #: an aside in brackets between a title and what is said of it: '"X" (with A and B) was'
@@ -566,6 +569,16 @@ def _attach_authors(doc: Doc, papers: list[PaperFact], titles: list[tuple[int, i
         own = subject_pronoun_at(facts, papers[i].sentence[0])
         if subject and _subject_work(own).search(head) and not _other_owner(head, people, lo):
             _add_author(papers[i], subject, None)
+        tail = text[_b:titles[i + 1][0] if i + 1 < len(titles) else len(text)]
+        pron = subject_pronoun_re(own)
+        role = re.match(r"[^;.]{0,40}?\b(?:on\s+which|of\s+which|where|and)\s+(?:" + pron
+                        + r")\s+(?:was|is|were|am)\s+(?:the\s+)?(?P<ord>first|second|third|"
+                        r"last|senior|lead)\s+author\b", tail, re.I)
+        if subject and role:
+            # '"X," on which she was first author'
+            word = role.group("ord").lower()
+            pos = 1 if word == "lead" else ORDINALS.get(word)
+            _add_author(papers[i], subject, pos)
         if subject and _SOLE.search(text) and len(papers) == 1 and (
                 not papers[0].authors or [x.name for x in papers[0].authors] == [subject]):
             _add_author(papers[0], subject, 1)  # "a paper he wrote alone"
@@ -647,6 +660,20 @@ def _follow_up(doc: Doc, paper: PaperFact, text: str, people: list[tuple[int, in
     if about and not used:
         for _a, _b, name in people:
             _add_author(paper, name, None)
+    wrote = _WRITTEN_WITH.match(text)
+    if wrote and not about:
+        # "The paper, written with A and B, showed ...": they and the one who wrote it
+        for f in frames:
+            if f.kind == "with" and f.start >= wrote.start("w"):
+                for name in f.names:
+                    _add_author(paper, name, None)
+                if not paper.authors or all(a.name in f.names for a in paper.authors):
+                    owner = wrote.group("o")
+                    who = facts.subject if owner is None or \
+                        owner.lower() in ("her", "his", "my") else None
+                    if who and who not in f.names:
+                        _add_author(paper, who, None)
+                break
     if about and re.search(r"^\s*(he|she)\b", text, re.I) and facts.subject \
             and facts.subject_pronoun in ("he", "she"):
         m = re.search(r"^\s*(?:he|she)\s+(?:was|is)\s+(?:again\s+|also\s+)?(?:the\s+)?(\w+)\s+"
@@ -655,6 +682,9 @@ def _follow_up(doc: Doc, paper: PaperFact, text: str, people: list[tuple[int, in
         _add_author(paper, facts.subject, pos)
 
 
+_WRITTEN_WITH = re.compile(
+    r"\s*(?:The|This|That|(?P<o>Her|His|My|Their))\s+(?:[\w-]+\s+){0,2}?(?:paper|study|article|"
+    r"preprint|report)\b,?\s+(?P<w>(?:co-?)?(?:written|authored)\s+(?:together\s+)?with)\b")
 _FOLLOW_UP = (r"\b(?:its|the\s+(?:paper|study|article|preprint)['’]s)\s+(?:\w+\s+)?author|"
               r"\b(?:with\s+)?co-?authors\b|\b(?:first|lead|last|senior|other|intermediate)"
               r"\s+authors?\b")
