@@ -1116,3 +1116,38 @@ def test_an_interview_with_a_long_headline_a_byline_and_initials_as_labels():
         ("Felix Arnaud", "memberOf", "Quillon Robotics"),
         ("Felix Arnaud", "worksFor", "Kestrel Ventures"),
     }
+
+
+def test_a_banker_s_page_bodies_short_names_and_funds():
+    x = extract(read_text(
+        "Jane Roe\n\nJane Roe (born 1961) is a banker. She was chief executive of Lakemoor "
+        "Meridian Bank from 2001 to 2008, and in 2017 co-founded the Accra-based private equity "
+        "firm Orca Capital Partners with Tom Vale. Orca led the seed round of Paylane, a "
+        "payments start-up founded in 2019 by the engineer Mira Castell. In 2019 she published "
+        "a memoir, Ledgers and Lanterns: A Banker at Work, with the Accra publisher Hale "
+        "Press. She later sold her shares in Lakemoor Meridian."))
+    got = {(a.person, a.relation, a.organization) for a in x.affiliations}
+    assert got == {
+        ("Jane Roe", "worksFor", "Lakemoor Meridian Bank"),
+        # "the Accra-based firm": a place, no body the subject founded
+        ("Jane Roe", "founderOf", "Orca Capital Partners"),
+        ("Tom Vale", "founderOf", "Orca Capital Partners"),
+        # "X, a payments start-up founded in 2019 by A": the start-up's founder
+        ("Mira Castell", "founderOf", "Paylane"),
+        # the short name of a body whose name says it is one, tagged a person or not,
+        # leads "the seed round of X"
+        ("Paylane", "fundedBy", "Orca Capital Partners"),
+    }
+    # "Lakemoor Meridian" starts a bank's name: the bank's short name, no person
+    assert {p.name for p in x.people} == {"Jane Roe", "Tom Vale", "Mira Castell"}
+    # a title after "a memoir," that ends where its publisher is named
+    assert [(p.title, [a.name for a in p.authors]) for p in x.papers] == [
+        ("Ledgers and Lanterns: A Banker at Work", ["Jane Roe"])]
+
+
+def test_a_fund_anchored_by_investors():
+    got = _affiliations(_ROE + "In 2017 she co-founded Orca Capital Partners. Its first fund "
+                        "closed in 2018 and was anchored by the International Finance "
+                        "Corporation.")
+    assert ("Orca Capital Partners", "fundedBy", "International Finance Corporation") in {
+        a[:3] for a in got}

@@ -86,7 +86,8 @@ _CUES: list[tuple[str, str, re.Pattern[str]]] = [
     ("fundedBy", "start", re.compile(
         r"\b(?:(?:raised|received|secured|closed|won|obtained)\b(?:[^.;]|\.(?=\d)){0,60}?\b"
         r"(?:from|by|led by)|"
-        r"(?:funded|backed|financed|invested in|supported)\s+by|investment\s+from|funding\s+from|"
+        r"(?:funded|backed|financed|invested in|supported|anchored)\s+by|investment\s+from|"
+        r"funding\s+from|"
         r"participation\s+from|"
         # "with backers including A, B and C", "its seed money came from A and B"
         r"(?:backers|investors|funders|financiers)\s+(?:that\s+|who\s+)?(?:including|included|"
@@ -761,6 +762,13 @@ def kg_affiliations(doc: Doc) -> Doc:
                                if f.relation == "founderOf" and f.sentence[0] < ctx.s0
                                and f.person in founders]
                         orgs_as_agents = [(own[-1], True)] if own else []
+                    if rel == "fundedBy" and not orgs_as_agents and re.match(
+                            r"\s*(?:Its|The\s+(?:firm|company|start-?up|fund)['’]s?)\s+(?:[\w-]+\s+)"
+                            r"{0,2}?(?:fund|round|raise|financing)\b", left[: m.start()] if
+                            ctx.s0 >= os_ - 90 else doc_text(doc)[ctx.s0:os_]):
+                        # "Its first fund ... was anchored by X": the body named just before
+                        prev = _last_org_before(doc, ctx.s0, ("investor", "company", None))
+                        orgs_as_agents = [(prev.name, True)] if prev else []
                     if rel == "fundedBy" and not orgs_as_agents:
                         continue
                     agents = orgs_as_agents or agents
@@ -1483,7 +1491,10 @@ def _led_round(doc: Doc, ctx: _Sentence, lead: PartialDate | None, add) -> None:
         m = _LED_ROUND.match(text, oe)
         if not m or org.kind not in ("investor", None) or org.name == facts.title_org:
             continue
-        inside = [o for s2, _e2, o in ctx.orgs if oe < s2 < m.end() and o.name != org.name]
+        # "... the company's seed round", "... the seed round of KentePay"
+        of = re.match(r"\s+(?:of|for|in)\s+", text[m.end():m.end() + 6])
+        inside = [o for s2, _e2, o in ctx.orgs if (oe < s2 < m.end() or (
+            of is not None and s2 == m.end() + of.end())) and o.name != org.name]
         fundee = inside[0].name if inside else None
         raised_on = None
         if fundee is None:
@@ -1740,6 +1751,8 @@ def _founded_by(doc: Doc, ctx: _Sentence, add) -> None:
             re.fullmatch(r"['’]?\s*,?(?:\s+(?:which|that|who|[a-z]+ly))?"
                          r"(?:\s+(?:is|was|were|are|had|has|have|been|being|later|originally|"
                          r"first|jointly))*\s+", text[oe:verb_at])
+            # "KentePay, a mobile payments start-up founded in 2019 by A"
+            or re.fullmatch(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,5}", text[oe:verb_at])
             or re.fullmatch(r"\s*(?:The\s+)?", text[ctx.s0:os_]))]
         org = before[-1][1] if before else None
         if org is None:

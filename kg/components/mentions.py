@@ -408,9 +408,19 @@ def kg_people(doc: Doc) -> Doc:
         if not re.search(r"(?<![\w-])" + re.escape(n) + r"(?:\s+[A-Z][\w-]+|['’]s\s+[A-Z])",
                          doc_text(doc)):
             known.add(n)
+    # a name that starts a body's name elsewhere ("Volta Meridian Bank") is that body's
+    # short name, not a person's, unless a person's title or given name goes before it
+    for name in list(known):
+        if name != facts.subject and len(name.split()) >= 2 and re.search(
+                r"(?<![\w'’-])" + re.escape(name) + r" " + _BODY_WORD.pattern, doc_text(doc)) \
+                and not re.search(r"\b(?:Mr|Mrs|Ms|Dr|Prof|Sir|Dame)\.?\s+" + re.escape(name),
+                                  doc_text(doc)):
+            known.discard(name)
     # a name tagged PERSON once is a person wherever it stands
     for name in sorted(known, key=len, reverse=True):
         for s, e in find_word(doc_text(doc), name, not_before="@"):
+            if _BODY_WORD.match(doc_text(doc), e + 1) and doc_text(doc)[e:e + 1] == " ":
+                continue  # "Volta Meridian Bank": the start of a body's name
             if free(s, e) and not _in_quotes(facts, s, e) and not in_row(s):
                 taken.append((s, e))
                 _add_person(doc, s, e, "ner")
@@ -988,6 +998,9 @@ def kg_orgs(doc: Doc) -> Doc:
                         r"\s+(?:and|&|at|from)\s|,\s",
                         doc_text(doc)[ent.end_char:ent.end_char + 6]):
                 continue  # "Professor of Electrical and Computer Engineering": a field
+            if re.match(r"-based\b|\s+(?:[a-z][\w-]*\s+){0,3}?" + _BODY_NOUNS + r"\s+[A-Z]",
+                        doc_text(doc)[ent.end_char:ent.end_char + 60]):
+                continue  # "the Accra-based firm X", "the Accra publisher Hale Press": a place
             s, e = _clean_span(doc, ent.start_char, ent.end_char)
             org_names.add(doc_text(doc)[s:e])
             add(ent.start_char, ent.end_char)
@@ -1027,7 +1040,8 @@ def kg_orgs(doc: Doc) -> Doc:
                                                     for t in span):
             continue
         if all(t.ent_type_ in ("GPE", "LOC", "NORP") for t in span) and re.match(
-                r"\s+(?:[a-z][\w-]*\s+){0,3}?" + _BODY_NOUNS + r"\b", doc_text(doc)[e:e + 60]):
+                r"(?:-based)?\s+(?:[a-z][\w-]*\s+){0,3}?" + _BODY_NOUNS + r"\b",
+                doc_text(doc)[e:e + 60]):
             continue  # "co-founded the London enzyme-design company X": a place's adjective
         if all(t.pos_ == "PROPN" or t.text in ("&", "of", "the", "The") for t in span):
             add(s, e)
@@ -1046,6 +1060,10 @@ def kg_orgs(doc: Doc) -> Doc:
         g = "a" if m.group("a") else "b" if m.group("b") else "c"
         s, e = m.start(g), m.end(g)
         name = doc_text(doc)[s:e]
+        cut = re.search(r"\.(?:\s|$)", name)
+        if cut and not re.search(r"\b(?:Co|Inc|Ltd|Corp|St|Bros)$", name[:cut.start()]):
+            e = s + cut.start()  # "the development bank FMO. Adinkra led ...": the sentence ends
+            name = name[:cut.start()]
         span = doc.char_span(s, e, alignment_mode="expand")
         if span is None or name.split()[-1].lower() in ("and", "of", "for", "de", "da", "do"):
             continue
@@ -1114,7 +1132,12 @@ def kg_orgs(doc: Doc) -> Doc:
         if placelike * 2 > len(spots) or not spots:
             continue
         for s, e, t in spots:
-            if t != "PERSON" or _ROLE_AFTER.match(text, e):
+            if t != "PERSON" or _ROLE_AFTER.match(text, e) or (
+                    not overlaps_person(s, e) and org_kind_from_name(shorts[short]) is not None
+                    and not any(re.search(r"\bof\s+(?:the\s+)?" + re.escape(short) + r"\b", f.name)
+                                for f in found.values())):
+                # (tagged a person where no person is, the short name of a body whose name
+                # says it is one: "Adinkra led the round" of "Adinkra Capital Partners")
                 add(s, e)  # ("Rice statistician Ana Ruiz": tagged a person, stands for the body)
     # a name in front of a job title in front of a person ("Eskom chairperson Ben Ngubane",
     # "Acme chief executive Jo Bloggs"): the small model often tags no entity there

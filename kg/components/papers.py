@@ -163,7 +163,11 @@ _UNQUOTED = re.compile(
     # widely circulated pamphlet": a title in title case beside its work noun
     r"\b" + PUBLISH_VERBS + r"\s+(?:a|an|his|her|their)\s+(?:[\w-]+\s+)?(?:memoir|book|novel|"
     r"monograph|pamphlet|autobiography|biography|history|textbook|study)\s*,\s*(?P<title8>[A-Z]"
-    r"[\w'’-]*(?:[:,]?\s+" + _TITLE_WORD + r"){1,30}?)(?=\s*[.;]\s|\s*[.;]$|$)|"
+    r"[\w'’-]*(?:[:,]?\s+" + _TITLE_WORD + r"){1,30}?)(?=\s*[.;]\s|\s*[.;]$|$|"
+    # "..., with the Accra publisher Akoma Press": where it came out
+    r",\s+(?:with|through|via|from)\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,3}?(?:publisher|press|"
+    r"imprint)\b|,\s+(?:with|through|via|from)\s+(?:the\s+)?(?:[A-Z][\w&'’-]*\s+){1,4}(?:Press|"
+    r"Publishers|Publishing|Books)\b)|"
     r"\b" + PUBLISH_VERBS + r"\s+(?P<title9>[A-Z][\w'’-]*(?:[:]?\s+" + _TITLE_WORD
     + r"){1,20}?),\s+(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?:memoir|book|novel|monograph|pamphlet|"
     r"autobiography|biography|history|textbook|study|report)\b|"
