@@ -1151,3 +1151,33 @@ def test_a_fund_anchored_by_investors():
                         "Corporation.")
     assert ("Orca Capital Partners", "fundedBy", "International Finance Corporation") in {
         a[:3] for a in got}
+
+
+_PRIZE_PORTRAITS = """\
+Three share the 2025 Orca Prize
+
+OSLO, 14 May 2025. The Orca Foundation today announced that the 2025 Orca Prize will be \
+shared by Professor Jane Roe of the University of Tokyo and Professor Tom Vale of ETH Zurich.
+
+Jane Roe (born 1970 in Sendai) is a professor at the University of Tokyo. She graduated from \
+Kyoto University in 1993.
+
+Tom Vale (born 1964 in Lima) holds a chair at ETH Zurich, a post Felix Arnaud held before \
+him. He earned his PhD at the University of Washington in 1996 and then spent eight years at \
+the Scripps Institution of Oceanography.
+"""
+
+
+def test_a_portrait_paragraph_s_pronoun_is_its_person_s():
+    got = {a[:3] for a in _affiliations(_PRIZE_PORTRAITS)}
+    # "Tom Vale (born 1964 ...)" opens a portrait: its "he" is Vale, not the subject nor
+    # the last man named
+    assert not any(a[0] == "Felix Arnaud" and a[2] != "ETH Zurich" for a in got)
+    assert {a for a in got if a[0] == "Tom Vale"} == {
+        ("Tom Vale", "worksFor", "ETH Zurich"),
+        ("Tom Vale", "alumniOf", "University of Washington"),
+        ("Tom Vale", "worksFor", "Scripps Institution of Oceanography")}
+    assert ("Jane Roe", "alumniOf", "Kyoto University") in got
+    assert not any(a[0] == "Jane Roe" and a[2] in ("University of Washington",
+                                                    "Scripps Institution of Oceanography")
+                   for a in got)

@@ -36,6 +36,7 @@ from .structure import (
     subject_at,
     subject_pronoun_at,
     subject_pronoun_re,
+    topic_pronoun,
 )
 
 __all__ = ["kg_affiliations"]
@@ -199,7 +200,7 @@ class _Sentence:
                              + [x for x in other_pronouns(doc) if self.s0 <= x[0] < self.s1])
         self.orgs = orgs[bisect.bisect_left(org_starts, self.s0) :
                          bisect.bisect_left(org_starts, self.s1)]
-        pron = subject_pronoun_re(subject_pronoun_at(facts, self.s0))
+        pron = subject_pronoun_re(topic_pronoun(doc, self.s0) or subject_pronoun_at(facts, self.s0))
         self.pronouns = [(m.start() + self.s0, m.end() + self.s0)
                          for m in re.finditer(pron, sent.text, re.I)]
         desc = _SUBJECT_DESCRIPTION.match(sent.text)
@@ -1925,7 +1926,7 @@ def _degree_then(doc: Doc, ctx: _Sentence, *, same: bool = False) -> None:
     cue = ctx.s0 + m.start()
     facts = facts_of(doc)
     if m.group("pron"):
-        pron = subject_pronoun_re(subject_pronoun_at(facts, ctx.s0))
+        pron = subject_pronoun_re(topic_pronoun(doc, ctx.s0) or subject_pronoun_at(facts, ctx.s0))
         if not ctx.subject or not re.fullmatch(pron, m.group("pron"), re.I):
             return
         who = [(ctx.subject, False)]

@@ -22,6 +22,7 @@ from .structure import (
     subject_at,
     subject_pronoun_at,
     subject_pronoun_re,
+    topic_pronoun,
 )
 
 __all__ = ["kg_papers", "kg_tables", "kg_references", "parse_identifiers", "split_authors"]
@@ -357,7 +358,7 @@ def _mentions(doc: Doc, s0: int, s1: int) -> list[tuple[int, int, str]]:
             if not any(a <= m.start() < b for a, b, _ in out):
                 out.append((m.start(), m.end(), facts.subject))
     # "She and Vale published X", "Vale and she": the subject's pronoun in a list of names
-    own = subject_pronoun_at(facts, s0)
+    own = topic_pronoun(doc, s0) or subject_pronoun_at(facts, s0)
     if facts.subject and own and own.rpartition("/")[2] in ("he", "she"):
         word = own.rpartition("/")[2]
         text = doc_text(doc)[s0:s1]
@@ -570,7 +571,8 @@ def _attach_authors(doc: Doc, papers: list[PaperFact], titles: list[tuple[int, i
     for i, (a, _b) in enumerate(titles):
         lo = titles[i - 1][1] if i else 0
         head = text[lo:a]
-        own = subject_pronoun_at(facts, papers[i].sentence[0])
+        at = papers[i].sentence[0]
+        own = topic_pronoun(doc, at) or subject_pronoun_at(facts, at)
         if subject and _subject_work(own).search(head) and not _other_owner(head, people, lo):
             _add_author(papers[i], subject, None)
         tail = text[_b:titles[i + 1][0] if i + 1 < len(titles) else len(text)]
@@ -697,7 +699,8 @@ _FOLLOW_UP = (r"\b(?:its|the\s+(?:paper|study|article|preprint)['’]s)\s+(?:\w+
 def _claimant(doc: Doc, s0: int, cue: int, facts) -> list[str]:
     """Who the authorship cue is about: a person named before it, or the subject's pronoun."""
     people = _person_at(doc, s0, cue)
-    pron = re.search(_subject_pronoun_re(subject_pronoun_at(facts, s0)), doc_text(doc)[s0:cue],
+    pron = re.search(_subject_pronoun_re(topic_pronoun(doc, s0) or subject_pronoun_at(facts, s0)),
+                     doc_text(doc)[s0:cue],
                      re.I)
     if people and (not pron or people[-1][0] > s0 + pron.start()):
         return [people[-1][2]]

@@ -17,7 +17,8 @@ from ..reader import Article, Block
 
 __all__ = ["kg_blocks", "kg_subject", "ensure_extensions", "block_at", "sentence_span", "facts_of",
            "doc_text", "dates_between", "find_word", "in_question", "subject_at",
-           "subject_pronoun_at", "subject_pronoun_re", "SUBJECT_PRONOUNS", "other_pronouns"]
+           "subject_pronoun_at", "subject_pronoun_re", "SUBJECT_PRONOUNS", "other_pronouns",
+           "topic_pronoun"]
 
 
 def ensure_extensions() -> None:
@@ -470,6 +471,8 @@ def other_pronouns(doc: Doc) -> list[tuple[int, int, str]]:
             k = bisect.bisect_left(starts, tok.idx) - 1
             if k < 0:
                 continue
+            if _PRONOUNS.get(tok.lower_) == topic_pronoun(doc, tok.idx):
+                continue  # a portrait's own he or she: the person it is about
             block = block_at(art, tok.idx)
             prev = block_at(art, people[k][0])
             if block is not None and prev is not None and art is not None and \
@@ -481,6 +484,26 @@ def other_pronouns(doc: Doc) -> list[tuple[int, int, str]]:
 
 
 _FAR = 1 << 62  # past any offset
+
+
+_BORN_OPENING = re.compile(r"\s*([A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|(?:van|von|de|der|den|da|"
+                           r"del|di|du|le|la|bin|ibn|al|y)\b)){1,5})\s*\((?:born|b\.|n[ée]e?)\s")
+
+
+def topic_pronoun(doc: Doc, char: int) -> str | None:
+    """The pronoun of the person a section or portrait paragraph is about, where that is
+    not the article's subject: "he" or "she" by count in its span, else None."""
+    who = subject_at(doc, char)
+    facts = facts_of(doc)
+    if who is None or who == facts.subject:
+        return None
+    for start, end, person in doc.user_data["kg_topics"][1]:
+        if start <= char < end and person == who:
+            span = doc_text(doc)[start:end]
+            he = len(re.findall(r"\b(?:he|him|his|himself)\b", span, re.I))
+            she = len(re.findall(r"\b(?:she|her|hers|herself)\b", span, re.I))
+            return "he" if he > she else "she" if she > he else None
+    return None
 
 
 def subject_at(doc: Doc, char: int) -> str | None:
@@ -498,6 +521,15 @@ def subject_at(doc: Doc, char: int) -> str | None:
         text = doc_text(doc)
         for i, b in enumerate(blocks):
             heading = text[b.start:b.end].strip()
+            # a paragraph that opens with another person's dates ("Ana Ruiz (born 1964 in
+            # Lima) holds a chair ..."): a prize release's or an obituary's portrait of them
+            born = _BORN_OPENING.match(text, b.start, b.end) if b.kind == "paragraph" else None
+            if born:
+                person = next((p.name for p in facts.people if p.start == born.start(1)
+                               and p.end == born.end(1) and len(p.name.split()) >= 2), None)
+                if person is not None:
+                    topics.append((b.start, b.end, person))
+                continue
             # a heading, or a plain line that is only a name (a plain-text section title)
             if b.kind != "heading" and not (b.kind == "paragraph" and len(heading.split()) <= 5
                                             and not re.search(r"[.,;:!?]$", heading)):
