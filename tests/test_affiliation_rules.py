@@ -1181,3 +1181,15 @@ def test_a_portrait_paragraph_s_pronoun_is_its_person_s():
     assert not any(a[0] == "Jane Roe" and a[2] in ("University of Washington",
                                                     "Scripps Institution of Oceanography")
                    for a in got)
+
+
+def test_a_title_the_recogniser_runs_into_a_body_s_name_is_no_part_of_it():
+    got = {a[:3] for a in _affiliations(
+        _ROE + '"It is fitting," said Tom Vale, Executive Director of the Lakemoor Foundation. '
+        '"Each could have been honoured alone," said Dr Mira Castell, Chair of the Board of '
+        "the Lakemoor Foundation. Felix Arnaud is on the Council of Economic Advisers.")}
+    # the foundation is the body; a board's chair is its member; a council keeps its name
+    assert ("Tom Vale", "worksFor", "Lakemoor Foundation") in got
+    assert ("Mira Castell", "memberOf", "Lakemoor Foundation") in got
+    assert not any("Director" in a[2] or "Board" in a[2] or a[2] == "Economic Advisers"
+                   for a in got)

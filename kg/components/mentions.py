@@ -835,6 +835,11 @@ _LEAD_NOISE = re.compile(r"(?:(?:1[5-9]|20)\d\d\s+|(?:(?:Honorary|Foreign|Life|S
                          r"(?:Fellow|Member|Trustee)s?\s+of\s+(?:the\s+)?|"
                          # "Pfizer Award of the History of Science Society": the society's
                          r"(?:[A-Z][\w'’-]*\s+){0,4}(?:Award|Prize|Medal|Lecture)\s+of\s+(?:the\s+)?)")
+# "Executive Director of the X Foundation", "Board of the X Foundation": X's (when what
+# follows is a body by its name)
+_TITLE_LEAD = re.compile(r"(?:(?:Chair|Member)\s+of\s+the\s+)?(?:Board|Council)\s+(?:of\s+"
+                         r"(?:Directors|Trustees|Governors)\s+)?of\s+the\s+|(?i:" + JOB_TITLES
+                         + r")\s+of\s+the\s+")
 # where an employer stands ("a job at X", "left X") and where a place does ("in X", "X, Sweden")
 _EMPLOYER_BEFORE = re.compile(r"\b(?:at|left|leaving|joined|joining|quit|rejoined)\s+$")
 _PLACE_BEFORE = re.compile(r"\b(?:in|near|from|outside|to|across|around|of|into|via)\s+"
@@ -970,6 +975,10 @@ def kg_orgs(doc: Doc) -> Doc:
         if _VENUE.fullmatch(name) or _DEGREE_NAME.fullmatch(name) or _JOURNAL.match(name):
             return  # a venue ("The Journal of Molecular Biology") or a degree
         lead = _LEAD_NOISE.match(name)
+        if lead is None:
+            lead = _TITLE_LEAD.match(name)
+            if lead and org_kind_from_name(name[lead.end():]) is None:
+                lead = None
         if lead and lead.end() < len(name):
             # "2025 Rice University", "Fellow of the Royal Society of Canada"
             add(s + lead.end(), e, actor)
