@@ -1193,3 +1193,17 @@ def test_a_title_the_recogniser_runs_into_a_body_s_name_is_no_part_of_it():
     assert ("Mira Castell", "memberOf", "Lakemoor Foundation") in got
     assert not any("Director" in a[2] or "Board" in a[2] or a[2] == "Economic Advisers"
                    for a in got)
+
+
+def test_an_obituary_s_paper_place_and_journals():
+    x = extract(read_text(
+        "Jane Roe\n\nJane Roe (1939-2024) was a physicist. After her doctorate she spent two "
+        "years as a postdoctoral fellow at Quillon University in Ithaca, New York. Her best "
+        "work came in 1979, when she and Tom Vale reported in Physical Review B that thin "
+        'films behaved oddly. The paper, "Weak Localization in Thin Copper Films," listed Vale '
+        "first. A review in Reviews of Modern Physics followed in 1995."))
+    # a university's place after "in" is no part of its name; journals are no bodies
+    assert [o.name for o in x.organizations] == ["Quillon University"]
+    # "The paper" is the work the sentence before dated
+    assert [(p.title, p.date.iso if p.date else None) for p in x.papers] == [
+        ("Weak Localization in Thin Copper Films", "1979")]

@@ -829,7 +829,9 @@ _DEGREE_NAME = re.compile(
     r"J\.?D\.?|M\.?D\.?|(?:Bachelor|Master|Doctor|Associate)s?\s+(?:of|in)\s+.+)")
 #: A journal's name: a venue where papers appear, not a body anyone works for.
 _JOURNAL = re.compile(r"(?:The\s+)?(?:[A-Z][\w-]*\s+){0,3}?(?:Journal|Proceedings|Transactions|"
-                      r"Annals|Bulletin|Annual\s+Review|Review|Letters)\s+(?:of|on|in)\s")
+                      r"Annals|Bulletin|Annual\s+Review|Reviews?|Letters)\s+(?:of|on|in)\s|"
+                      # a lettered series: "Physical Review B", "Physics Letters A"
+                      r"(?:[A-Z][\w-]*\s+){1,3}?(?:Review|Letters|Journal)\s+[A-E]$")
 #: What the recogniser glues before a body's name: a year, a membership ("Fellow of the").
 _LEAD_NOISE = re.compile(r"(?:(?:1[5-9]|20)\d\d\s+|(?:(?:Honorary|Foreign|Life|Senior|Elected)\s+)?"
                          r"(?:Fellow|Member|Trustee)s?\s+of\s+(?:the\s+)?|"
@@ -972,8 +974,15 @@ def kg_orgs(doc: Doc) -> Doc:
         if re.fullmatch(r"(?:(?:The\s+)?Board\s+of\s+)?(?:Trustees|Directors|Governors|Regents|"
                         r"Overseers|Visitors)", name):
             return  # "Board of Trustees, X": the board of a body named after it
-        if _VENUE.fullmatch(name) or _DEGREE_NAME.fullmatch(name) or _JOURNAL.match(name):
-            return  # a venue ("The Journal of Molecular Biology") or a degree
+        if _VENUE.fullmatch(name) or _DEGREE_NAME.fullmatch(name) or _JOURNAL.match(name) or (
+                re.search(r"\b(?:Review|Letters|Journal)$", name)
+                and re.match(r"\s+[A-E]\b", doc_text(doc)[e:e + 3])):
+            return  # a venue ("The Journal of Molecular Biology", "Physical Review B") or a degree
+        placed = re.search(r"\s+in\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?$", name)
+        if placed and org_kind_from_name(name[:placed.start()]) is not None and \
+                org_kind_from_name(placed.group(0)) is None:
+            add(s, s + placed.start(), actor)  # "Cornell University in Ithaca": its place
+            return
         lead = _LEAD_NOISE.match(name)
         if lead is None:
             lead = _TITLE_LEAD.match(name)

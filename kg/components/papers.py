@@ -508,6 +508,12 @@ def kg_papers(doc: Doc) -> Doc:
             if p.date is None:  # "The following year they released X"
                 year = relative_year(text, context_year)
                 p.date = PartialDate(str(year)) if year else None
+            if p.date is None and context_year and re.match(
+                    r"\s*(?:The|This|That|Their|Her|His)\s+(?:[\w-]+\s+)?(?:paper|study|article|"
+                    r"report|preprint)\b", text):
+                # "Her best-known work came in 1979, when she ... reported ... The paper, 'X',
+                # listed ...": the work the sentence before dated
+                p.date = PartialDate(str(context_year))
             papers.append(p)
         rel = [(a - s0, b - s0) for a, b in titles]
         _attach_authors(doc, papers, rel, text, people, frames, prev_people)
