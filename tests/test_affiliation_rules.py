@@ -1207,3 +1207,17 @@ def test_an_obituary_s_paper_place_and_journals():
     # "The paper" is the work the sentence before dated
     assert [(p.title, p.date.iso if p.date else None) for p in x.papers] == [
         ("Weak Localization in Thin Copper Films", "1979")]
+
+
+def test_a_country_left_for_a_university_where_a_phd_began():
+    got = _affiliations(_ROE + "In the autumn of 2009 Roe left Brazil for the University of "
+                        "Leeds, where she began a PhD under the plant ecologist Fiona Hartigan.")
+    # no "Brazil for the University of Leeds"; "where she began a PhD" is study
+    assert ("Jane Roe", "alumniOf", "University of Leeds", "2009", None) in got
+    assert all(a[2] == "University of Leeds" for a in got)
+
+
+def test_a_name_after_a_person_s_occupation_is_a_person():
+    x = extract(read_text(_ROE + "In 2018 she and Tom Vale, together with the software "
+                          "engineer Anouk Verhoeven, set up Quillon Robotics."))
+    assert {p.name for p in x.people} == {"Jane Roe", "Tom Vale", "Anouk Verhoeven"}

@@ -133,7 +133,9 @@ _CUES: list[tuple[str, str, re.Pattern[str]]] = [
 ]
 #: A sentence about a sports career: the clubs in it are teams one plays for, not employers.
 _FOR_STUDY = re.compile(
-    r"(?:\s+(?:in|at)\s+[A-Z][\w-]+)?\s+(?:for|to\s+(?:pursue|do|begin|start|take|read)|as)\s+"
+    r"(?:\s+(?:in|at)\s+[A-Z][\w-]+)?(?:\s+(?:for|to\s+(?:pursue|do|begin|start|take|read)|as)|"
+    # "left Brazil for the University of Leeds, where she began a PhD"
+    r",\s+where\s+(?:she|he|they|I)\s+(?:began|started|did|pursued|completed|enrolled\s+in))\s+"
     r"(?:a\s+|an\s+|her\s+|his\s+|their\s+|my\s+)?(?:[\w-]+\s+)?(?:graduate\s+(?:school|studies|"
     r"work|student)|doctoral|postgraduate|undergraduate|ph\.?\s?d\b|doctorate|master['’]?s|"
     r"studies\b|(?:doctoral|phd|graduate|research|master['’]?s)\s+student)", re.I)

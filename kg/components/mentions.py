@@ -114,6 +114,13 @@ _BODY_WORD = re.compile(
     r"Hospital|Museum|Orchestra)\b")
 
 
+_OCCUPATION_NAME = re.compile(
+    r"\b(?i:the|a|an|his|her|their|fellow)\s+(?:[a-z-]+\s+){0,2}?(?:[a-z]+(?:ist|ian)|engineer|"
+    r"scientist|researcher|professor|physician|surgeon|lawyer|writer|designer|architect|"
+    r"entrepreneur|banker|journalist|economist|historian|novelist|poet|composer|painter|"
+    r"sociologist)\s+"
+    r"(?P<n>[A-Z][\w'’-]+(?:\s+(?:(?:de|da|van|von|der|del|la|le|dos|das)\s+)?[A-Z][\w'’-]+){1,2})"
+    r"(?![\w'’-])")
 _HYPHEN_GIVEN = re.compile(r"(?<![\w'’.-])[A-Z][a-z]{1,10}-[A-Za-z][a-z]{1,10}"
                           r"(?: (?:(?:de|da|van|von|der|del|la|le|bin|al|el) )?[A-Z][a-z'’]+"
                           r"(?:-[A-Z][a-z]+)?){1,2}(?![\w'’-])")
@@ -375,6 +382,17 @@ def kg_people(doc: Doc) -> Doc:
                 known.update(parts)
     if facts.subject:
         known.add(facts.subject)
+    # a name right after a person's occupation ("the software engineer Anouk Verhoeven", "the
+    # economist Tom Vale"), which the recogniser often leaves untagged or calls a body
+    for m in _OCCUPATION_NAME.finditer(doc_text(doc)):
+        s, e, name = m.start("n"), m.end("n"), m.group("n")
+        span = doc.char_span(s, e, alignment_mode="expand")
+        if (span is not None and not any(t.ent_type_ in ("GPE", "LOC", "NORP", "DATE", "FAC",
+                                                          "WORK_OF_ART", "PRODUCT") for t in span)
+                and is_person_name(name) and org_kind_from_name(name) is None
+                and not _in_quotes(facts, s, e) and not in_row(s)
+                and not re.match(r"\s+[A-Z&]", doc_text(doc)[e:e + 3])):
+            known.add(name)
     # a hyphenated given name the recogniser leaves untagged ("Jae-won Park", "Ana-Maria
     # Popescu"): the tokenizer splits it, and the name goes with it
     for m in _HYPHEN_GIVEN.finditer(doc_text(doc)):
@@ -978,6 +996,12 @@ def kg_orgs(doc: Doc) -> Doc:
                 re.search(r"\b(?:Review|Letters|Journal)$", name)
                 and re.match(r"\s+[A-E]\b", doc_text(doc)[e:e + 3])):
             return  # a venue ("The Journal of Molecular Biology", "Physical Review B") or a degree
+        left_for = re.match(r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s+for\s+(?:the\s+)?", name)
+        if left_for and org_kind_from_name(name[left_for.end():]) is not None and any(
+                t.ent_type_ in ("GPE", "LOC") for t in doc.char_span(
+                    s, s + left_for.end(), alignment_mode="expand") or ()):
+            add(s + left_for.end(), e, actor)  # "left Brazil for the University of Leeds"
+            return
         placed = re.search(r"\s+in\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?$", name)
         if placed and org_kind_from_name(name[:placed.start()]) is not None and \
                 org_kind_from_name(placed.group(0)) is None:
