@@ -208,3 +208,16 @@ def test_cv_lines_written_as_paragraphs_and_students_under_a_role_label():
         # in a text in the first person, "he" is someone else: the student, not the subject
         ("Oskar Lindqvist", "worksFor", "Kestrel Ventures", "2023", None),
     }
+
+
+def test_an_advisor_s_title_and_a_post_before_a_body_are_no_part_of_a_body():
+    from kg.pipeline import extract
+    from kg.reader import read_text
+
+    x = extract(read_text(
+        "# Jane Roe\n\nAssociate Professor, Quillon University\n\n## Education\n\n"
+        "- PhD, Robotics, Quillon University, 2014–2019\n  - Advisor: Prof. Mira Castell\n\n"
+        "## Service\n\n- Area chair, Conference on Robot Learning, 2023\n\n"
+        "## Alumni\n\n- Tom Vale (PhD 2021), now UX researcher, Fernhill Health\n"))
+    names = {o.name for o in x.organizations}
+    assert not any(n.startswith(("Prof.", "Area chair", "UX researcher")) for n in names)

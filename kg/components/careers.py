@@ -168,6 +168,9 @@ def _comma_org(doc: Doc, s: int, e: int) -> OrgFact | None:
         name = re.sub(r"\s*\([^()]*\)?\s*$", "", part).strip(" .)")  # "Optica (2022–2025)"
         span = doc.char_span(a, a + len(name), alignment_mode="expand")
         places = [t for t in span or () if t.ent_type_ in ("GPE", "LOC", "DATE")]
+        if re.match(r"(?:Prof|Dr|Professor|Mr|Mrs|Ms)\.?\s", name) or any(
+                a <= p.start < a + len(name) for p in facts_of(doc).people):
+            continue  # "Advisor: Prof. Mira Castell": a person
         if (name[:1].isupper() and not find_dates(name) and len(name.split()) <= 6
                 and not _DEGREE.search(name) and len(places) < len(span or ())):
             # a place alone is no body ("Toronto"); with a word of its own it is ("ETH Zurich")

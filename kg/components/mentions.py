@@ -996,6 +996,14 @@ def kg_orgs(doc: Doc) -> Doc:
                 re.search(r"\b(?:Review|Letters|Journal)$", name)
                 and re.match(r"\s+[A-E]\b", doc_text(doc)[e:e + 3])):
             return  # a venue ("The Journal of Molecular Biology", "Physical Review B") or a degree
+        if re.match(r"(?:Prof|Dr|Professor|Mr|Mrs|Ms|Dame|Sir)\.?\s+", name) and is_person_name(
+                re.sub(r"^\S+\s+", "", name)):
+            return  # "Prof. Margaret Oyelaran" in a CV's advisor line: a person
+        role_first = re.match(r"[A-Z][\w-]*(?:\s+[a-z][\w-]*)+,\s+(?=[A-Z])", name)
+        if role_first and not re.search(r"\b(?:of|for|and|the|de|du|la|le|der|für)\s",
+                                        role_first.group(0)):
+            add(s + role_first.end(), e, actor)  # "UX researcher, Fernhill Health": a post's
+            return
         left_for = re.match(r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s+for\s+(?:the\s+)?", name)
         if left_for and org_kind_from_name(name[left_for.end():]) is not None and any(
                 t.ent_type_ in ("GPE", "LOC") for t in doc.char_span(
