@@ -158,3 +158,10 @@ def test_a_name_before_a_body_s_noun_is_no_person_though_a_word_ends_in_or():
                   "Assay, a sensor company. Marcus Feld, a former engineer at a network "
                   "company, joined her.")
     assert got == {"Jane Roe", "Marcus Feld"}
+
+
+def test_a_byline_names_a_person_who_is_not_the_subject():
+    x = extract(read_text("Jane Roe on salt, sensors and slow science\n\nWords by Ottilie "
+                          "Brann\n\nJane Roe is a chemist. She founded a lab in 2019."))
+    assert x.subject == "Jane Roe"
+    assert {p.name for p in x.people} == {"Jane Roe", "Ottilie Brann"}

@@ -114,6 +114,9 @@ _BODY_WORD = re.compile(
     r"Hospital|Museum|Orchestra)\b")
 
 
+_BYLINE_NAME = re.compile(r"(?m)^[ \t]*(?:(?:Interview|Interviewed|Words|Text|Story|Reporting|"
+                          r"Written)\s+)?[Bb]y\s+(?P<n>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,2})"
+                          r"[ \t]*(?:[,|]|$)")
 _OCCUPATION_NAME = re.compile(
     r"\b(?i:the|a|an|his|her|their|fellow)\s+(?:[a-z-]+\s+){0,2}?(?:[a-z]+(?:ist|ian)|engineer|"
     r"scientist|researcher|professor|physician|surgeon|lawyer|writer|designer|architect|"
@@ -382,6 +385,10 @@ def kg_people(doc: Doc) -> Doc:
                 known.update(parts)
     if facts.subject:
         known.add(facts.subject)
+    # a byline: "Interview by Rosalind Maher", "By Tom Vale", "Words by Tom Vale"
+    for m in _BYLINE_NAME.finditer(doc_text(doc)):
+        if is_person_name(m.group("n")) and org_kind_from_name(m.group("n")) is None:
+            known.add(m.group("n"))
     # a name right after a person's occupation ("the software engineer Anouk Verhoeven", "the
     # economist Tom Vale"), which the recogniser often leaves untagged or calls a body
     for m in _OCCUPATION_NAME.finditer(doc_text(doc)):
