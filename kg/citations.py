@@ -1021,7 +1021,7 @@ def looks_scholarly(c: Citation) -> bool:
     ...     'A. Roe, "Sparse widgets," IEEE Trans. Widgets, vol. 4, pp. 1-9, 2020.'))
     True
     >>> looks_scholarly(parse_citation(
-    ...     'L. Barrow, "The quiet revolution in widgets," Wired, 3 October 2019.'))
+    ...     'L. Corvin, "The quiet revolution in widgets," Wired, 3 October 2019.'))
     False
     """
     if c.kind in _SCHOLARLY_KINDS:

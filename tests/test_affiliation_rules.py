@@ -140,8 +140,8 @@ def _orgs(text: str) -> set[str]:
 @pytest.mark.parametrize(("text", "expected"), [
     # passive founding, with the founding date and a coordinated second founder
     ("# Harbour Lights\n\nHarbour Lights is a folk band from Cork. The band was formed in 1994 "
-     "by singer Aoife Brennan and fiddler Ciaran Doyle.",
-     {("Aoife Brennan", "founderOf", "Harbour Lights", "1994", None),
+     "by singer Aoife Dunleavy and fiddler Ciaran Doyle.",
+     {("Aoife Dunleavy", "founderOf", "Harbour Lights", "1994", None),
       ("Ciaran Doyle", "founderOf", "Harbour Lights", "1994", None)}),
     # the page's own organisation, founded in an appositive
     ("# Velder Press\n\nVelder Press was a Scottish independent publishing company, founded in "
@@ -351,8 +351,8 @@ def test_an_apposition_describes_the_name_right_before_it():
      "University in the laboratory of Dr. Ken Mori, who studied yeast.",
      ("Ken Mori", "worksFor", "Kyoto University", None, None)),
     ("# Jane Roe\n\nJane Roe is a biologist. She began graduate study at the University of "
-     "Toronto, where she joined the computer vision group of Margaret Ellwood.",
-     ("Margaret Ellwood", "worksFor", "University of Toronto", None, None)),
+     "Toronto, where she joined the computer vision group of Ruth Mallory.",
+     ("Ruth Mallory", "worksFor", "University of Toronto", None, None)),
     ("# Jane Roe\n\nJane Roe is a biologist. She joined Tom Vale's lab at Rice University.",
      ("Tom Vale", "worksFor", "Rice University", None, None)),
 ])

@@ -516,8 +516,8 @@ CV = [
 
 NEWS = [
     (
-        'L. Barrow, "The quiet revolution in widgets," Wired, 3 October 2019.',
-        C("The quiet revolution in widgets", ("L. Barrow",), "2019-10-03", "Wired", "news",
+        'L. Corvin, "The quiet revolution in widgets," Wired, 3 October 2019.',
+        C("The quiet revolution in widgets", ("L. Corvin",), "2019-10-03", "Wired", "news",
           "ieee"),
     ),
     (

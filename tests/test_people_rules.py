@@ -110,7 +110,7 @@ def test_words_of_a_body_named_kind_first_are_no_person():
 @pytest.mark.parametrize("text", [
     "She spent three years at Delft University of Technology as a Marie Curie fellow.",
     "She is a fellow of the Ken Kennedy Institute at Rice University.",
-    "She won the Antonio Zampolli Prize in 2022.",
+    "She won the Ernesto Valli Prize in 2022.",
 ])
 def test_a_name_an_honour_or_a_body_is_named_after_is_no_mention(text):
     assert _people("# Jane Roe\n\nJane Roe is a linguist. " + text) == {"Jane Roe"}
@@ -146,18 +146,18 @@ def test_a_venue_in_a_citation_s_commas_is_no_person():
 
 def test_a_hyphenated_given_name_the_recogniser_misses_is_a_person():
     got = _people("Jane Roe\n\nJane Roe is a chemist. She worked with Tom Vale and Mira Castell. "
-                  "In 2015 Roe, Vale, Jae-won Park and Castell described the method. Park left "
+                  "In 2015 Roe, Vale, Min-seo Kang and Castell described the method. Kang left "
                   "the group in 2018. The Lamont-Doherty Earth Observatory later hired Vale.")
     # the surname standing alone elsewhere makes it a person's; a body's name has none
-    assert got == {"Jane Roe", "Tom Vale", "Mira Castell", "Jae-won Park"}
+    assert got == {"Jane Roe", "Tom Vale", "Mira Castell", "Min-seo Kang"}
 
 
 def test_a_name_before_a_body_s_noun_is_no_person_though_a_word_ends_in_or():
     # "a sensor company": "sensor" is no agent noun there; "a former engineer" is a role
     got = _people("Jane Roe\n\nJane Roe is a chemist. In January 2021 Roe started Lakeview "
-                  "Assay, a sensor company. Marcus Feld, a former engineer at a network "
+                  "Assay, a sensor company. Lorcan Bruin, a former engineer at a network "
                   "company, joined her.")
-    assert got == {"Jane Roe", "Marcus Feld"}
+    assert got == {"Jane Roe", "Lorcan Bruin"}
 
 
 def test_a_byline_names_a_person_who_is_not_the_subject():

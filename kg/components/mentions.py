@@ -400,7 +400,7 @@ def kg_people(doc: Doc) -> Doc:
                 and not _in_quotes(facts, s, e) and not in_row(s)
                 and not re.match(r"\s+[A-Z&]", doc_text(doc)[e:e + 3])):
             known.add(name)
-    # a hyphenated given name the recogniser leaves untagged ("Jae-won Park", "Ana-Maria
+    # a hyphenated given name the recogniser leaves untagged ("Min-seo Kang", "Ana-Maria
     # Popescu"): the tokenizer splits it, and the name goes with it
     for m in _HYPHEN_GIVEN.finditer(doc_text(doc)):
         s, e, name = m.start(), m.end(), m.group(0)
@@ -411,7 +411,7 @@ def kg_people(doc: Doc) -> Doc:
                 or org_kind_from_name(name) is not None
                 or re.match(r"\s+[A-Z&]", doc_text(doc)[e:e + 3])):
             continue
-        # the surname stands alone elsewhere ("Park left Google Brain"), as a person's does,
+        # the surname stands alone elsewhere ("Kang left the group"), as a person's does,
         # or a person's noun stands before it ("the crystallographer Sung-min Bae")
         last = name.split()[-1]
         text = doc_text(doc)
@@ -486,7 +486,7 @@ def kg_people(doc: Doc) -> Doc:
         s, e = m.start(1), m.end(1)
         name = m.group(1)
         # a name the recogniser took for a place is a person when a human role follows
-        # ("Marcus Feld, a former engineer at X"), not a word that may be a place's
+        # ("Lorcan Bruin, a former engineer at X"), not a word that may be a place's
         # ("Denver, a former mining center")
         human = (m.group("job") or m.group("title")) and len(name.split()) >= 2
         if not (m.group("job") or m.group("title")) and any(bs <= s and e <= be
@@ -719,7 +719,7 @@ def _names_a_thing(ent: Span) -> bool:
     kin = [root.head, *root.head.conjuncts] if root.dep_ == "conj" else list(root.conjuncts)
     kin = [t for t in kin if t not in ent]
     # a list of places ("Cape Verde, Lesotho, South Africa, and Brittany"), not one place
-    # beside a person ("... in Prague and Yoav Ben-Ami of ...") nor a list of authors the
+    # beside a person ("... in Prague and Ari Levin of ...") nor a list of authors the
     # tagger half took for places ("..., by Lena Hartmann, Aditya Kulkarni and Beaumont")
     head = root.head if root.dep_ == "conj" else root
     if head.dep_ == "pobj" and head.head.lower_ == "by":
