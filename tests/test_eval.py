@@ -63,14 +63,14 @@ CHECK = ["albuquerque", "brenner", "delatorre", "strand_prize"]
 # Macro F1 over each half of the shared articles (tests/shared/README.md), measured when
 # set; they may only go up.
 HALF_FLOORS = {
-    "tune": {"people": 0.96, "organizations": 0.94, "papers": 0.99, "paper_years": 0.99,
+    "tune": {"people": 0.96, "organizations": 0.95, "papers": 0.99, "paper_years": 0.99,
              "authorship": 0.98, "first_authors": 0.99, "coauthor_pairs": 0.98,
-             "affiliations": 0.82, "affiliation_dates": 0.70},
+             "affiliations": 0.84, "affiliation_dates": 0.75},
     # (2026-12-01: reading an interview's he and she in its first-person answers as other
     # people cost one article 0.045 authorship; later work won it back)
     "check": {"people": 0.89, "organizations": 0.79, "papers": 0.83, "paper_years": 0.83,
               "authorship": 0.73, "first_authors": 0.75, "coauthor_pairs": 0.69,
-              "affiliations": 0.60, "affiliation_dates": 0.37},
+              "affiliations": 0.61, "affiliation_dates": 0.42},
 }
 
 
@@ -87,9 +87,9 @@ def test_shared_articles_hold_their_floors(half, names):
 
 # The project's own invented articles (tests/articles: interviews, press release, obituary,
 # Markdown news, CVs, wiki page, faculty page, profile, feature, and three older ones).
-OWN_FLOORS = {"people": 0.94, "organizations": 0.88, "papers": 0.96, "paper_years": 0.96,
+OWN_FLOORS = {"people": 0.95, "organizations": 0.88, "papers": 0.96, "paper_years": 0.96,
               "authorship": 0.92, "first_authors": 0.93, "coauthor_pairs": 0.90,
-              "affiliations": 0.73, "affiliation_dates": 0.65}
+              "affiliations": 0.76, "affiliation_dates": 0.67}
 
 
 def test_own_invented_articles_hold_their_macro_floors():
@@ -107,28 +107,36 @@ def test_own_invented_articles_hold_their_macro_floors():
 HELDOUT = ARTICLES.parent / "heldout"
 HELDOUT_FLOORS = {"people": 0.97, "organizations": 0.95, "papers": 0.96, "paper_years": 0.96,
                   "authorship": 0.78, "first_authors": 0.96, "coauthor_pairs": 0.52,
-                  "affiliations": 0.78, "affiliation_dates": 0.71}
+                  "affiliations": 0.80, "affiliation_dates": 0.72}
 
 
 # Twelve invented articles written on 2026-12-01 by helpers that saw neither kg's code nor
 # the shared articles (tests/dev/README.md). Their misses were read while kg was worked on,
 # so they guard against regressions; they decide nothing about unseen text.
 DEV = ARTICLES.parent / "dev"
-DEV_FLOORS = {"people": 0.94, "organizations": 0.86, "papers": 0.99, "paper_years": 0.98,
-              "authorship": 0.94, "first_authors": 0.94, "coauthor_pairs": 0.89,
-              "affiliations": 0.74, "affiliation_dates": 0.56}
+DEV_FLOORS = {"people": 0.95, "organizations": 0.87, "papers": 0.99, "paper_years": 0.98,
+              "authorship": 0.94, "first_authors": 0.97, "coauthor_pairs": 0.91,
+              "affiliations": 0.76, "affiliation_dates": 0.57}
 
 
 # Sixteen more, written in three batches during stop 20 (tests/dev2/README.md), read alike.
 DEV2 = ARTICLES.parent / "dev2"
 DEV2_FLOORS = {"people": 0.92, "organizations": 0.83, "papers": 0.91, "paper_years": 0.86,
                "authorship": 0.85, "first_authors": 0.91, "coauthor_pairs": 0.77,
-               "affiliations": 0.62, "affiliation_dates": 0.43}
+               "affiliations": 0.64, "affiliation_dates": 0.45}
+
+# Eight more, written on 2026-12-02 (stop 22) in the check half's styles and first run as
+# unseen text (tests/dev3/README.md); their misses were then read, so they are a dev set too.
+DEV3 = ARTICLES.parent / "dev3"
+DEV3_FLOORS = {"people": 0.90, "organizations": 0.84, "papers": 0.99, "paper_years": 0.96,
+               "authorship": 0.94, "first_authors": 0.97, "coauthor_pairs": 0.87,
+               "affiliations": 0.70, "affiliation_dates": 0.48}
 
 
 @pytest.mark.parametrize(("folder", "count", "floors"), [
-    (HELDOUT, 4, HELDOUT_FLOORS), (DEV, 12, DEV_FLOORS), (DEV2, 16, DEV2_FLOORS)],
-    ids=["held-out", "dev", "dev2"])
+    (HELDOUT, 4, HELDOUT_FLOORS), (DEV, 12, DEV_FLOORS), (DEV2, 16, DEV2_FLOORS),
+    (DEV3, 8, DEV3_FLOORS)],
+    ids=["held-out", "dev", "dev2", "dev3"])
 def test_invented_article_sets_hold_their_macro_floors(folder, count, floors):
     from kg.evaluate import evaluate_folder
 
