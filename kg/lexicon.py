@@ -19,6 +19,7 @@ __all__ = [
     "NON_NAME_WORDS",
     "JOB_TITLES",
     "FOUNDER_TITLES",
+    "HONORIFIC",
     "DEGREE_ABBR",
     "VENUES",
     "ORG_ACTOR_VERBS",
@@ -212,6 +213,8 @@ JOB_TITLES = (
     r"provost|secretary|treasurer|minister|governor|general manager|coach|captain)"
 )
 FOUNDER_TITLES = r"(?:co-?founder|founder|cofounder|founding (?:member|partner))"
+#: A title before a person's name ("Dr", "Prof.", "Dame"), with the space after it.
+HONORIFIC = r"(?:Dr|Prof|Professor|Mr|Mrs|Ms|Mx|Sir|Dame)\.?\s+"
 #: Abbreviated degrees, as written in capitals with or without dots: "Ph.D.", "MSc", "B.A.".
 DEGREE_ABBR = (r"(?:Ph\.?\s?D|D\.?\s?Phil|Sc\.?\s?D|M\.?\s?D|M\.?\s?S\.?\s?E|M\.?\s?Sc?|M\.?\s?A|"
                r"M\.?\s?Phil|M\.?\s?Eng|MBA|B\.?\s?Sc?|B\.?\s?A|B\.?\s?E(?:ng)?|B\.?\s?Tech|"

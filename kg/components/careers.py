@@ -29,7 +29,7 @@ from spacy.tokens import Doc
 
 from ..dates import MONTHS, PartialDate, find_dates
 from ..facts import AffiliationFact, OrgFact
-from ..lexicon import DEGREE_ABBR, JOB_TITLES, org_kind_from_name
+from ..lexicon import DEGREE_ABBR, HONORIFIC, JOB_TITLES, org_kind_from_name
 from ..reader import Block
 from .structure import doc_text, facts_of
 
@@ -168,7 +168,7 @@ def _comma_org(doc: Doc, s: int, e: int) -> OrgFact | None:
         name = re.sub(r"\s*\([^()]*\)?\s*$", "", part).strip(" .)")  # "Optica (2022–2025)"
         span = doc.char_span(a, a + len(name), alignment_mode="expand")
         places = [t for t in span or () if t.ent_type_ in ("GPE", "LOC", "DATE")]
-        if re.match(r"(?:Prof|Dr|Professor|Mr|Mrs|Ms)\.?\s", name) or any(
+        if re.match(HONORIFIC, name) or any(
                 a <= p.start < a + len(name) for p in facts_of(doc).people):
             continue  # "Advisor: Prof. Mira Castell": a person
         if (name[:1].isupper() and not find_dates(name) and len(name.split()) <= 6

@@ -28,6 +28,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..lexicon import HONORIFIC
+
 __all__ = ["NameList", "Frame", "name_lists", "read_frames", "ORDINALS", "PUBLISH_VERBS",
            "WORK_NOUNS", "SEPARATOR"]
 
@@ -53,7 +55,7 @@ WORK_NOUNS = (r"(?:paper|papers|article|articles|study|studies|preprint|report|t
 
 # between two names of a list: a comma, 'and', '&', or an apposition ("A, a fellow
 # student at X, and B")
-_HONORIFIC = r"(?:Dr|Prof|Professor|Mr|Mrs|Ms|Mx|Sir|Dame)\.?\s+"
+_HONORIFIC = HONORIFIC
 _HONORIFIC_END = re.compile(r"\b" + _HONORIFIC + r"$")
 SEPARATOR = _SEP = re.compile(r"\s*(?:,\s*(?:and\s+|&\s*)?|\s+and\s+|\s*&\s*|,?\s+as well as\s+|"
                   # "A and her student B", "A, his postdoc B"

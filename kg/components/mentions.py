@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span, Token
 from ..facts import AliasFact, OrgFact, PersonFact
 from ..intervals import SpanIndex, SpanSet, Taken
 from ..lexicon import (
+    HONORIFIC,
     JOB_TITLES,
     NAME_PARTICLES,
     NON_NAME_WORDS,
@@ -1003,8 +1004,7 @@ def kg_orgs(doc: Doc) -> Doc:
                 re.search(r"\b(?:Review|Letters|Journal)$", name)
                 and re.match(r"\s+[A-E]\b", doc_text(doc)[e:e + 3])):
             return  # a venue ("The Journal of Molecular Biology", "Physical Review B") or a degree
-        if re.match(r"(?:Prof|Dr|Professor|Mr|Mrs|Ms|Dame|Sir)\.?\s+", name) and is_person_name(
-                re.sub(r"^\S+\s+", "", name)):
+        if re.match(HONORIFIC, name) and is_person_name(re.sub(r"^\S+\s+", "", name)):
             return  # "Prof. Margaret Oyelaran" in a CV's advisor line: a person
         role_first = re.match(r"[A-Z][\w-]*(?:\s+[a-z][\w-]*)+,\s+(?=[A-Z])", name)
         if role_first and not re.search(r"\b(?:of|for|and|the|de|du|la|le|der|für)\s",

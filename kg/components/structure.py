@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 
 import numpy
 from spacy.attrs import SENT_START
@@ -497,13 +498,18 @@ def topic_pronoun(doc: Doc, char: int) -> str | None:
     facts = facts_of(doc)
     if who is None or who == facts.subject:
         return None
-    for start, end, person in doc.user_data["kg_topics"][1]:
-        if start <= char < end and person == who:
-            span = doc_text(doc)[start:end]
-            he = len(re.findall(r"\b(?:he|him|his|himself)\b", span, re.I))
-            she = len(re.findall(r"\b(?:she|her|hers|herself)\b", span, re.I))
-            return "he" if he > she else "she" if she > he else None
-    return None
+    topics = doc.user_data["kg_topics"]  # (people count, topics), fresh after subject_at
+    cached = doc.user_data.get("kg_topic_pronouns")
+    if cached is None or cached[0] is not topics:
+        pronouns: dict[tuple[int, int], str | None] = {}
+        for start, end, _person in topics[1]:
+            span = doc.char_span(start, end, alignment_mode="expand")
+            counts = Counter(_PRONOUNS.get(t.lower_) for t in span or ())
+            pronouns[(start, end)] = "he" if counts["he"] > counts["she"] else \
+                "she" if counts["she"] > counts["he"] else None
+        cached = doc.user_data["kg_topic_pronouns"] = (topics, pronouns)
+    return next((cached[1][(start, end)] for start, end, person in topics[1]
+                 if start <= char < end and person == who), None)
 
 
 def subject_at(doc: Doc, char: int) -> str | None:
