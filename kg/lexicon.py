@@ -20,6 +20,7 @@ __all__ = [
     "JOB_TITLES",
     "FOUNDER_TITLES",
     "HONORIFIC",
+    "OCCUPATIONS",
     "DEGREE_ABBR",
     "VENUES",
     "ORG_ACTOR_VERBS",
@@ -213,6 +214,10 @@ JOB_TITLES = (
     r"provost|secretary|treasurer|minister|governor|general manager|coach|captain)"
 )
 FOUNDER_TITLES = r"(?:co-?founder|founder|cofounder|founding (?:member|partner))"
+#: Nouns for a person's occupation, the kind that stands before a name ("the economist X").
+OCCUPATIONS = (r"(?:[a-z]+(?:ist|ian)|engineer|scientist|researcher|professor|physician|surgeon|"
+               r"lawyer|writer|designer|architect|entrepreneur|banker|journalist|economist|"
+               r"historian|novelist|poet|composer|painter|sociologist)")
 #: A title before a person's name ("Dr", "Prof.", "Dame"), with the space after it.
 HONORIFIC = r"(?:Dr|Prof|Professor|Mr|Mrs|Ms|Mx|Sir|Dame)\.?\s+"
 #: Abbreviated degrees, as written in capitals with or without dots: "Ph.D.", "MSc", "B.A.".

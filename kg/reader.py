@@ -394,7 +394,7 @@ class _Builder:
 
 
 _BYLINE = re.compile(r"\s*(?:(?:interview|interviewed|words|text|story|reporting|written|"
-                     r"photographs?|photos?)\s+)?by\s+[A-Z]", re.I)
+                     r"photographs?|photos?)\s+)?by\s+(?-i:[A-Z])", re.I)
 
 
 def _is_prose(line: str) -> bool:

@@ -1221,3 +1221,16 @@ def test_a_name_after_a_person_s_occupation_is_a_person():
     x = extract(read_text(_ROE + "In 2018 she and Tom Vale, together with the software "
                           "engineer Anouk Verhoeven, set up Quillon Robotics."))
     assert {p.name for p in x.people} == {"Jane Roe", "Tom Vale", "Anouk Verhoeven"}
+
+
+def test_a_post_of_another_body_after_a_founding_is_not_placed_at_the_company():
+    got = _affiliations(_ROE + "In 2021 Roe co-founded Quillon Robotics, a warehouse firm, with "
+                        "Tom Vale. Vale became chief executive officer of the parent group.")
+    # "chief executive officer of ...": a post elsewhere, not at the company just founded
+    assert not any(a[0] == "Tom Vale" and a[1] == "worksFor" for a in got)
+
+
+def test_a_sentence_opening_with_the_paper_is_no_description_of_the_subject():
+    got = _affiliations(_ROE + "Jane Roe dislikes the word. The paper, published by the "
+                        "Quillon Institute in 2019, argued otherwise.")
+    assert not any(a[0] == "Jane Roe" for a in got)

@@ -22,6 +22,7 @@ from ..lexicon import (
     DEGREE_ABBR,
     FOUNDER_TITLES,
     JOB_TITLES,
+    OCCUPATIONS,
     is_membership_body,
     org_kind_from_name,
 )
@@ -179,10 +180,10 @@ def _mention_index(doc: Doc) -> tuple[list[tuple[int, int, str]], list[int], int
     return cached[1]
 
 
-#: A description that opens a sentence: "The Lagos-born chemist", "The 42-year-old founder".
+#: A description that opens a sentence: "The Leeds-born chemist", "The 42-year-old founder".
 _SUBJECT_DESCRIPTION = re.compile(
-    r"(The\s+(?:[\w'’-]+\s+){0,3}?(?:[a-z]+(?:ist|ian|er|or)|professor|founder|co-founder|"
-    r"executive|entrepreneur|scientist|physician|surgeon|author|economist|academic))"
+    r"(The\s+(?:[\w'’-]+\s+){0,3}?(?:" + OCCUPATIONS + r"|founder|co-founder|executive|author|"
+    r"academic|chemist|physicist|biologist|mathematician|statistician))"
     r"(?=\s*,|\s+(?:who|has|had|is|was|now|then|later|also|[a-z]+ed)\b)")
 
 
@@ -207,7 +208,7 @@ class _Sentence:
                          for m in re.finditer(pron, sent.text, re.I)]
         desc = _SUBJECT_DESCRIPTION.match(sent.text)
         if desc and self.subject and sent.start > 0:
-            # "Jane Roe dislikes the word. The Lagos-born chemist, who co-founded X, ...":
+            # "Jane Roe dislikes the word. The Leeds-born chemist, who co-founded X, ...":
             # a description right after a sentence that names only the subject is hers
             prev = doc[sent.start - 1].sent
             named = [n for a, _b, n in people if prev.start_char <= a < prev.end_char]
@@ -1494,7 +1495,7 @@ def _led_round(doc: Doc, ctx: _Sentence, lead: PartialDate | None, add) -> None:
         m = _LED_ROUND.match(text, oe)
         if not m or org.kind not in ("investor", None) or org.name == facts.title_org:
             continue
-        # "... the company's seed round", "... the seed round of KentePay"
+        # "... the company's seed round", "... the seed round of Paylane"
         of = re.match(r"\s+(?:of|for|in)\s+", text[m.end():m.end() + 6])
         inside = [o for s2, _e2, o in ctx.orgs if (oe < s2 < m.end() or (
             of is not None and s2 == m.end() + of.end())) and o.name != org.name]
@@ -1669,8 +1670,9 @@ def _gapped_titles(doc: Doc, ctx: _Sentence, added: list[tuple[str, str, OrgFact
             done.add(name)
 
 
-_EXEC_TITLE = (r"(?:chief\s+executive(?:\s+officer)?|ceo|cto|cfo|coo|cso|chief\s+[a-z]+\s+officer|"
-               r"chief\s+scientist|president|chair(?:man|woman|person)?|managing\s+director)")
+_EXEC_TITLE = (r"(?:chief\s+executive(?:\s+officer)?(?!\s+officer)|ceo|cto|cfo|coo|cso|"
+               r"chief\s+[a-z]+\s+officer|chief\s+scientist|president|chair(?:man|woman|person)?|"
+               r"managing\s+director)")
 _BECAME_TITLE = re.compile(
     r"\s+(?:then\s+|later\s+|initially\s+)?(?:became|was\s+named|was\s+appointed|took\s+over\s+as|"
     r"served\s+as|took\s+the\s+role\s+of)\s+(?:as\s+)?(?:its\s+|their\s+|the\s+(?:company|firm|"
@@ -1754,7 +1756,7 @@ def _founded_by(doc: Doc, ctx: _Sentence, add) -> None:
             re.fullmatch(r"['’]?\s*,?(?:\s+(?:which|that|who|[a-z]+ly))?"
                          r"(?:\s+(?:is|was|were|are|had|has|have|been|being|later|originally|"
                          r"first|jointly))*\s+", text[oe:verb_at])
-            # "KentePay, a mobile payments start-up founded in 2019 by A"
+            # "Paylane, a payments start-up founded in 2019 by A"
             or re.fullmatch(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,5}", text[oe:verb_at])
             or re.fullmatch(r"\s*(?:The\s+)?", text[ctx.s0:os_]))]
         org = before[-1][1] if before else None

@@ -24,6 +24,7 @@ from ..lexicon import (
     JOB_TITLES,
     NAME_PARTICLES,
     NON_NAME_WORDS,
+    OCCUPATIONS,
     ORG_ACTOR_VERBS,
     ROLE_PREFIXES,
     ROMAN,
@@ -119,10 +120,7 @@ _BYLINE_NAME = re.compile(r"(?m)^[ \t]*(?:(?:Interview|Interviewed|Words|Text|St
                           r"Written)\s+)?[Bb]y\s+(?P<n>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,2})"
                           r"[ \t]*(?:[,|]|$)")
 _OCCUPATION_NAME = re.compile(
-    r"\b(?i:the|a|an|his|her|their|fellow)\s+(?:[a-z-]+\s+){0,2}?(?:[a-z]+(?:ist|ian)|engineer|"
-    r"scientist|researcher|professor|physician|surgeon|lawyer|writer|designer|architect|"
-    r"entrepreneur|banker|journalist|economist|historian|novelist|poet|composer|painter|"
-    r"sociologist)\s+"
+    r"\b(?i:the|a|an|his|her|their|fellow)\s+(?:[a-z-]+\s+){0,2}?" + OCCUPATIONS + r"\s+"
     r"(?P<n>[A-Z][\w'’-]+(?:\s+(?:(?:de|da|van|von|der|del|la|le|dos|das)\s+)?[A-Z][\w'’-]+){1,2})"
     r"(?![\w'’-])")
 _HYPHEN_GIVEN = re.compile(r"(?<![\w'’.-])[A-Z][a-z]{1,10}-[A-Za-z][a-z]{1,10}"
@@ -378,7 +376,7 @@ def kg_people(doc: Doc) -> Doc:
                 known.add(name)
         elif ent.label_ == "ORG" and " and " in name and re.search(
                 r"\b(?:with|by|co-?authors?|authors?)\s+$", doc_text(doc)[max(0, s - 12):s]):
-            # "written with Tomasz Wielgosz and Priyanka Raghunathan", tagged one body
+            # "written with Tom Vale and Mira Castell", tagged one body
             parts = [p.strip() for p in re.split(r",\s*(?:and\s+)?|\s+and\s+", name)]
             if len(parts) >= 2 and all(len(p.split()) >= 2 and is_person_name(p)
                                        and org_kind_from_name(p) is None for p in parts) \
@@ -386,11 +384,11 @@ def kg_people(doc: Doc) -> Doc:
                 known.update(parts)
     if facts.subject:
         known.add(facts.subject)
-    # a byline: "Interview by Rosalind Maher", "By Tom Vale", "Words by Tom Vale"
+    # a byline: "Interview by Mira Castell", "By Tom Vale", "Words by Tom Vale"
     for m in _BYLINE_NAME.finditer(doc_text(doc)):
         if is_person_name(m.group("n")) and org_kind_from_name(m.group("n")) is None:
             known.add(m.group("n"))
-    # a name right after a person's occupation ("the software engineer Anouk Verhoeven", "the
+    # a name right after a person's occupation ("the software engineer Mira Castell", "the
     # economist Tom Vale"), which the recogniser often leaves untagged or calls a body
     for m in _OCCUPATION_NAME.finditer(doc_text(doc)):
         s, e, name = m.start("n"), m.end("n"), m.group("n")
@@ -413,15 +411,14 @@ def kg_people(doc: Doc) -> Doc:
                 or re.match(r"\s+[A-Z&]", doc_text(doc)[e:e + 3])):
             continue
         # the surname stands alone elsewhere ("Kang left the group"), as a person's does,
-        # or a person's noun stands before it ("the crystallographer Sung-min Bae")
+        # or a person's noun stands before it ("the crystallographer Min-seo Kang")
         last = name.split()[-1]
         text = doc_text(doc)
         role_before = re.search(r"\b[a-z]+(?:ist|ian|man|woman|er|or)\s+$", text[max(0, s - 30):s])
-        alone = any(not s <= x.start() < e and not re.search(
-            r"[A-Z][\w-]*\s+$", text[max(0, x.start() - 20):x.start()])
-            for x in re.finditer(r"(?<![\w'’-]\s)(?<![\w'’-])" + re.escape(last)
-                                 + r"(?![\w'’-])(?!\s+[A-Z])",
-                                 text))
+        # (alone: after no word, as at a sentence's or a clause's start: "Kang left ...")
+        alone = any(not s <= x.start() < e
+                    for x in re.finditer(r"(?<![\w'’-]\s)(?<![\w'’-])" + re.escape(last)
+                                         + r"(?![\w'’-])(?!\s+[A-Z])", text))
         if not (role_before or alone):
             continue
         known.add(name)
@@ -434,7 +431,7 @@ def kg_people(doc: Doc) -> Doc:
         if not re.search(r"(?<![\w-])" + re.escape(n) + r"(?:\s+[A-Z][\w-]+|['’]s\s+[A-Z])",
                          doc_text(doc)):
             known.add(n)
-    # a name that starts a body's name elsewhere ("Volta Meridian Bank") is that body's
+    # a name that starts a body's name elsewhere ("Lakemoor Meridian Bank") is that body's
     # short name, not a person's, unless a person's title or given name goes before it
     for name in list(known):
         if name != facts.subject and len(name.split()) >= 2 and re.search(
@@ -446,7 +443,7 @@ def kg_people(doc: Doc) -> Doc:
     for name in sorted(known, key=len, reverse=True):
         for s, e in find_word(doc_text(doc), name, not_before="@"):
             if _BODY_WORD.match(doc_text(doc), e + 1) and doc_text(doc)[e:e + 1] == " ":
-                continue  # "Volta Meridian Bank": the start of a body's name
+                continue  # "Lakemoor Meridian Bank": the start of a body's name
             if free(s, e) and not _in_quotes(facts, s, e) and not in_row(s):
                 taken.append((s, e))
                 _add_person(doc, s, e, "ner")
@@ -492,7 +489,7 @@ def kg_people(doc: Doc) -> Doc:
         human = (m.group("job") or m.group("title")) and len(name.split()) >= 2
         if not (m.group("job") or m.group("title")) and any(bs <= s and e <= be
                                                             for bs, be in bodies):
-            continue  # "Lakeview Assay, a sensor company": a body's noun follows, not a role
+            continue  # "Lakemoor Assay, a sensor company": a body's noun follows, not a role
         if (is_person_name(name) and free(s, e) and not _in_quotes(facts, s, e) and not in_row(s)
                 and not any(t.ent_type_ in (("DATE", "FAC") if human else
                                             ("GPE", "LOC", "NORP", "FAC", "DATE"))
@@ -700,7 +697,7 @@ def _names_a_thing(ent: Span) -> bool:
     a thing noun ("the group Tangerine Dream", "the album, Unknown Pleasures"), after a
     role "of" ("CEO of Norges Statsbaner"), or listed only with places ("Cape Verde,
     Lesotho, South Africa, and Brittany")."""
-    text = ent.doc.text
+    text = doc_text(ent.doc)
     if re.search(r"[\"”»],\s*$|,[\"”»]\s*$", text[max(0, ent.start_char - 4):ent.start_char]) and \
             re.match(r"\s*,?\s*(?:\d{1,4}\s*(?:\(\d{1,3}\))?\s*[,:]\s*)?(?:1[5-9]|20)\d\d\b",
                      text[ent.end_char:ent.end_char + 20]):
@@ -1005,11 +1002,11 @@ def kg_orgs(doc: Doc) -> Doc:
                 and re.match(r"\s+[A-E]\b", doc_text(doc)[e:e + 3])):
             return  # a venue ("The Journal of Molecular Biology", "Physical Review B") or a degree
         if re.match(HONORIFIC, name) and is_person_name(re.sub(r"^\S+\s+", "", name)):
-            return  # "Prof. Margaret Oyelaran" in a CV's advisor line: a person
+            return  # "Prof. Mira Castell" in a CV's advisor line: a person
         role_first = re.match(r"[A-Z][\w-]*(?:\s+[a-z][\w-]*)+,\s+(?=[A-Z])", name)
         if role_first and not re.search(r"\b(?:of|for|and|the|de|du|la|le|der|für)\s",
                                         role_first.group(0)):
-            add(s + role_first.end(), e, actor)  # "UX researcher, Fernhill Health": a post's
+            add(s + role_first.end(), e, actor)  # "UX researcher, Quillon Robotics": a post's
             return
         left_for = re.match(r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s+for\s+(?:the\s+)?", name)
         if left_for and org_kind_from_name(name[left_for.end():]) is not None and any(
@@ -1057,7 +1054,7 @@ def kg_orgs(doc: Doc) -> Doc:
                 continue  # "Professor of Electrical and Computer Engineering": a field
             if re.match(r"-based\b|\s+(?:[a-z][\w-]*\s+){0,3}?" + _BODY_NOUNS + r"\s+[A-Z]",
                         doc_text(doc)[ent.end_char:ent.end_char + 60]):
-                continue  # "the Accra-based firm X", "the Accra publisher Hale Press": a place
+                continue  # "the Lima-based firm X", "the Lima publisher Hale Press": a place
             s, e = _clean_span(doc, ent.start_char, ent.end_char)
             org_names.add(doc_text(doc)[s:e])
             add(ent.start_char, ent.end_char)
@@ -1118,8 +1115,8 @@ def kg_orgs(doc: Doc) -> Doc:
         s, e = m.start(g), m.end(g)
         name = doc_text(doc)[s:e]
         cut = re.search(r"\.(?:\s|$)", name)
-        if cut and not re.search(r"\b(?:Co|Inc|Ltd|Corp|St|Bros)$", name[:cut.start()]):
-            e = s + cut.start()  # "the development bank FMO. Adinkra led ...": the sentence ends
+        if cut and not re.search(r"\b(?:Co|Inc|Ltd|Corp|St|Bros|[A-Z])$", name[:cut.start()]):
+            e = s + cut.start()  # "the development bank KfW. Orca led ...": the sentence ends
             name = name[:cut.start()]
         span = doc.char_span(s, e, alignment_mode="expand")
         if span is None or name.split()[-1].lower() in ("and", "of", "for", "de", "da", "do"):
@@ -1194,7 +1191,7 @@ def kg_orgs(doc: Doc) -> Doc:
                     and not any(re.search(r"\bof\s+(?:the\s+)?" + re.escape(short) + r"\b", f.name)
                                 for f in found.values())):
                 # (tagged a person where no person is, the short name of a body whose name
-                # says it is one: "Adinkra led the round" of "Adinkra Capital Partners")
+                # says it is one: "Orca led the round" of "Orca Capital Partners")
                 add(s, e)  # ("Rice statistician Ana Ruiz": tagged a person, stands for the body)
     # a name in front of a job title in front of a person ("Eskom chairperson Ben Ngubane",
     # "Acme chief executive Jo Bloggs"): the small model often tags no entity there

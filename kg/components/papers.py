@@ -165,7 +165,7 @@ _UNQUOTED = re.compile(
     r"\b" + PUBLISH_VERBS + r"\s+(?:a|an|his|her|their)\s+(?:[\w-]+\s+)?(?:memoir|book|novel|"
     r"monograph|pamphlet|autobiography|biography|history|textbook|study)\s*,\s*(?P<title8>[A-Z]"
     r"[\w'’-]*(?:[:,]?\s+" + _TITLE_WORD + r"){1,30}?)(?=\s*[.;]\s|\s*[.;]$|$|"
-    # "..., with the Accra publisher Akoma Press": where it came out
+    # "..., with the Lima publisher Hale Press": where it came out
     r",\s+(?:with|through|via|from)\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,3}?(?:publisher|press|"
     r"imprint)\b|,\s+(?:with|through|via|from)\s+(?:the\s+)?(?:[A-Z][\w&'’-]*\s+){1,4}(?:Press|"
     r"Publishers|Publishing|Books)\b)|"

@@ -98,7 +98,7 @@ def in_question(doc: Doc, char: int) -> bool:
         if name is None or not facts.subject:
             return True
         label = name.strip().lower()
-        # the subject's name or initials ("EZEAGWU:", "CE:" for Chidi Eze) label answers
+        # the subject's name or initials ("ROE:", "JR:" for Jane Roe) label answers
         initials = "".join(w[0] for w in facts.subject.split() if w[:1].isupper()).lower()
         return not (label in facts.subject.lower()
                     or re.sub(r"[\s.]", "", label) == initials)
