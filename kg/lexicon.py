@@ -162,6 +162,7 @@ ROLE_PREFIXES = {
     "chairman", "chancellor", "minister", "mayor", "judge", "justice", "coach", "manager",
     "striker", "goalkeeper", "quarterback", "pitcher", "head", "captain", "professor", "prof.",
     "dr", "dr.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "sir", "dame", "general", "gen.",
+    "professors", "drs", "drs.", "doctors",
     "lt.", "colonel", "col.", "commander", "reverend", "rev.", "father", "brother", "sister",
 }
 

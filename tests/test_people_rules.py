@@ -165,3 +165,14 @@ def test_a_byline_names_a_person_who_is_not_the_subject():
                           "Brann\n\nJane Roe is a chemist. She founded a lab in 2019."))
     assert x.subject == "Jane Roe"
     assert {p.name for p in x.people} == {"Jane Roe", "Ottilie Brann"}
+
+
+def test_a_cited_work_s_venue_a_plural_title_and_a_hyphenated_body_word_are_no_people():
+    x = extract(read_text(
+        "Jane Roe\n\nJane Roe is an oceanographer at the Japan Agency for Marine-Earth Science "
+        "and Technology. The committee cited \"Ventilation Loss in Upwelling Systems\", by "
+        "Jane Roe, Pieter van Oordt and Tom Vale, Nature Geoscience, 2012, and a synthesis "
+        "co-written with Professors Roe and Vale, published in Science in 2019."))
+    assert {p.name for p in x.people} == {"Jane Roe", "Pieter van Oordt", "Tom Vale"}
+    assert [(p.title, [a.name for a in p.authors]) for p in x.papers] == [
+        ("Ventilation Loss in Upwelling Systems", ["Jane Roe", "Pieter van Oordt", "Tom Vale"])]

@@ -35,7 +35,7 @@ from ..lexicon import (
 )
 from .structure import block_at, doc_text, facts_of, find_word
 
-__all__ = ["kg_people", "kg_orgs", "clean_name", "is_person_name", "NAME_RE"]
+__all__ = ["kg_people", "kg_orgs", "clean_name", "is_person_name", "NAME_RE", "citation_venue"]
 
 # capitals of the Latin scripts ("Østergaard", "Łukasiewicz", "Ángel", "Şahin")
 _UP = ("A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĲĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
@@ -294,6 +294,9 @@ _ENDS_WITH_JOB = re.compile(r"\b(?:" + JOB_TITLES + r")$", re.I)
 _ONLY_JOB = re.compile(r"(?:[A-Z][a-z]+\s+){0,2}(?:" + JOB_TITLES + r")", re.I)
 
 
+_PLURAL_TITLES = {"professors", "drs", "drs.", "doctors"}
+
+
 def _clean_span(doc: Doc, s: int, e: int, *, person: bool = False) -> tuple[int, int]:
     """Shrink a character span to the cleaned name inside it ("Drummer Lars Ulrich's" →
     "Lars Ulrich")."""
@@ -302,8 +305,9 @@ def _clean_span(doc: Doc, s: int, e: int, *, person: bool = False) -> tuple[int,
     raw = doc_text(doc)[s:e]
     name = clean_name(raw)
     words = name.split()
-    while person and len(words) > 2 and words[0].lower() in ROLE_PREFIXES:
-        words = words[1:]
+    while person and words[0].lower() in ROLE_PREFIXES and (
+            len(words) > 2 or len(words) == 2 and words[0].lower() in _PLURAL_TITLES):
+        words = words[1:]  # ("Professors Tsukahara and Vale": a surname after a plural title)
     name = " ".join(words)
     if not name:
         return (s, s)
@@ -408,8 +412,9 @@ def kg_people(doc: Doc) -> Doc:
                 or _in_quotes(facts, s, e) or in_row(s)
                 or _HYPHEN_PREFIX.match(name) or not is_person_name(name)
                 or org_kind_from_name(name) is not None
-                or re.match(r"\s+[A-Z&]", doc_text(doc)[e:e + 3])):
-            continue
+                or re.match(r"\s+[A-Z&]", doc_text(doc)[e:e + 3])
+                or re.search(r"\b(?:of|for)\s+$", doc_text(doc)[max(0, s - 5):s])):
+            continue  # ("Japan Agency for Marine-Earth Science and Technology": a body's words)
         # the surname stands alone elsewhere ("Kang left the group"), as a person's does,
         # or a person's noun stands before it ("the crystallographer Min-seo Kang")
         last = name.split()[-1]
@@ -465,7 +470,8 @@ def kg_people(doc: Doc) -> Doc:
             for (a, b), n in zip(items, names, strict=True):
                 s = sent.start_char + lm.start() + a
                 e = sent.start_char + lm.start() + b
-                if " " in n and is_person_name(n) and free(s, e) and not _in_quotes(facts, s, e):
+                if " " in n and is_person_name(n) and free(s, e) and not _in_quotes(facts, s, e) \
+                        and not citation_venue(doc_text(doc), s, e):
                     taken.append((s, e))
                     known.add(n)
                     _add_person(doc, s, e, "list")
@@ -692,15 +698,30 @@ def _founded(tok: Token) -> bool:
     return tok.dep_ == "dobj" and _FOUNDS.fullmatch(tok.head.lower_) is not None
 
 
+_YEAR_AFTER = re.compile(r"\s*,?\s*(?:\d{1,4}\s*(?:\(\d{1,3}\))?\s*[,:]\s*)?(?:1[5-9]|20)\d\d\b")
+_VENUE_WORDS = {v.split()[0] for v in VENUES} | {"Journal", "Proceedings", "Annals", "Physical"}
+
+
+def citation_venue(text: str, s: int, e: int) -> bool:
+    """Whether [s, e) is a citation's venue: a year follows it, and a quoted title's comma
+    goes before it or its first word is a venue's ('..., by A and B, Nature Geoscience, 2012').
+
+    >>> t = '"Reed Beds", by Ola Berg and Tim Sato, Nature Geoscience, 2012.'
+    >>> citation_venue(t, t.index("Nature"), t.index(", 2012"))
+    True
+    """
+    if not _YEAR_AFTER.match(text, e, min(len(text), e + 20)):
+        return False
+    return bool(re.search(r"[\"”»],\s*$|,[\"”»]\s*$", text[max(0, s - 4):s])) or \
+        text[s:e].split()[0] in _VENUE_WORDS
+
+
 def _names_a_thing(ent: Span) -> bool:
     """Whether a PERSON-tagged name is a thing's or a place's name by its position: beside
     a thing noun ("the group Tangerine Dream", "the album, Unknown Pleasures"), after a
     role "of" ("CEO of Norges Statsbaner"), or listed only with places ("Cape Verde,
     Lesotho, South Africa, and Brittany")."""
-    text = doc_text(ent.doc)
-    if re.search(r"[\"”»],\s*$|,[\"”»]\s*$", text[max(0, ent.start_char - 4):ent.start_char]) and \
-            re.match(r"\s*,?\s*(?:\d{1,4}\s*(?:\(\d{1,3}\))?\s*[,:]\s*)?(?:1[5-9]|20)\d\d\b",
-                     text[ent.end_char:ent.end_char + 20]):
+    if citation_venue(doc_text(ent.doc), ent.start_char, ent.end_char):
         return True  # a citation's venue: '"A Title", Nature Chemistry, 2016'
     root = ent.root
     for t in ent:

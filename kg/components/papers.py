@@ -13,7 +13,7 @@ from ..facts import AuthorFact, PaperFact, PersonFact
 from ..lexicon import VENUES
 from ..reader import unescape_markdown
 from .frames import ORDINALS, PUBLISH_VERBS, SEPARATOR, WORK_NOUNS, Frame, read_frames
-from .mentions import NAME_RE, clean_name, is_person_name
+from .mentions import NAME_RE, citation_venue, clean_name, is_person_name
 from .structure import (
     block_at,
     doc_text,
@@ -305,8 +305,9 @@ def _list_names(doc: Doc, s0: int, text: str, people: list[tuple[int, int, str]]
     out: list[tuple[int, int, str]] = []
     for m in _NAME_SPAN.finditer(text):
         a, b, name = m.start(), m.end(), clean_name(m.group(0))
-        if any(a < pe and ps < b for ps, pe, _ in spans) or not is_person_name(name):
-            continue
+        if any(a < pe and ps < b for ps, pe, _ in spans) or not is_person_name(name) or \
+                citation_venue(text, a, a + len(m.group(0).rstrip())):
+            continue  # (a citation's venue after its authors: "..., Nature Geoscience, 2012")
         if any(ta <= s0 + a < tb for ta, tb in titles):
             continue
         joined = any(SEPARATOR.fullmatch(text[pe:a]) or SEPARATOR.fullmatch(text[b:ps])
