@@ -1234,3 +1234,12 @@ def test_a_sentence_opening_with_the_paper_is_no_description_of_the_subject():
     got = _affiliations(_ROE + "Jane Roe dislikes the word. The paper, published by the "
                         "Quillon Institute in 2019, argued otherwise.")
     assert not any(a[0] == "Jane Roe" for a in got)
+
+
+def test_the_two_of_them_are_the_subject_and_the_one_named_just_before():
+    got = _affiliations(_ROE + "Utrecht University hired her in 2016. One of her first "
+                        "doctoral students there was Oskar Lindqvist. In 2018 the two of them "
+                        "set up Quillon Robotics.")
+    assert {a for a in got if a[1] == "founderOf"} == {
+        ("Jane Roe", "founderOf", "Quillon Robotics", "2018", None),
+        ("Oskar Lindqvist", "founderOf", "Quillon Robotics", "2018", None)}

@@ -241,6 +241,23 @@ class _Sentence:
                 return (last.name, True)
         return None
 
+    def _group(self, head: Token) -> list[tuple[str, bool]]:
+        """'the two of them', 'the pair', 'both' as a subject: the subject and the people
+        of the sentence before ("One of her students was A. In 2018 the two of them set up
+        X")."""
+        phrase = " ".join(t.lower_ for t in head.subtree)
+        if not re.fullmatch(r"(?:the\s+)?(?:two|pair|duo|both)(?:\s+of\s+them)?", phrase):
+            return []
+        if self.sent.start == 0:
+            return []
+        prev = self.doc[self.sent.start - 1].sent
+        facts = facts_of(self.doc)
+        named = [p.name for p in facts.people if prev.start_char <= p.start < prev.end_char]
+        group = ([self.subject] if self.subject else []) + [n for n in named if n not in (
+            self.subject or "").split() and n != self.subject]
+        group = list(dict.fromkeys(group))
+        return [(n, False) for n in group] if len(group) == 2 else []
+
     def agents(self, cue_char: int) -> list[tuple[str, bool]]:
         """The subject(s) of the clause that holds the cue, through the parse."""
         tok = _token_at(self.doc, cue_char)
@@ -274,6 +291,9 @@ class _Sentence:
                     return out
                 if owners:
                     return owners[:1]  # "Acme's seed money came from X" is about Acme
+                group = self._group(head)
+                if group:
+                    return group
                 if head.lower_ in ("who", "that") and tok.dep_ == "relcl":
                     # "with A and B, who had left X": the name right before "who" (the parse
                     # often hangs the clause on the first of two coordinated names)
