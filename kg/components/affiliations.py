@@ -207,11 +207,10 @@ class _Sentence:
         self.pronouns = [(m.start() + self.s0, m.end() + self.s0)
                          for m in re.finditer(pron, sent.text, re.I)]
         desc = _SUBJECT_DESCRIPTION.match(sent.text)
-        if desc and self.subject and sent.start > 0:
+        if desc and self.subject:
             # "Jane Roe dislikes the word. The Leeds-born chemist, who co-founded X, ...":
             # a description right after a sentence that names only the subject is hers
-            prev = doc[sent.start - 1].sent
-            named = [n for a, _b, n in people if prev.start_char <= a < prev.end_char]
+            named = self._named_before()
             if named and all(n == self.subject or n in self.subject.split() for n in named):
                 self.pronouns.append((self.s0 + desc.start(1), self.s0 + desc.end(1)))
         if in_question(doc, self.s0):
@@ -241,6 +240,14 @@ class _Sentence:
                 return (last.name, True)
         return None
 
+    def _named_before(self) -> list[str]:
+        """The people the sentence before names, in order (none for the first sentence)."""
+        if self.sent.start == 0:
+            return []
+        prev = self.doc[self.sent.start - 1].sent
+        return [p.name for p in sorted(facts_of(self.doc).people, key=lambda p: p.start)
+                if prev.start_char <= p.start < prev.end_char]
+
     def _group(self, head: Token) -> list[tuple[str, bool]]:
         """'the two of them', 'the pair', 'both' as a subject: the subject and the people
         of the sentence before ("One of her students was A. In 2018 the two of them set up
@@ -248,13 +255,9 @@ class _Sentence:
         phrase = " ".join(t.lower_ for t in head.subtree)
         if not re.fullmatch(r"(?:the\s+)?(?:two|pair|duo|both)(?:\s+of\s+them)?", phrase):
             return []
-        if self.sent.start == 0:
-            return []
-        prev = self.doc[self.sent.start - 1].sent
-        facts = facts_of(self.doc)
-        named = [p.name for p in facts.people if prev.start_char <= p.start < prev.end_char]
-        group = ([self.subject] if self.subject else []) + [n for n in named if n not in (
-            self.subject or "").split() and n != self.subject]
+        group = ([self.subject] if self.subject else []) + [
+            n for n in self._named_before() if n not in (self.subject or "").split()
+            and n != self.subject]
         group = list(dict.fromkeys(group))
         return [(n, False) for n in group] if len(group) == 2 else []
 
@@ -788,8 +791,8 @@ def kg_affiliations(doc: Doc) -> Doc:
                         orgs_as_agents = [(own[-1], True)] if own else []
                     if rel == "fundedBy" and not orgs_as_agents and re.match(
                             r"\s*(?:Its|The\s+(?:firm|company|start-?up|fund)['’]s?)\s+(?:[\w-]+\s+)"
-                            r"{0,2}?(?:fund|round|raise|financing)\b", left[: m.start()] if
-                            ctx.s0 >= os_ - 90 else doc_text(doc)[ctx.s0:os_]):
+                            r"{0,2}?(?:fund|round|raise|financing)\b",
+                            doc_text(doc)[ctx.s0:cue_char]):
                         # "Its first fund ... was anchored by X": the body named just before
                         prev = _last_org_before(doc, ctx.s0, ("investor", "company", None))
                         orgs_as_agents = [(prev.name, True)] if prev else []
@@ -1419,12 +1422,10 @@ _OUR_AFTER = re.compile(
 _OUR_BEFORE = re.compile(_OUR_ROLE + r"(?:,\s+|\s+(?:is|was|became|has\s+been)\s+|\s+)$", re.I)
 _WE_HIRED = re.compile(r"\bwe\s+(?:then\s+|later\s+|also\s+)?(?:hired|recruited|brought\s+in|"
                        r"brought\s+on|poached)\s+$", re.I)
-_GAVE_US = re.compile(r"\s+(?:also\s+|then\s+|later\s+)?(?:gave|awarded|granted)\s+us\b|"
-                      r"\s+(?:also\s+|then\s+|later\s+)?(?:put|invested)\s+(?:in\s+)?(?:our|us|"
-                      r"\$|another|the\s+first)|\s+(?:also\s+|then\s+|later\s+)?(?:backed|funded|"
-                      r"financed|bankrolled)\s+us\b|\s+(?:also\s+|then\s+|later\s+)?came\s+in\b|"
-                      r"\s+(?:also\s+|then\s+|later\s+)?(?:co-)?led\s+(?:it|them)\b",
-                      re.I)
+_GAVE_US = re.compile(r"\s+(?:also\s+|then\s+|later\s+)?(?:(?:gave|awarded|granted)\s+us\b|"
+                      r"(?:put|invested)\s+(?:in\s+)?(?:our|us|\$|another|the\s+first)|"
+                      r"(?:backed|funded|financed|bankrolled)\s+us\b|came\s+in\b|"
+                      r"(?:co-)?led\s+(?:it|them)\b)", re.I)
 
 
 def _our_company(doc: Doc, ctx: _Sentence) -> None:

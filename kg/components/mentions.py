@@ -438,11 +438,14 @@ def kg_people(doc: Doc) -> Doc:
             known.add(n)
     # a name that starts a body's name elsewhere ("Lakemoor Meridian Bank") is that body's
     # short name, not a person's, unless a person's title or given name goes before it
+    text = doc_text(doc)
     for name in list(known):
-        if name != facts.subject and len(name.split()) >= 2 and re.search(
-                r"(?<![\w'’-])" + re.escape(name) + r" " + _BODY_WORD.pattern, doc_text(doc)) \
-                and not re.search(r"\b(?:Mr|Mrs|Ms|Dr|Prof|Sir|Dame)\.?\s+" + re.escape(name),
-                                  doc_text(doc)):
+        if name == facts.subject or len(name.split()) < 2:
+            continue
+        spots = find_word(text, name, not_before="'’-")
+        if any(text[e:e + 1] == " " and _BODY_WORD.match(text, e + 1) for _s, e in spots) and \
+                not any(re.search(r"\b" + HONORIFIC + r"$", text[max(0, s - 12):s])
+                        for s, _e in spots):
             known.discard(name)
     # a name tagged PERSON once is a person wherever it stands
     for name in sorted(known, key=len, reverse=True):
