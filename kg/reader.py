@@ -97,11 +97,15 @@ _SECTION_LINE = re.compile(
     r"service|positions|appointments)|books|preprints|patents|grants|funding|teaching|"
     r"students|lab members|legacy|death|selected works|filmography|discography)"
     # "Selected works cited by the committee", "Publications since 2015"
-    r"(?:\s+and\s+\w+|\s+(?:by|of|from|in|for|on|since|at)\s+[\w'’ -]{1,30})?$", re.IGNORECASE)
+    # "Key papers cited by the jury"
+    r"(?:\s+and\s+\w+|(?:\s+[a-z]+ed)?\s+(?:by|of|from|in|for|on|since|at)\s+[\w'’ -]{1,30})?$",
+    re.IGNORECASE)
 # Site names after a page title: "Jane Roe | Department of X | University of Y".
 _TITLE_SUFFIX = re.compile(r"\s+[|–—·-]\s+.*$")
 _SETEXT = re.compile(r"^(=+|-+)\s*$")
 _BULLET = re.compile(r"^\s*(?:[-*+\u2022]|\d{1,3}[.)])\s+")
+# "[1] A. Roe, B. Vale, "Title," Venue, 2013": an IEEE list's entry number
+_NUMBERED_REFERENCE = re.compile(r"^\s*\[\d{1,3}\]\s+")
 _TABLE_SEP = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 # A reference in citation style: "Surname, I. J., Other, A., & Last, B. (2016). Title."
 _REFERENCE = re.compile(r"^[^()\n]{2,600}?\(\s*(\d{4})[a-z]?(?:,\s*[^)]*)?\)\.?\s+\S")
@@ -616,7 +620,10 @@ def read_text(text: str, *, name: str = "article", path: str | None = None) -> A
         if _BOILERPLATE.match(line) or line.lower() in boiler_seen:
             continue
 
-        bm = _BULLET.match(raw)
+        bm = _BULLET.match(raw) or _NUMBERED_REFERENCE.match(raw)
+        if bm and bm.re is _NUMBERED_REFERENCE and not _cited(
+                unescape_markdown(raw[bm.end():]), strict=True):
+            bm = None  # "[3] Retrieved 2 May 2019": a footnote, read as prose
         kind = "paragraph"
         body, body_base = line, base + lead
         if bm:

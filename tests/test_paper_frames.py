@@ -60,6 +60,28 @@ def _people(text: str, *names: str) -> list[tuple[int, int, str]]:
     # a position given to a possessor
     ("Tim Sato's name is first on the cover and Ann Ray's second.", ("Tim Sato", "Ann Ray"),
      [("role", ["Tim Sato"], [1], False), ("role", ["Ann Ray"], [2], False)]),
+    # 'other' authors are co-authors, in no stated order; a role after the last name of a
+    # list is that name's alone
+    ("the other two authors were Ann Ray, a fellow student at the time, and Tim Sato as "
+     "the senior author", ("Ann Ray", "Tim Sato"),
+     [("coauthors", ["Ann Ray"], [None], False), ("role", ["Tim Sato"], [None], False)]),
+    ("The remaining authors were Ola Berg and Ann Ray.", ("Ola Berg", "Ann Ray"),
+     [("coauthors", ["Ola Berg", "Ann Ray"], [None, None], False)]),
+    # 'X led it' is the first author of the work in view; 'the authors after her' follow
+    ("Ann Ray from the institute led it, and the authors after her were Tim Sato and Ola "
+     "Berg.", ("Ann Ray", "Tim Sato", "Ola Berg"),
+     [("role", ["Ann Ray"], [1], False), ("coauthors", ["Tim Sato", "Ola Berg"], [None, None],
+                                          False)]),
+    ("Tim Sato led the study.", ("Tim Sato",), [("role", ["Tim Sato"], [1], False)]),
+    # written with someone as first author: a co-writer too, so the agent is an author
+    ("a paper written with her student Ann Ray as first author", ("Ann Ray",),
+     [("with", ["Ann Ray"], [None], False), ("role", ["Ann Ray"], [1], False)]),
+    # 'with' and no writing verb ("the GPT paper, with A as first author"): the role alone
+    ("the survey paper, with Ann Ray as first author", ("Ann Ray",),
+     [("role", ["Ann Ray"], [1], False)]),
+    # leading a study *at* a place, or a group, is no authorship
+    ("Tim Sato led the study at the institute.", ("Tim Sato",), []),
+    ("Tim Sato led the group that built it.", ("Tim Sato",), []),
 ])
 def test_frames(text, names, expected):
     got = [(f.kind, f.names, f.positions, f.complete) for f in
@@ -560,3 +582,20 @@ def test_the_paper_written_with_a_and_b_in_the_next_sentence():
     # the two after "written with" (one entity to the recogniser) and the one who wrote it
     assert papers == {"Layered sodium oxides for long storage": {
         ("Jane Roe", None), ("Tomasz Wielgosz", 1), ("Priyanka Raghunathan", None)}}
+
+
+def test_an_ieee_list_under_a_press_release_heading_gives_ordered_authors():
+    from kg.pipeline import extract
+    from kg.reader import read_text
+
+    x = extract(read_text(
+        "Lakemoor, 3 May 2021 - Tom Vale of the University of Lakemoor receives the Hale "
+        "Prize for his work on acoustic sensing [1], [2].\n\nKey papers cited by the jury\n\n"
+        '[1] T. Vale, M. Castell, and F. Arnaud, "Acoustic sensing of calving fronts," IEEE '
+        "Trans. Geosci. Remote Sens., vol. 50, no. 2, pp. 100-110, 2012.\n\n"
+        '[2] M. Castell and T. Vale, "Low-noise hydrophones for polar seas," J. Acoust. Soc. '
+        "Am., vol. 131, pp. 22-31, 2014.\n"))
+    assert sorted((p.title, p.date and p.date.iso, [a.name for a in p.authors])
+                  for p in x.papers) == [
+        ("Acoustic sensing of calving fronts", "2012", ["Tom Vale", "M. Castell", "F. Arnaud"]),
+        ("Low-noise hydrophones for polar seas", "2014", ["M. Castell", "Tom Vale"])]

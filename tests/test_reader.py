@@ -106,3 +106,19 @@ def test_a_fenced_bibtex_entry_is_one_reference_and_other_code_is_dropped():
     s, e = art.source_span(refs[0].start, refs[0].end)
     assert art.source[s:e].startswith("@article{roe2020,\n  title = {Alpha Beta},")
     assert "print" not in art.text
+
+
+def test_numbered_ieee_entries_are_references_under_any_heading_or_none():
+    entry = ('[1] T. Vale, M. Castell, and F. Arnaud, "Acoustic sensing of calving fronts," '
+             "IEEE Trans. Geosci. Remote Sens., vol. 50, no. 2, pp. 100-110, 2012.\n")
+    prose = "Tom Vale is a physicist. He won the Hale Prize in 2020 for his sensors [1].\n\n"
+    # a participle before 'by' still names a publications section
+    art = read_text(prose + "Key papers cited by the jury\n\n" + entry)
+    assert [b.kind for b in art.blocks] == ["paragraph", "heading", "reference"]
+    assert art.text[art.blocks[-1].start:].startswith("T. Vale, M. Castell")
+    # no heading at all: the entry number and the citation style are enough
+    art = read_text(prose + entry)
+    assert [b.kind for b in art.blocks] == ["paragraph", "reference"]
+    # a numbered footnote that is no scholarly citation stays prose
+    art = read_text(prose + '[1] "Vale wins prize". The Lakemoor Times. Retrieved 2 May 2020.\n')
+    assert [b.kind for b in art.blocks] == ["paragraph", "paragraph"]

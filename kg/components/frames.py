@@ -133,8 +133,12 @@ _WITH = re.compile(
     re.I)
 _COAUTHORS_BEFORE = re.compile(
     r"\b(?:(?:the\s+|its\s+|whose\s+|her\s+|his\s+|their\s+)?(?:other\s+)?co-?authors?|"
-    r"(?:the|its|whose|their)\s+(?:\w+\s+)?authors\s+(?:were|are|included|include|being)|"
+    # "the authors were", "the other two authors were"
+    r"(?:the|its|whose|their)\s+(?:\w+\s+){0,2}authors\s+(?:were|are|included|include|being)|"
     r"authored\s+(?:jointly\s+)?by|(?:under|with)\s+the\s+names\s+of|"
+    # "the authors after her were A and B"
+    r"the\s+(?:other\s+)?authors\s+(?:after|besides|alongside|apart\s+from)\s+(?:her|him|me|"
+    r"them|us)\s+(?:were|are)|"
     # "Her co-authors on "X" (2019) were A, B and C"
     r"co-?authors\s+(?:on|of|for)\s+[^.;]{1,200}?\s+(?:were|are|included|include))"
     r"\s*:?\s+(?:(?:were|are|included|include)\s+)?$",
@@ -180,6 +184,10 @@ _VERB_AFTER = re.compile(
 _LED_TITLE = re.compile(r"^\s+(?:then\s+|later\s+|also\s+)?(?:led|headed)\s+(?:the\s+|a\s+|an\s+|"
                         r"our\s+|their\s+|its\s+)?(?:[\w-]+\s+){0,2}?(?:" + WORK_NOUNS
                         + r"\s*,?\s*)?(?=[\"“«*_])", re.I)
+_LED_IT = re.compile(r"^" + _ASIDE + r"\s+(?:(?:from|at|of)\s+(?:the\s+)?(?:[\w'’-]+\s+){1,3}?)?"
+                     r"(?:then\s+|also\s+)?led\s+(?:it|"
+                     r"the\s+(?:paper|study|article|work|analysis|preprint))\b(?!\s+(?:at|to|"
+                     r"for|on)\b)", re.I)
 _POSSESSIVE_AFTER = re.compile(
     r"^['’]s?\s+(?:(?:\d{4}|first|second|third|latest|new|best-known|seminal|landmark|"
     r"influential|joint|early|later|doctoral|master['’]s|phd|ph\.d\.)\s+){0,3}" + WORK_NOUNS
@@ -224,7 +232,25 @@ def read_frames(text: str, people: list[tuple[int, int, str]], *,
                 f.kind = "coauthors"
                 f.positions = [None] * n
             frames.append(f)
+            w = _WITH.search(before) if f.kind == "role" else None
+            if w and w.group("verb"):
+                # "written with her student A as first author": A co-wrote it with the agent
+                frames.append(Frame("with", lst.start - len(w.group(0)), lst.end,
+                                    list(lst.names), [None] * n))
             continue
+        if role and role.group(0).lower().endswith("author") and \
+                role.group("ord").lower() in (*ORDINALS, "last", "senior"):
+            # "A, a student at X, and B as the senior author": the role is B's; what comes
+            # before the list is said of all of them
+            inside = [x for x in people if lst.start <= x[0] and x[1] <= lst.end]
+            word = role.group("ord").lower()
+            frames.append(Frame("role", inside[-1][0], lst.end + role.end(), [lst.names[-1]],
+                                [ORDINALS.get(word)], last=word in ("last", "senior")))
+            before_last = [x for x in inside if x[2] != lst.names[-1]]
+            if not before_last:
+                continue
+            lst = NameList(lst.start, before_last[-1][1], [x[2] for x in before_last])
+            n = len(lst.names)
         listed = _LISTED_FIRST.match(after)
         if listed and n == 1:
             first = listed.group("ord").lower() == "first"
@@ -260,8 +286,9 @@ def read_frames(text: str, people: list[tuple[int, int, str]], *,
             m = _COAUTHORS_BEFORE.search(before)
             assert m is not None
             ordered = bool(re.search(r"\bauthors\s+(?:were|are|being)\b|authored|names\s+of",
-                                     m.group(0), re.I)) and not re.search(r"co-?authors",
-                                                                          m.group(0), re.I)
+                                     m.group(0), re.I)) and not re.search(
+                r"co-?authors|\b(?:other|remaining|after|besides|alongside|apart)\b",
+                m.group(0), re.I)
             frames.append(Frame("by" if ordered else "coauthors", lst.start - len(m.group(0)),
                                 lst.end, list(lst.names),
                                 list(range(1, n + 1)) if ordered else [None] * n,
@@ -274,6 +301,10 @@ def read_frames(text: str, people: list[tuple[int, int, str]], *,
             continue
         if _POSSESSIVE_AFTER.match(after):
             frames.append(Frame("possessive", lst.start, lst.end, list(lst.names), [None] * n))
+            continue
+        if n == 1 and _LED_IT.match(after):
+            # "Castell led it", "Vale led the study": the first author of the work in view
+            frames.append(Frame("role", lst.start, lst.end, list(lst.names), [1]))
             continue
         led = _LED_TITLE.match(after) if n == 1 else None
         if led:
