@@ -50,6 +50,28 @@ def _affiliations(text: str) -> set[tuple[str, str, str, str | None, str | None]
     ("# Jane Roe\n\nJane Roe is an economist.\n\n## Career\n\n"
      "- 2004–2008: Assistant professor of economics, London School of Economics\n",
      ("Jane Roe", "worksFor", "London School of Economics", "2004", "2008")),
+    # a stint of years with its dates in an aside, and a long job title before 'at'
+    ("# Jane Roe\n\nJane Roe is a physician. She then spent two years, from 2003 to 2005, as "
+     "a resident in internal medicine at the Lakemoor General Hospital.",
+     ("Jane Roe", "worksFor", "Lakemoor General Hospital", "2003", "2005")),
+    # 'there' past a place that only modifies a noun ("a Minneapolis maker")
+    ("# Jane Roe\n\nJane Roe is an engineer. Roe joined Quillon Instruments, a Minneapolis "
+     "maker of monitors, as an engineer; she worked there from 2007 to 2010 on sensors.",
+     ("Jane Roe", "worksFor", "Quillon Instruments", "2007", "2010")),
+    # 'the company' is the body just founded, not an earlier employer described as a maker
+    ("# Jane Roe\n\nJane Roe is an engineer. Roe joined Quillon Instruments, a maker of "
+     "monitors, as an engineer.\n\nIn 2012 Roe and Tom Vale left to found Paylane Robotics. "
+     "In 2013 the company raised a seed round led by Kestrel Ventures.",
+     ("Paylane Robotics", "fundedBy", "Kestrel Ventures", "2013", None)),
+    # "In 2012 A and B founded X": the first name is a subject too, though the small parser
+    # takes it for the object of "In"
+    ("# Jane Roe\n\nJane Roe is an engineer who builds robots for farms and forests. In 2012 "
+     "Mira Castell and Tom Vale founded Paylane Robotics.",
+     ("Mira Castell", "founderOf", "Paylane Robotics", "2012", None)),
+    # a founded body the tagger swallowed with its founder into one entity of another kind
+    ("# Jane Roe\n\nJane Roe is an engineer who builds robots for farms and forests. In March "
+     "2012 Roe founded Quenaya Medical with Tom Vale.",
+     ("Jane Roe", "founderOf", "Quenaya Medical", "2012-03", None)),
 ])
 def test_affiliation_read_from_the_sentence(text, expected):
     assert expected in _affiliations(text)

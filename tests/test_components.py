@@ -55,3 +55,33 @@ def test_kg_people_merges_repeats_and_drops_acronym_expansions():
     assert "Charles Babbage" in names and "Babbage" in names
     assert "John Herschel" in names  # from the list around a known name
     assert "Analytical Engine" not in names
+
+
+def test_kg_parse_repair_makes_the_name_after_a_year_the_subject():
+    from spacy.tokens import Doc
+
+    import kg.components  # noqa: F401  (registers the factories)
+
+    nlp = spacy.blank("en")
+    words = ["In", "2012", "Mira", "Castell", "and", "Tom", "Vale", "founded", "Paylane", "."]
+    # the small parser's reading: the year modifies "Castell", the object of "In"
+    heads = [7, 3, 3, 0, 3, 6, 3, 7, 7, 7]
+    deps = ["prep", "nummod", "compound", "pobj", "cc", "compound", "conj", "ROOT", "dobj",
+            "punct"]
+    pos = ["ADP", "NUM", "PROPN", "PROPN", "CCONJ", "PROPN", "PROPN", "VERB", "PROPN", "PUNCT"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos,
+              sent_starts=[True] + [False] * 9)
+    doc = nlp.create_pipe("kg_parse_repair")(doc)
+    assert [(t.text, t.dep_, t.head.text) for t in doc[:4]] == [
+        ("In", "prep", "founded"), ("2012", "pobj", "In"), ("Mira", "compound", "Castell"),
+        ("Castell", "nsubj", "founded")]
+    assert [t.text for t in doc[3].conjuncts] == ["Vale"]
+    # a verb that has a subject already keeps its parse
+    deps2 = deps[:]
+    heads2 = heads[:]
+    words2 = words[:]
+    words2[8], deps2[8] = "it", "nsubj"
+    doc = Doc(nlp.vocab, words=words2, heads=heads2, deps=deps2, pos=pos,
+              sent_starts=[True] + [False] * 9)
+    doc = nlp.create_pipe("kg_parse_repair")(doc)
+    assert (doc[1].dep_, doc[3].dep_) == ("nummod", "pobj")

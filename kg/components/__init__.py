@@ -2,6 +2,7 @@
 
 ========================  ==========================================================
 ``kg_blocks``             sentence starts at the article's blocks (before the parser)
+``kg_parse_repair``       a sentence's subject the parser took for a year's noun
 ``kg_quotes``             quoted stretches: titles and quotations
 ``kg_subject``            the article's subject and its pronoun
 ``kg_people``             person mentions (cleaned entities, lists, surnames, handles)
@@ -22,10 +23,11 @@ from .anaphora import kg_org_anaphora
 from .careers import kg_careers
 from .mentions import kg_orgs, kg_people
 from .papers import kg_papers, kg_references, kg_tables
-from .structure import kg_blocks, kg_quotes, kg_subject
+from .structure import kg_blocks, kg_parse_repair, kg_quotes, kg_subject
 
 __all__ = [
     "kg_blocks",
+    "kg_parse_repair",
     "kg_quotes",
     "kg_subject",
     "kg_people",
@@ -41,6 +43,7 @@ __all__ = [
 
 #: The components added after the statistical model's ``ner``, in order.
 AFTER_NER = [
+    "kg_parse_repair",
     "kg_quotes",
     "kg_subject",
     "kg_people",

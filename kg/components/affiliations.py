@@ -126,7 +126,8 @@ _CUES: list[tuple[str, str, re.Pattern[str]]] = [
         r"spent\s+(?:\d{4}\s*(?:to|–|-)\s*\d{4}|(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:years?|months?|decades?))"
         r"\s+(?:at|with)|"
         # "spent the next two years as a field investigator with X"
-        r"years?\s+as\s+(?:an?\s+)?(?:[\w-]+\s+){0,3}?(?:at|with|for)|"
+        # "spent two years, from 2003 to 2005, as a resident in internal medicine at X"
+        r"years?(?:,[^,;.]{1,40},)?\s+as\s+(?:an?\s+)?(?:[\w-]+\s+){0,5}?(?:at|with|for)|"
         # "a fellowship to the Institute for Advanced Study", "settling at the University of X"
         r"fellowship\s+(?:\w+\s+){0,2}(?:to|at)|settl(?:ed|ing)\s+(?:\w+\s+)?at|" + JOB_TITLES
         + r"s?\s+(?:\w+\s+){0,2}(?:at|of|for|with)|postdoc\w*\s+(?:\w+\s+){0,3}at)"

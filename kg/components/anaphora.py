@@ -51,6 +51,8 @@ _SAME_KIND: dict[str, tuple[str, ...]] = {w: _COMPANY_NOUNS for w in _COMPANY_NO
 _DEFINITE = re.compile(r"\b(?:the|this|that)\s+((?i:" + "|".join(map(re.escape, HEAD_KINDS))
                        + r"))(?:['’]s)?\b")
 _ITS = re.compile(r"\bits\b")
+_FOUNDED = re.compile(r"\b(?:(?:co-?)?found(?:ed|ing|s)?|start(?:ed|ing)|launch(?:ed|ing)|"
+                      r"set(?:ting)?\s+up|spun\s+(?:out|off))\s+(?:the\s+)?$", re.I)
 _NAMED_AFTER = re.compile(r"\s+(?:of|for|in)\s+(?!(?i:" + "|".join(MONTHS) + r")\b)[A-Z]")
 _THERE = re.compile(r"\bthere\b", re.I)
 _ITS_ROLE = re.compile(r"Its\s+(?:[\w-]+\s+){0,3}?(?:" + FOUNDER_TITLES + "|" + JOB_TITLES
@@ -60,6 +62,7 @@ _ITS_ROLE = re.compile(r"Its\s+(?:[\w-]+\s+){0,3}?(?:" + FOUNDER_TITLES + "|" + 
 _EXISTENTIAL = re.compile(r"\s+(?:is|are|was|were|be|been|being|has|have|had|remain\w*|seem\w*|"
                           r"exist\w*|appear\w*)\b", re.I)
 _PLACE_ENTS = {"GPE", "LOC", "FAC"}
+_MODIFIER_DEPS = {"compound", "amod", "nmod", "poss"}
 #: how many sentences back a definite description may look for its antecedent
 _WINDOW = 2
 
@@ -109,6 +112,9 @@ def kg_org_anaphora(doc: Doc) -> Doc:
                 ante = _last_before(named, sents[max(0, k - 3)].start_char, s0)
             if ante is None or any(ent.label_ in _PLACE_ENTS
                                    and ante.end <= ent.start_char < m.start()
+                                   # "X, a Minneapolis maker of monitors; she worked there":
+                                   # a place that modifies a noun is no place one is at
+                                   and ent.root.dep_ not in _MODIFIER_DEPS
                                    for ent in doc.ents):
                 continue
             added.append(_mention(ante, m.start(), m.end(), (s0, s1)))
@@ -149,6 +155,10 @@ def _antecedent(doc: Doc, named: list[OrgFact], lo: int, hi: int, head: str) -> 
         if re.match(r",\s+(?:a|an|the)\s+[^,;.]{0,60}?\b(?:" + "|".join(
                 re.escape(w) for w in _SAME_KIND.get(head, (head,))) + r")\b",
                     text[o.end:o.end + 90], re.I):
+            return o
+        # "left the university to found Quillon Robotics" ... "the company": a body one
+        # founds is a company (a school or a lab is named as one)
+        if head in _COMPANY_NOUNS and _FOUNDED.search(text[max(0, o.start - 40):o.start]):
             return o
     if kinds is None:
         return None

@@ -835,6 +835,7 @@ _CUE_ORG = re.compile(
     r"(?i:ph\.?\s?d\.?|doctorate|master['’]?s|bachelor['’]?s|degree|diploma|[bm]\.?sc?\.?|"
     r"[bm]\.a\.|mba|m\.?eng\.?|d\.?phil\.?)\s+(?:[\w-]+\s+){0,3}?from|"
     r"(?:joined|rejoining|rejoined|joining|co-?founded|cofounded|founded|incorporated|"
+    r"to\s+(?:co-?)?found|co-?found|"  # "left to found X", "to co-found X"
     r"established|profiled\s+by|"
     r"interview\s+with|wrote\s+for|writing\s+for|columns?\s+(?:for|in)|"
     # investors: "a seed round led by X", "with participation from X", "backed by X"
@@ -939,6 +940,14 @@ def _trim_keyword_org(text: str) -> str:
     while words and words[-1].lower() in {"of", "and", "the", "for", "to", "de", "in", "at"}:
         words = words[:-1]
     return " ".join(words)
+
+
+def _ent_start(doc: Doc, tok) -> int:
+    """Where the entity that holds ``tok`` begins (a character offset)."""
+    i = tok.i
+    while i > 0 and doc[i].ent_iob_ == "I":
+        i -= 1
+    return doc[i].idx
 
 
 @Language.component("kg_orgs")
@@ -1108,7 +1117,11 @@ def kg_orgs(doc: Doc) -> Doc:
         lettered = span is not None and re.fullmatch(r"[A-Z]{2,6}", span[0].text) is not None \
             and not overlaps_person(s, e)
         if span is None or any(t.ent_type_ in _NOT_ORG_ENTS and not (
-                (founded or lettered) and t.ent_type_ == "PERSON") for t in span):
+                (founded or lettered) and t.ent_type_ == "PERSON")
+                # "Roe founded Quenaya Medical" tagged LAW as a whole: the tagger's span
+                # takes in the cue, so its label says nothing of the name after it
+                and not (t.ent_type_ != "PERSON" and _ent_start(doc, t) < m.start())
+                for t in span):
             continue
         # an acronym where a body stands is a body, whatever the tagger says ("at CERN",
         # "joined EMBL"), unless it names a country ("moved to the USA")

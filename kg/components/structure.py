@@ -16,10 +16,10 @@ from ..facts import Facts
 from ..lexicon import NAME_PARTICLES, THING_NOUNS, is_name_token, org_kind_of_noun
 from ..reader import Article, Block
 
-__all__ = ["kg_blocks", "kg_subject", "ensure_extensions", "block_at", "sentence_span", "facts_of",
-           "doc_text", "dates_between", "find_word", "in_question", "subject_at",
-           "subject_pronoun_at", "subject_pronoun_re", "SUBJECT_PRONOUNS", "other_pronouns",
-           "topic_pronoun"]
+__all__ = ["kg_blocks", "kg_parse_repair", "kg_subject", "ensure_extensions", "block_at",
+           "sentence_span", "facts_of", "doc_text", "dates_between", "find_word", "in_question",
+           "subject_at", "subject_pronoun_at", "subject_pronoun_re", "SUBJECT_PRONOUNS",
+           "other_pronouns", "topic_pronoun"]
 
 
 def ensure_extensions() -> None:
@@ -132,6 +132,33 @@ def find_word(text: str, word: str, *, not_before: str = "", not_after: str = ""
 
 def sentence_span(sent: Span) -> tuple[int, int]:
     return (sent.start_char, sent.end_char)
+
+
+_TIME_PREPS = frozenset({"in", "by", "during", "from", "since", "after", "until", "around"})
+
+
+@Language.component("kg_parse_repair")
+def kg_parse_repair(doc: Doc) -> Doc:
+    """Mend one frequent error of the small parser: in "In 2012 Mira Castell and Tom Vale
+    founded X" it reads the year as a number modifying the name, and the name (with its
+    conjuncts) as the object of "In", so the verb has no subject. When a sentence opens with
+    a time preposition and a bare year so attached, and the verb has no subject, the name
+    becomes the verb's subject and the year the preposition's object.
+    """
+    for sent in doc.sents:
+        if len(sent) < 5:
+            continue
+        prep, year = sent[0], sent[1]
+        name, verb = year.head, prep.head
+        if (prep.lower_ not in _TIME_PREPS or not re.fullmatch(r"1\d{3}|20\d{2}", year.text)
+                or year.dep_ != "nummod" or name.dep_ != "pobj" or name.head != prep
+                or name.pos_ != "PROPN" or verb.pos_ not in ("VERB", "AUX") or verb == prep
+                or any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in verb.children)):
+            continue
+        passive = any(c.dep_ == "auxpass" for c in verb.children)
+        name.head, name.dep_ = verb, "nsubjpass" if passive else "nsubj"
+        year.head, year.dep_ = prep, "pobj"
+    return doc
 
 
 @Language.component("kg_blocks")
