@@ -68,6 +68,30 @@ def _affiliations(text: str) -> set[tuple[str, str, str, str | None, str | None]
     ("# Jane Roe\n\nJane Roe is an engineer who builds robots for farms and forests. In 2012 "
      "Mira Castell and Tom Vale founded Paylane Robotics.",
      ("Mira Castell", "founderOf", "Paylane Robotics", "2012", None)),
+    # founders' posts given with 'with A as <title>', from the founding
+    ("# Jane Roe\n\nJane Roe is an engineer who builds robots for farms and forests. In March "
+     "2012 Roe and Tom Vale left the university to found Quillon Medical, with Roe as chief "
+     "executive and Vale as chief technology officer.",
+     ("Tom Vale", "worksFor", "Quillon Medical", "2012-03", None)),
+    # a body that awards 'it' a grant funds the body funded just before
+    ("# Jane Roe\n\nJane Roe is an engineer who builds robots for farms and forests. In 2012 "
+     "Roe founded Quillon Medical. In 2016 the company closed a Series A round led by Orca "
+     "Capital, and in 2017 the Hale Foundation awarded it a $3 million grant.",
+     ("Quillon Medical", "fundedBy", "Hale Foundation", "2017", None)),
+    # a seat 'on the company's board', until a year; stepping down ends the post held last
+    ("# Jane Roe\n\nJane Roe is an engineer who builds robots for farms and forests. In 2012 "
+     "Roe founded Quillon Medical. Roe stepped down as chief executive in June 2020; she "
+     "remained on the company's board of directors until 2022.",
+     ("Jane Roe", "memberOf", "Quillon Medical", None, "2022")),
+    ("# Jane Roe\n\nJane Roe is an engineer who builds robots for farms and forests. In 2012 "
+     "Roe joined Quillon Medical as chief executive. Roe stepped down as chief executive in "
+     "June 2020.",
+     ("Jane Roe", "worksFor", "Quillon Medical", "2012", "2020-06")),
+    # 'from its founding': the founding date
+    ("# Jane Roe\n\nJane Roe is a biologist who studies proteins in yeast cells. Tom Vale "
+     "founded Paylane Therapeutics in 1999, and Roe sat on the company's advisory board from "
+     "its founding until 2010.",
+     ("Jane Roe", "memberOf", "Paylane Therapeutics", "1999", "2010")),
     # a founded body the tagger swallowed with its founder into one entity of another kind
     ("# Jane Roe\n\nJane Roe is an engineer who builds robots for farms and forests. In March "
      "2012 Roe founded Quenaya Medical with Tom Vale.",

@@ -111,6 +111,10 @@ _CUES: list[tuple[str, str, re.Pattern[str]]] = [
                                     r"(?:at|for|with)\s+(?:the\s+)?" + _W + r"{0,2}$", re.I)),
     ("worksFor", "none", re.compile(r"\bon\s+(?:\w+\s+)?leave\s+from\s+(?:the\s+)?" + _W
                                     + r"{0,2}$", re.I)),
+    # "remained on the company's board until 2022", "sits on Quillon's advisory board"
+    ("memberOf", "board", re.compile(
+        r"\b(?:sat|sits?|serv(?:ed|es|ing)|remain(?:ed|s|ing)?|stay(?:ed|s)?|was|were|is|been)"
+        r"\s+on\s+(?:the\s+)?$", re.I)),
     ("worksFor", "team", re.compile(r"\b(?:within|in|on|joined)\s+the\s+(?:\w+\s+){0,2}$", re.I)),
     ("worksFor", "end", re.compile(
         r"\b(?:left|leaving|departed(?:\s+from)?|departing(?:\s+from)?|quit|resigned\s+from|"
@@ -613,6 +617,7 @@ def kg_affiliations(doc: Doc) -> Doc:
         _joined_then(doc, ctx)
         _round_closed(doc, ctx)
         _our_company(doc, ctx)
+        _stepped_down(doc, ctx)
         if not ctx.orgs:
             _titles_after_company(doc, ctx)
         if not any(o.kind in ("university", "school") for _, _, o in ctx.orgs):
@@ -681,6 +686,10 @@ def kg_affiliations(doc: Doc) -> Doc:
                     rel, when = (past[-1] if past else "worksFor"), "start"
                 if when == "team" and not _TEAM_AFTER.match(doc_text(doc)[oe:ctx.s1]):
                     continue
+                if when == "board":
+                    if not board:
+                        continue
+                    when = "none"
                 cue_char = os_ - len(left) + m.start()
                 # retiring says work whatever the body's kind ("retired from X" is no
                 # student's leaving)
@@ -803,6 +812,10 @@ def kg_affiliations(doc: Doc) -> Doc:
                 if when == "team":
                     agents = [(n, False) for s, _, n in ctx.people
                               if not re.search(r"\bwith\s+$", doc_text(doc)[ctx.s0:s])] or agents
+                if start is None and _FROM_FOUNDING.match(doc_text(doc), oe, ctx.s1):
+                    # "sat on the company's board from its founding until 2010"
+                    start = next((f.start for f in facts.affiliations if f.relation ==
+                                  "founderOf" and f.organization == org.name and f.start), None)
                 moved = start is not None and rel == "worksFor" and re.match(
                     r"mov(?:ed|ing)\s+to|left\s", m.group(0), re.I) is not None
                 for name, is_org in agents:
@@ -879,6 +892,7 @@ def kg_affiliations(doc: Doc) -> Doc:
         _founded_by(doc, ctx, add)
         _founded_in_clause(doc, ctx, add)
         _gapped_titles(doc, ctx, added, add)
+        _with_as_titles(doc, ctx, added, add)
         _student_lists(doc, ctx, add)
         _supervisors(doc, ctx, add)
         _lab_heads(doc, ctx, add)
@@ -886,6 +900,7 @@ def kg_affiliations(doc: Doc) -> Doc:
         _teachers(doc, ctx, add)
         _leave_the_company(doc, ctx, lead, add)
         _led_round(doc, ctx, lead, add)
+        _awarded_grant(doc, ctx, lead, add)
         _degree_brackets(doc, ctx, add)
         _then_at(doc, ctx, add)
         _founders_listed(doc, ctx, add)
@@ -1507,6 +1522,39 @@ _RAISED_AFTER = re.compile(r"[^.;]{0,40}?\b(?:raised|closed|secured|announced|co
                            r"[^.;]{0,60}?\b(?:round|funding|financing|series\s+[a-e])\b", re.I)
 
 
+_AWARDED = re.compile(
+    r"\s+(?:(?i:also|later|then)\s+)?(?i:awarded|gave|granted|made)\s+(?P<obj>(?i:it|the\s+"
+    r"(?:company|firm|startup|start-up|lab|laboratory|institute|project))|"
+    r"[A-Z][\w'’&-]*(?:\s+[A-Z][\w'’&-]*){0,4})\s+(?i:a|an|its|their)\s+[^.;]{0,50}?"
+    r"\b(?i:grant|investment|loan|endowment|donation|gift)s?\b")
+
+
+def _awarded_grant(doc: Doc, ctx: _Sentence, lead: PartialDate | None, add) -> None:
+    """'In 2017 the Hale Foundation awarded it a $3 million grant', 'Orca Capital made
+    Quillon Medical a loan': the body that gives the money funds the one that gets it (a
+    body named there, else the one last funded or founded before)."""
+    text = doc_text(doc)
+    facts = facts_of(doc)
+    for os_, oe, org in ctx.orgs:
+        m = _AWARDED.match(text, oe, ctx.s1)
+        if not m or org.kind in ("university", "school", "media"):
+            continue
+        named = [o for s2, _e2, o in ctx.orgs if s2 == m.start("obj") and o.name != org.name]
+        fundee: str | None = named[0].name if named else None
+        if fundee is None and m.group("obj").lower() == "it":
+            # the body the money went to before: the one last funded, else last founded
+            earlier = [f for f in facts.affiliations if f.sentence[0] <= ctx.s0 and (
+                f.relation == "fundedBy" and f.person_is_org or f.relation == "founderOf")
+                and org.name not in (f.person, f.organization)]
+            if earlier:
+                f = earlier[-1]
+                fundee = f.person if f.relation == "fundedBy" else f.organization
+        if fundee is None:
+            continue
+        _, _, d_in = _dates_after(doc, oe, _clause_end(doc, m.end(), ctx.s1))
+        add(fundee, "fundedBy", org, d_in or _date_before(doc, os_, True) or lead, None, True)
+
+
 def _led_round(doc: Doc, ctx: _Sentence, lead: PartialDate | None, add) -> None:
     """'Kestrel Capital led the company's seed round that year', 'two years later A led a
     $18 million Series A in which B also took part': the investors fund the company named
@@ -1690,6 +1738,38 @@ def _gapped_titles(doc: Doc, ctx: _Sentence, added: list[tuple[str, str, OrgFact
             org = held[-1][1]
             add(name, _title_relation(m.group("title")), org, None, None)
             done.add(name)
+
+
+_AS_TITLE = re.compile(
+    r"\s+as\s+(?:its\s+|their\s+|the\s+(?:company|firm|startup|start-up)['’]s\s+|the\s+)?"
+    r"(?:first\s+|founding\s+)?(?:[\w-]+\s+){0,2}?(?P<title>" + FOUNDER_TITLES + "|" + JOB_TITLES
+    + r")\b", re.I)
+
+
+def _with_as_titles(doc: Doc, ctx: _Sentence, added: list[tuple[str, str, OrgFact]],
+                    add) -> None:
+    """'... left to found X, with A as chief executive and B as chief technology officer':
+    each holds the post at the body just founded, from the founding."""
+    founded = [o for _p, rel, o in added if rel == "founderOf"]
+    if not founded:
+        return
+    org = founded[-1]
+    start = next((f.start for f in reversed(facts_of(doc).affiliations)
+                  if f.relation == "founderOf" and f.organization == org.name
+                  and ctx.s0 <= f.sentence[0] < ctx.s1), None)
+    text = doc_text(doc)
+    prev_end: int | None = None
+    for s, e, name in ctx.people:
+        if s < org.end:
+            continue
+        lead = text[org.end if prev_end is None else prev_end:s]
+        joined = re.fullmatch(r"[^.;]{0,20}?\bwith\s+", lead) if prev_end is None else \
+            re.fullmatch(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|;\s*)", lead)
+        m = _AS_TITLE.match(text, e, ctx.s1)
+        if not (joined and m):
+            break
+        add(name, _title_relation(m.group("title")), org, start, None)
+        prev_end = m.end()
 
 
 _EXEC_TITLE = (r"(?:chief\s+executive(?:\s+officer)?(?!\s+officer)|ceo|cto|cfo|coo|cso|"
@@ -2033,6 +2113,39 @@ def _left_then(doc: Doc, ctx: _Sentence, *, same: bool = False) -> None:
     for name, is_org in ctx.agents(cue):
         if not is_org:
             _close_open_post(doc, ctx, name, "worksFor", when, same)
+
+
+_FROM_FOUNDING = re.compile(r"[^.;]{0,60}?\b(?:from|since)\s+(?:its|the\s+(?:company|firm|"
+                            r"lab|institute|foundation)['’]s)\s+(?:founding|creation|inception|"
+                            r"establishment)\b", re.I)
+_STEPPED_DOWN = re.compile(
+    r"\b(?:stepped\s+down|resigned|retired)\s+as\s+(?:its\s+|the\s+(?:company|firm)['’]s\s+|"
+    r"the\s+)?(?:[\w-]+\s+){0,2}?(?:" + JOB_TITLES + r")\b(?!\s+(?:of|at|for)\b)", re.I)
+
+
+def _stepped_down(doc: Doc, ctx: _Sentence) -> None:
+    """'Roe stepped down as chief executive in June 2020': the post at the body where she
+    last held one ends then (no body named: the one the article put her at last)."""
+    m = _STEPPED_DOWN.search(ctx.sent.text)
+    if not m:
+        return
+    cue = ctx.s0 + m.start()
+    if any(cue < s < ctx.s0 + m.end() + 5 for s, _e, _o in ctx.orgs):
+        return  # a body named with the post: read by the cues
+    facts = facts_of(doc)
+    end = _dates_after(doc, ctx.s0 + m.end(), _clause_end(doc, ctx.s0 + m.end(), ctx.s1))[2] \
+        or _leading_date(doc, ctx.sent)
+    for name, is_org in ctx.agents(cue):
+        if is_org:
+            continue
+        held = [f.organization for f in facts.affiliations if (f.person in (name, ctx.subject)
+                or f.person.split()[-1] == name.split()[-1])
+                and f.relation in ("worksFor", "founderOf") and f.sentence[0] < ctx.s0
+                and not f.person_is_org]
+        if not held:
+            continue
+        facts.affiliations.append(AffiliationFact(name, "worksFor", held[-1], (ctx.s0, ctx.s1),
+                                                  None, end))
 
 
 def _leave_the_company(doc: Doc, ctx: _Sentence, lead, add) -> None:
