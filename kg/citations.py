@@ -33,8 +33,8 @@ from .dates import MONTHS as _MONTHS
 __all__ = ["Citation", "parse_citation", "parse_bibtex", "split_author_list", "looks_scholarly"]
 
 KINDS = ("article", "proceedings", "thesis", "book", "report", "preprint", "news", "web", "other")
-STYLES = ("apa", "ieee", "acm", "chicago", "mla", "harvard", "vancouver", "science", "bibtex",
-          "unknown")
+STYLES = ("apa", "ieee", "acm", "chicago", "mla", "harvard", "vancouver", "science", "ams",
+          "copernicus", "bibtex", "unknown")
 _SCHOLARLY_KINDS = frozenset({"article", "proceedings", "thesis", "book", "report", "preprint"})
 
 
@@ -931,7 +931,7 @@ def _read_rest(pre: _Pre, start: int, style: str) -> _Rest:
         ms = _VENUE_STOP.search(r)
         if ms:
             cut = ms.start()
-        if style not in ("ieee", "mla"):
+        if style not in ("ieee", "mla", "copernicus"):  # their venues end at a comma
             for mm in re.finditer(r"\.\s+(?=[A-Z])", r[:cut]):
                 word = _prev_token(r, mm.start())
                 if (
@@ -1211,6 +1211,38 @@ def _parse_science(pre: _Pre) -> _Parse | None:
     return _Parse(names, False, s[m.end():end], end + 1, "science", None, "sentence")
 
 
+_AMS_YEAR = re.compile(r",\s+(?P<y>" + _YEAR + r")[a-z]?:\s+(?=\S)")
+# the end of a Copernicus title: ", in: <book>" or ", <Journal>, <volume or link>"
+_COPERNICUS_END = re.compile(r",\s+(?:in:\s+|(?=[*_]*[A-Z][^,:]{2,80},\s+(?:\d|https?://|doi)))")
+
+
+def _parse_colon(pre: _Pre) -> _Parse | None:
+    """The styles that end the author list with a colon: AMS and AGU, "Roe, J., T. Vale,
+    and M. Castell, 2015: Title. *Journal*, 41, 1187–1203", and Copernicus, "Roe, J., Vale,
+    T., and Castell, M.: Title, Journal, 41, 1187–1203, https://doi.org/..., 2015"."""
+    s = pre.text
+    m = _AMS_YEAR.search(s, 0, 1500)
+    if m:
+        res = _region_names(s, 0, m.start())
+        t = _title_at(s, m.end(), pre.italic) if res is not None else None
+        if res is None or t is None:
+            return None
+        raw, rest_start, how = t
+        return _Parse(res[0], res[1], raw, rest_start, "ams", m.group("y"), how, anchored=True)
+    m = re.search(r":\s+", s[:1500])
+    if m is None or not re.search(r"\b(?:1[5-9]|20)\d\d\b", s[m.end():]):
+        return None
+    res = _region_names(s, 0, m.start())
+    # inverted names with initials only ("Roe, J., Vale, T."): a speaker's "Jane Roe:" is none
+    if res is None or any(n.shape != "inv_init" for n in res[0]):
+        return None
+    end = _COPERNICUS_END.search(s, m.end())
+    if end is None:
+        return None
+    return _Parse(res[0], res[1], s[m.end():end.start()], end.end(), "copernicus", None,
+                  "sentence", anchored=True)
+
+
 def _parse_generic(pre: _Pre) -> _Parse | None:
     s = pre.text
     lim = re.search(r"[\d\"“”(\[]", s)
@@ -1341,7 +1373,8 @@ def parse_citation(text: str) -> Citation | None:
     pre = _preprocess(text)
     if not pre.text.strip():
         return None
-    for reader in (_parse_apa, _parse_acm, _parse_quoted, _parse_science, _parse_generic):
+    for reader in (_parse_apa, _parse_acm, _parse_quoted, _parse_science, _parse_colon,
+                   _parse_generic):
         p = reader(pre)
         if p is not None:
             c = _finish(p, pre)

@@ -21,8 +21,8 @@ from kg.citations import (
 )
 
 KINDS = {"article", "proceedings", "thesis", "book", "report", "preprint", "news", "web", "other"}
-STYLES = {"apa", "ieee", "acm", "chicago", "mla", "harvard", "vancouver", "science", "bibtex",
-          "unknown"}
+STYLES = {"apa", "ieee", "acm", "chicago", "mla", "harvard", "vancouver", "science", "ams",
+          "copernicus", "bibtex", "unknown"}
 
 
 def C(
@@ -567,7 +567,57 @@ SCIENCE = [
     ),
 ]
 
-ALL = APA + APA_NAMES + HARVARD + IEEE + ACM + CHICAGO + MLA + VANCOUVER + SCIENCE + CV + NEWS
+# --------------------------------------------------------------------------------------------
+# The author list ended by a colon: AMS / AGU ("..., 2015: Title.") and Copernicus ("...:
+# Title, Journal, 41, ..., 2015.")
+
+COLON = [
+    (
+        "Roe, J., T. Vale, and M. Castell, 2015: Cloud feedbacks in a warming climate. "
+        "J. Climate, 28, 1187-1203, doi:10.1175/JCLI-D-14-00001.1.",
+        C("Cloud feedbacks in a warming climate", ("J. Roe", "T. Vale", "M. Castell"), "2015",
+          "J. Climate", "article", "ams", identifiers=("doi:10.1175/JCLI-D-14-00001.1",)),
+    ),
+    (
+        "Okoro, C., and F. Arnaud, 2009: Sea-ice drift from buoy arrays. *Journal of Polar "
+        "Oceanography*, **41**, 12-30.",
+        C("Sea-ice drift from buoy arrays", ("C. Okoro", "F. Arnaud"), "2009",
+          "Journal of Polar Oceanography", "article", "ams"),
+    ),
+    (
+        "Lindqvist, O., 2018: Snow on lake ice. *Proc. Nordic Hydrology Symp.*, Oslo, 88-95.",
+        C("Snow on lake ice", ("O. Lindqvist",), "2018", "Proc. Nordic Hydrology Symp.",
+          "proceedings", "ams"),
+    ),
+    (
+        "Roe, J., Vale, T., and Castell, M.: Salt marsh carbon under sea-level rise, "
+        "Biogeosciences, 17, 1187-1203, https://doi.org/10.5194/bg-17-1187-2020, 2020.",
+        C("Salt marsh carbon under sea-level rise", ("J. Roe", "T. Vale", "M. Castell"), "2020",
+          "Biogeosciences", "article", "copernicus", identifiers=("doi:10.5194/bg-17-1187-2020",)),
+    ),
+    (
+        "Kang, M.-S. and Bruin, L.: Aerosol plumes over the Baltic, Atmos. Chem. Phys., 21, "
+        "455-470, 2021.",
+        C("Aerosol plumes over the Baltic", ("M.-S. Kang", "L. Bruin"), "2021",
+          "Atmos. Chem. Phys.", "article", "copernicus"),
+    ),
+    (
+        "Mallory, R.: Winter oxygen in humic lakes, in: Proceedings of the 14th Nordic "
+        "Hydrology Symposium, Joensuu, Finland, 88-95, 2023.",
+        C("Winter oxygen in humic lakes", ("R. Mallory",), "2023",
+          "Proceedings of the 14th Nordic Hydrology Symposium, Joensuu, Finland", "proceedings",
+          "copernicus"),
+    ),
+]
+
+ALL = (APA + APA_NAMES + HARVARD + IEEE + ACM + CHICAGO + MLA + VANCOUVER + SCIENCE + COLON + CV
+       + NEWS)
+
+
+def test_a_speaker_line_of_an_interview_is_no_copernicus_entry() -> None:
+    c = parse_citation("Jane Roe: We raised the seed round from Kestrel Ventures, Orca "
+                       "Capital, 12 investors in all, in 2015.")
+    assert c is None or c.style != "copernicus"
 
 
 @pytest.mark.parametrize(("text", "expected"), ALL, ids=[t[:40] for t, _ in ALL])
