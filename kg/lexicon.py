@@ -62,11 +62,12 @@ ORG_KIND_WORDS: list[tuple[str, re.Pattern[str]]] = [
                            r"technologies|systems|solutions|software|labs?|photonics|robotics|"
                            r"analytics|therapeutics|biosciences|pharmaceuticals|semiconductors?|"
                            r"dynamics|devices|instruments|industries|holdings|motors|"
-                           r"biotech|genomics|diagnostics)\b\.?", re.I)),
+                           r"biotech|genomics|diagnostics|b\.v|n\.v|ag|ab|oyj?)\b\.?", re.I)),
     ("other", re.compile(r"\b(foundation|society|association|union|party|league|club|church|"
                          r"consortium|initiative|alliance|trust|bank|diocese|"
                          r"federation|organi[sz]ation|committee|orchestra|band|team|museum|"
                          r"hospital|library|fundación|fundação|fondation|fondazione|stiftung|"
+                         r"stichting|fonds|fund|"
                          r"sociedad|sociedade|société|società|gesellschaft|asociación|associação|"
                          r"academia|académie|accademia|akademie|unión|união|banco|museo|museu|"
                          r"musée|hospital|hôpital|biblioteca|bibliothèque)\b", re.I)),

@@ -221,3 +221,39 @@ def test_an_advisor_s_title_and_a_post_before_a_body_are_no_part_of_a_body():
         "## Alumni\n\n- Tom Vale (PhD 2021), now UX researcher, Fernhill Health\n"))
     names = {o.name for o in x.organizations}
     assert not any(n.startswith(("Prof.", "Area chair", "UX researcher")) for n in names)
+
+
+def test_a_service_section_gives_board_and_council_seats_not_committee_duties():
+    got = _affiliations(
+        "# Jane Roe\n\nJane Roe is a chemist who works on porous materials at the University "
+        "of Lakemoor.\n\n## Appointments\n\n"
+        "- **2021–present** — Full Professor of Functional Porous Materials, University of "
+        "Lakemoor.\n\n## Professional service\n\n"
+        "- Member of the Scientific Advisory Board, Quillon Materials B.V., Delft, 2018–2023.\n"
+        "- Council member, Lakemoor Adsorption Society, 2019–2022.\n"
+        "- Senior Program Committee / Area Chair: KDD (2021–2025)\n"
+        "- Chair, Graduate Admissions Committee, Department of Chemistry, 2022–2024\n\n"
+        "## Grants\n\n"
+        "- **Stichting Hale Fonds** — \"Water-stable membranes\" (principal investigator), "
+        "2022–2027.\n")
+    assert got == {
+        # the post is no body: the university after it is
+        ("Jane Roe", "worksFor", "University of Lakemoor", "2021", None),
+        # a company's full stop of "B.V." is part of its name
+        ("Jane Roe", "memberOf", "Quillon Materials B.V.", "2018", "2023"),
+        ("Jane Roe", "memberOf", "Lakemoor Adsorption Society", "2019", "2022"),
+        # a conference's programme committee and a department's committee are no bodies
+        # one is a member of
+    }
+
+
+def test_a_dutch_foundation_is_an_organisation():
+    from kg.pipeline import extract
+    from kg.reader import read_text
+
+    x = extract(read_text(
+        "# Jane Roe\n\nJane Roe is a chemist who works on porous materials at the University "
+        "of Lakemoor.\n\n## Grants\n\n"
+        "- **Stichting Hale Fonds** — \"Water-stable membranes\" (principal investigator), "
+        "2022–2027.\n"))
+    assert {o.name for o in x.organizations} == {"University of Lakemoor", "Stichting Hale Fonds"}

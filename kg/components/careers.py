@@ -29,7 +29,7 @@ from spacy.tokens import Doc
 
 from ..dates import MONTHS, PartialDate, find_dates
 from ..facts import AffiliationFact, OrgFact
-from ..lexicon import DEGREE_ABBR, HONORIFIC, JOB_TITLES, org_kind_from_name
+from ..lexicon import DEGREE_ABBR, HONORIFIC, JOB_TITLES, VENUES, org_kind_from_name
 from ..reader import Block
 from .structure import doc_text, facts_of
 
@@ -47,7 +47,9 @@ _WORK_SECTIONS = re.compile(r"\b(?:appointments?|employment|positions?|experienc
                             r"work history|professional history|jobs?|academic positions)\b",
                             re.I)
 _MEMBER_SECTIONS = re.compile(r"\b(?:memberships?|boards?|affiliations?|fellowships|"
-                              r"professional (?:bodies|societies))\b", re.I)
+                              r"professional (?:bodies|societies|service|activities)|"
+                              r"(?:academic|editorial|university|external) service|"
+                              r"committees?)\b", re.I)
 
 _FIELD_RELATIONS = [(_WORK_KEYS, "worksFor"), (_STUDY_KEYS, "alumniOf"),
                     (_FOUND_KEYS, "founderOf"), (_MEMBER_KEYS, "memberOf")]
@@ -165,7 +167,7 @@ def _comma_org(doc: Doc, s: int, e: int) -> OrgFact | None:
     for part in text[s:e].split(","):
         a = pos + len(part) - len(part.lstrip())
         pos += len(part) + 1
-        name = re.sub(r"\s*\([^()]*\)?\s*$", "", part).strip(" .)")  # "Optica (2022–2025)"
+        name = _no_stop(re.sub(r"\s*\([^()]*\)?\s*$", "", part).strip(" )"))  # "Optica (2022–2025)"
         span = doc.char_span(a, a + len(name), alignment_mode="expand")
         places = [t for t in span or () if t.ent_type_ in ("GPE", "LOC", "DATE")]
         if re.match(HONORIFIC, name) or any(
@@ -178,12 +180,21 @@ def _comma_org(doc: Doc, s: int, e: int) -> OrgFact | None:
     return None
 
 
+def _no_stop(name: str) -> str:
+    """A name without its closing full stop, unless the stop ends an abbreviation of the
+    name ("Quillon Materials B.V.", "Hale & Co.")."""
+    if re.search(r"(?:\b[A-Z]\.){2,}$|\b(?:Inc|Ltd|Co|Corp|Bros|Pty)\.$", name):
+        return name
+    return name.rstrip(" .")
+
+
 def _plain_org(doc: Doc, s: int, e: int) -> OrgFact | None:
     """A cell or field item that names an organisation the recogniser missed."""
     text = doc_text(doc)[s:e]
-    name = re.split(r"\s*[(,;]", text.strip(" *_"), maxsplit=1)[0].strip(" .")
-    if not name or not name[:1].isupper() or len(name.split()) > 8 or find_dates(name):
-        return None
+    name = _no_stop(re.split(r"\s*[(,;]", text.strip(" *_"), maxsplit=1)[0].strip())
+    if not name or not name[:1].isupper() or len(name.split()) > 8 or find_dates(name) \
+            or name in VENUES:
+        return None  # (a programme committee of "KDD" is a conference's, not a body's)
     k = doc_text(doc).find(name, s, e)
     org = OrgFact(name, k, k + len(name), (s, e), org_kind_from_name(name))
     facts_of(doc).orgs.append(org)
@@ -439,6 +450,8 @@ def _item(doc: Doc, block: Block) -> None:
     rel = relation_of(text[:org.start - block.start] or text, default)
     if default == "memberOf" and rel == "worksFor" and not _MEMBER_WORDS.search(text):
         return  # "Reviewer for X", "Program chair, Y": a service, not an affiliation
+    if default == "memberOf" and (SUB_UNIT.match(org.name) or UNIT_END.search(org.name)):
+        return  # "Chair, Admissions Committee, Department of X": a duty of one's own post
     if default == "memberOf" and rel not in ("memberOf", "founderOf"):
         rel = "memberOf"
     _add(doc, rel, org, (block.start, block.end), read_range(text, single=_SINGLE[rel]))

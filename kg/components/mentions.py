@@ -63,9 +63,9 @@ def clean_name(text: str) -> str:
     if t.startswith("The ") and org_kind_from_name(t[4:]) not in (None, "media"):
         t = t[4:]  # "The Nordic Academy of Engineering today named ...", not "The Times"
     t = t.strip(" ,.;:!?()[]\"'“”‘’|*_@")
-    if re.search(r"\s(?:Jr|Sr|Inc|Ltd|Co|Corp|Bros|Pty|Ltda)$", t) and \
+    if re.search(r"\s(?:Jr|Sr|Inc|Ltd|Co|Corp|Bros|Pty|Ltda)$|(?:\b[A-Z]\.)+[A-Z]$", t) and \
             text.rstrip().rstrip(",;:)'’").endswith(t + "."):
-        t += "."  # "Acme Inc." keeps its stop
+        t += "."  # "Acme Inc." and "Quillon Materials B.V." keep their stop
     return t
 
 
@@ -292,6 +292,11 @@ _NAME_OF_BODY = re.compile(r"(?<![\w@])(" + NAME_RE + r")(?=\s+(?:of|at)\s+(?:th
 _JOB_TITLE_WORD = re.compile(JOB_TITLES)
 _ENDS_WITH_JOB = re.compile(r"\b(?:" + JOB_TITLES + r")$", re.I)
 _ONLY_JOB = re.compile(r"(?:[A-Z][a-z]+\s+){0,2}(?:" + JOB_TITLES + r")", re.I)
+# "Full Professor of Functional Porous Materials, University of X": a post, then its body
+_POST_FIRST = re.compile(
+    r"(?:(?:Full|Associate|Assistant|Adjunct|Visiting|Emeritus|Distinguished|Senior|Junior|"
+    r"Principal|Honorary|Research|Clinical|Tenured)\s+)*(?:Professor|Lecturer|Reader|"
+    r"Researcher|Scientist|Fellow)(?:\s+(?:of|in|for)\s+(?P<field>[^,;()]+?))?(?=,\s+[A-Z]|$)")
 
 
 _PLURAL_TITLES = {"professors", "drs", "drs.", "doctors"}
@@ -806,7 +811,7 @@ _KEYWORD_ORG = re.compile(
     r"(?:University|College|Institute|School|Academy|Polytechnic|Laboratory|Laboratories|Labs?|"
     r"Conservatory|Conservatoire|"
     r"Ventures|Capital|Partners|Inc\.|Ltd\.?|Corporation|Corp\.|LLC|GmbH|AG|S\.A\.|B\.V\.|"
-    r"N\.V\.|S\.p\.A\.|Pty|PLC|plc|LLP|Foundations?|Council|"
+    r"N\.V\.|S\.p\.A\.|Pty|PLC|plc|LLP|Foundations?|Fonds|Council|"
     r"Ministry|Department|Agency|Commission|Society|Association|Party|Research|Press|Globe|Times|"
     r"Consortium|Initiative|Alliance|Trust|Bank|Hospital|Museum|Orchestra|Church|Diocese)(?!\w)"
     # "Institute for the History of Science": two joining words in the tail; "Royal
@@ -824,7 +829,7 @@ _KEYWORD_FIRST = re.compile(
     r"Akademie|Sociedad|Sociedade|Société|Società|Unión|União|Ministerio|Ministère|Ministério|"
     r"Escuela|École|Colegio|Facultad|Faculdade|Banco|Museo|Musée|Laboratorio|Laboratoire|"
     r"Hôpital|Agencia|Agência|Secretaría|Asociación|Associação|Hochschule|Gesellschaft|"
-    r"Politecnico|Escola|Scuola)"
+    r"Politecnico|Escola|Scuola|Stichting)"
     r"(?:(?:\s+(?:de|del|des|du|l['’]|d['’]|di|della|delle|degli|do|da|dos|das|y|e|et|und|"
     r"für|pour|para|per|zu|zur|der|la|las|los|el|le)){0,3}\s+[A-ZÀ-Ý][\w'’.-]*){1,10}")
 _CUE_ORG = re.compile(
@@ -1036,6 +1041,12 @@ def kg_orgs(doc: Doc) -> Doc:
             return  # a venue ("The Journal of Molecular Biology", "Physical Review B") or a degree
         if re.match(HONORIFIC, name) and is_person_name(re.sub(r"^\S+\s+", "", name)):
             return  # "Prof. Mira Castell" in a CV's advisor line: a person
+        post = _POST_FIRST.match(name)
+        if post and (post.group("field") is None or not org_kind_from_name(post.group("field"))):
+            if post.end() < len(name):
+                add(s + post.end() + 1 + len(name[post.end() + 1:]) -
+                    len(name[post.end() + 1:].lstrip()), e, actor)
+            return  # the post alone is no body ("Professor of Functional Materials")
         role_first = re.match(r"[A-Z][\w-]*(?:\s+[a-z][\w-]*)+,\s+(?=[A-Z])", name)
         if role_first and not re.search(r"\b(?:of|for|and|the|de|du|la|le|der|für)\s",
                                         role_first.group(0)):
