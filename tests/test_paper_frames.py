@@ -73,6 +73,11 @@ def _people(text: str, *names: str) -> list[tuple[int, int, str]]:
      [("role", ["Ann Ray"], [1], False), ("coauthors", ["Tim Sato", "Ola Berg"], [None, None],
                                           False)]),
     ("Tim Sato led the study.", ("Tim Sato",), [("role", ["Tim Sato"], [1], False)]),
+    # an apposition: "the lead author, A, ..., and his co-authors, B and C"
+    ("the lead author, Ann Ray, a doctoral student, and his co-authors, Dr. Tim Sato and "
+     "Ola Berg, reported", ("Ann Ray", "Tim Sato", "Ola Berg"),
+     [("role", ["Ann Ray"], [1], False), ("coauthors", ["Tim Sato", "Ola Berg"], [None, None],
+                                          False)]),
     # written with someone as first author: a co-writer too, so the agent is an author
     ("a paper written with her student Ann Ray as first author", ("Ann Ray",),
      [("with", ["Ann Ray"], [None], False), ("role", ["Ann Ray"], [1], False)]),
@@ -599,3 +604,14 @@ def test_an_ieee_list_under_a_press_release_heading_gives_ordered_authors():
                   for p in x.papers) == [
         ("Acoustic sensing of calving fronts", "2012", ["Tom Vale", "M. Castell", "F. Arnaud"]),
         ("Low-noise hydrophones for polar seas", "2014", ["M. Castell", "Tom Vale"])]
+
+
+def test_a_title_given_with_is_called_and_its_year_from_the_sentence_before():
+    papers, _ = _papers(
+        "Jane Roe\n\nJane Roe is a chemist who works on solid electrolytes in Oslo. Her "
+        "first paper is called \"Salt Bridges in Dry Cells\". Her student did most of the work "
+        "on their 2022 paper on dendrites. It is called \"Glass Electrolytes That Stop "
+        "Dendrites\", and it appeared in Advanced Ionic Materials. She also built a robot in "
+        "2020. It is called \"Little Helper Number Three\".")
+    assert {t: d for t, (d, _a) in papers.items()} == {
+        "Salt Bridges in Dry Cells": None, "Glass Electrolytes That Stop Dendrites": "2022"}

@@ -141,12 +141,13 @@ _COAUTHORS_BEFORE = re.compile(
     r"them|us)\s+(?:were|are)|"
     # "Her co-authors on "X" (2019) were A, B and C"
     r"co-?authors\s+(?:on|of|for)\s+[^.;]{1,200}?\s+(?:were|are|included|include))"
-    r"\s*:?\s+(?:(?:were|are|included|include)\s+)?$",
+    r"\s*[:,]?\s+(?:(?:were|are|included|include)\s+)?$",
     re.I)
 _FIRST_BEFORE = re.compile(
     r"\b(?:its|the|whose|their|the\s+(?:paper|study|article|report)['’]s)\s+"
     r"(?P<ord>first|lead|leading|principal|second|third|last|senior|corresponding)\s+"
-    r"author\s+(?:was|is|being)\s+$", re.I)
+    # "its first author was X", "the lead author, X, ..."
+    r"author(?:\s+(?:was|is|being)|,)\s+$", re.I)
 _ROLE_AFTER = re.compile(
     r"^" + _ASIDE + r"\s*(?:,\s*)?"
     # "... did the electron microscopy and is the second author": a verb of theirs first

@@ -127,11 +127,13 @@ _SPEECH_BEFORE = re.compile(
     r"(?<!published\s)(?<!appeared\s)(?<!released\s)(?<!issued\s)(?<!posted\s)as)"
     r"\s*,?\s*(?:that\s+)?$", re.I)
 _WORK_BEFORE = re.compile(r"\b" + WORK_NOUNS + r"(?:\s+(?:together|from\s+that\s+year|"
-                          r"from\s+\w+|of\s+\w+|with\s+\w+)){0,2}\s*[,:]?\s*(?:(?:was|is|were|"
-                          r"titled|entitled|called|named)\s*,?\s*)?$|"
+                          r"from\s+\w+|of\s+\w+|with\s+\w+)){0,2}\s*[,:]?\s*(?:(?:(?:was|is|"
+                          r"were)\s+)?(?:titled|entitled|called|named)\s*,?\s*|(?:was|is|were)\s+)?$|"
                           # "appeared in Nature Energy in 2021 under the title 'X'"
                           r"\b(?:appeared|published|came\s+out|printed|issued|released)\b[^.;\"“]{0,60}"
                           r"\bunder\s+the\s+title\s*,?\s*$", re.I)
+_IT_IS_CALLED = re.compile(r"^\s*(?:it|this\s+one|that\s+one)\s*(?:['’]s|is|was)\s+(?:called|"
+                          r"titled|entitled|named)\s*,?\s*$", re.I)
 # a quote followed by where and when it appeared: '"X", in Oikos in 1986', '"X" came out in
 # The American Naturalist', '"X" in the Journal of Things in 2008'
 #: an aside in brackets between a title and what is said of it: '"X" (with A and B) was'
@@ -228,8 +230,13 @@ def _quote_is_work(doc: Doc, s0: int, s1: int, qs: int, qe: int, strong: bool) -
         return False
     if len(re.findall(r"[\w'-]+", title)) < 2 or _NOT_PAPER.search(before):
         return False
-    work = _WORK_BEFORE.search(before) is not None
-    speech = _SPEECH_BEFORE.search(before)
+    work = _WORK_BEFORE.search(before) is not None or (
+        # "... our 2022 paper on dendrites. It's called 'X'": the work the sentence before
+        # spoke of
+        _IT_IS_CALLED.search(before) is not None
+        and re.search(r"\b" + WORK_NOUNS + r"\b", re.split(
+            r"(?<=[.!?])\s+", text[max(0, s0 - 300):s0].rstrip())[-1], re.I) is not None)
+    speech = None if work else _SPEECH_BEFORE.search(before)
     if speech and re.match(r"\s*as\b", speech.group(0), re.I) and re.search(
             r"\b(?:published|appeared|released|issued|posted|printed|came\s+out)\b[^.;\"“”]{0,80}$",
             before[:speech.start()], re.I):
@@ -509,9 +516,10 @@ def kg_papers(doc: Doc) -> Doc:
             if p.date is None:  # "The following year they released X"
                 year = relative_year(text, context_year)
                 p.date = PartialDate(str(year)) if year else None
-            if p.date is None and context_year and re.match(
+            if p.date is None and context_year and (re.match(
                     r"\s*(?:The|This|That|Their|Her|His)\s+(?:[\w-]+\s+)?(?:paper|study|article|"
-                    r"report|preprint)\b", text):
+                    r"report|preprint)\b", text) or _IT_IS_CALLED.match(text[:qs - s0].rstrip(
+                        "\"“«*_ "))):
                 # "Her best-known work came in 1979, when she ... reported ... The paper, 'X',
                 # listed ...": the work the sentence before dated
                 p.date = PartialDate(str(context_year))
