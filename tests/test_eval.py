@@ -65,12 +65,12 @@ CHECK = ["albuquerque", "brenner", "delatorre", "strand_prize"]
 HALF_FLOORS = {
     "tune": {"people": 0.96, "organizations": 0.95, "papers": 0.99, "paper_years": 0.99,
              "authorship": 0.98, "first_authors": 0.99, "coauthor_pairs": 0.98,
-             "affiliations": 0.84, "affiliation_dates": 0.75},
+             "affiliations": 0.845, "affiliation_dates": 0.77},
     # (2026-12-01: reading an interview's he and she in its first-person answers as other
     # people cost one article 0.045 authorship; later work won it back)
-    "check": {"people": 0.89, "organizations": 0.79, "papers": 0.83, "paper_years": 0.83,
+    "check": {"people": 0.89, "organizations": 0.80, "papers": 0.85, "paper_years": 0.83,
               "authorship": 0.73, "first_authors": 0.75, "coauthor_pairs": 0.69,
-              "affiliations": 0.61, "affiliation_dates": 0.42},
+              "affiliations": 0.64, "affiliation_dates": 0.45},
 }
 
 
@@ -107,7 +107,7 @@ def test_own_invented_articles_hold_their_macro_floors():
 HELDOUT = ARTICLES.parent / "heldout"
 HELDOUT_FLOORS = {"people": 0.97, "organizations": 0.95, "papers": 0.96, "paper_years": 0.96,
                   "authorship": 0.78, "first_authors": 0.96, "coauthor_pairs": 0.52,
-                  "affiliations": 0.80, "affiliation_dates": 0.72}
+                  "affiliations": 0.81, "affiliation_dates": 0.74}
 
 
 # Twelve invented articles written on 2026-12-01 by helpers that saw neither kg's code nor
@@ -116,14 +116,14 @@ HELDOUT_FLOORS = {"people": 0.97, "organizations": 0.95, "papers": 0.96, "paper_
 DEV = ARTICLES.parent / "dev"
 DEV_FLOORS = {"people": 0.95, "organizations": 0.87, "papers": 0.99, "paper_years": 0.98,
               "authorship": 0.94, "first_authors": 0.97, "coauthor_pairs": 0.91,
-              "affiliations": 0.76, "affiliation_dates": 0.57}
+              "affiliations": 0.76, "affiliation_dates": 0.58}
 
 
 # Sixteen more, written in three batches during stop 20 (tests/dev2/README.md), read alike.
 DEV2 = ARTICLES.parent / "dev2"
 DEV2_FLOORS = {"people": 0.92, "organizations": 0.83, "papers": 0.91, "paper_years": 0.86,
                "authorship": 0.85, "first_authors": 0.91, "coauthor_pairs": 0.77,
-               "affiliations": 0.64, "affiliation_dates": 0.45}
+               "affiliations": 0.65, "affiliation_dates": 0.45}
 
 # Eight more, written on 2026-12-02 (stop 22) in the check half's styles and first run as
 # unseen text (tests/dev3/README.md); their misses were then read, so they are a dev set too.
@@ -133,10 +133,18 @@ DEV3_FLOORS = {"people": 0.91, "organizations": 0.85, "papers": 0.99, "paper_yea
                "affiliations": 0.70, "affiliation_dates": 0.48}
 
 
+# Twelve more, written in two batches during stop 23 in the check half's styles and first
+# run as unseen text (tests/dev4/README.md); their misses were then read, so a dev set too.
+DEV4 = ARTICLES.parent / "dev4"
+DEV4_FLOORS = {"people": 0.88, "organizations": 0.89, "papers": 0.98, "paper_years": 0.87,
+               "authorship": 0.87, "first_authors": 0.96, "coauthor_pairs": 0.79,
+               "affiliations": 0.75, "affiliation_dates": 0.60}
+
+
 @pytest.mark.parametrize(("folder", "count", "floors"), [
     (HELDOUT, 4, HELDOUT_FLOORS), (DEV, 12, DEV_FLOORS), (DEV2, 16, DEV2_FLOORS),
-    (DEV3, 8, DEV3_FLOORS)],
-    ids=["held-out", "dev", "dev2", "dev3"])
+    (DEV3, 8, DEV3_FLOORS), (DEV4, 12, DEV4_FLOORS)],
+    ids=["held-out", "dev", "dev2", "dev3", "dev4"])
 def test_invented_article_sets_hold_their_macro_floors(folder, count, floors):
     from kg.evaluate import evaluate_folder
 
