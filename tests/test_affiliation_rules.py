@@ -1289,3 +1289,20 @@ def test_the_two_of_them_are_the_subject_and_the_one_named_just_before():
     assert {a for a in got if a[1] == "founderOf"} == {
         ("Jane Roe", "founderOf", "Quillon Robotics", "2018", None),
         ("Oskar Lindqvist", "founderOf", "Quillon Robotics", "2018", None)}
+
+
+def test_a_paragraph_that_opens_by_describing_another_person_is_their_portrait():
+    got = _affiliations(
+        "Hale Prize 2024\n\nLAKEMOOR, 3 May 2024 - The Hale Foundation today named the "
+        "laureates of its prize: Professor Mira Castell of the University of Lakemoor and "
+        "Professor Tom Vale of Quillon Polytechnic.\n\n"
+        "Professor Mira Castell is honoured for her studies of coastal aquifers. She received "
+        "her PhD from the University of Orca in 2006.\n\n"
+        "Professor Tom Vale is recognised for his flood forecasts. He earned a BEng from "
+        "Kestrel University in 1994 and was a senior engineer at the Flood Bureau from 2001 "
+        "to 2008.\n")
+    assert {("Mira Castell", "alumniOf", "University of Orca", None, "2006"),
+            ("Tom Vale", "alumniOf", "Kestrel University", None, "1994"),
+            ("Tom Vale", "worksFor", "Flood Bureau", "2001", "2008")} <= got
+    assert not any(p == "Mira Castell" and o in ("Kestrel University", "Flood Bureau")
+                   for p, _r, o, _s, _e in got)

@@ -518,6 +518,14 @@ _BORN_OPENING = re.compile(r"\s*([A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|(?:va
                            r"del|di|du|le|la|bin|ibn|al|y)\b)){1,5})\s*\((?:born|b\.|n[ée]e?)\s")
 
 
+# "Professor Yusuf Kern is recognised for ...", "Dr. Ana Ruiz is a hydrologist at ...": a
+# paragraph that opens by describing another person is a portrait of them
+_DESCRIBED_OPENING = re.compile(
+    r"\s*(?:(?:Professor|Prof\.|Dr\.?|Dame|Sir)\s+)?([A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|"
+    r"(?:van|von|de|der|den|da|del|di|du|le|la|bin|ibn|al|y)\b)){1,5})\s+(?:is|was)\s+(?:an?\s|"
+    r"the\s|honou?red\b|recogni[sz]ed\b|cited\b|awarded\b|named\b|selected\b)")
+
+
 def topic_pronoun(doc: Doc, char: int) -> str | None:
     """The pronoun of the person a section or portrait paragraph is about, where that is
     not the article's subject: "he" or "she" by count in its span, else None."""
@@ -556,7 +564,9 @@ def subject_at(doc: Doc, char: int) -> str | None:
             heading = text[b.start:b.end].strip()
             # a paragraph that opens with another person's dates ("Ana Ruiz (born 1964 in
             # Lima) holds a chair ..."): a prize release's or an obituary's portrait of them
-            born = _BORN_OPENING.match(text, b.start, b.end) if b.kind == "paragraph" else None
+            born = (_BORN_OPENING.match(text, b.start, b.end)
+                    or _DESCRIBED_OPENING.match(text, b.start, b.end)) \
+                if b.kind == "paragraph" else None
             if born:
                 person = next((p.name for p in facts.people if p.start == born.start(1)
                                and p.end == born.end(1) and len(p.name.split()) >= 2), None)
