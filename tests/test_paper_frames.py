@@ -73,6 +73,10 @@ def _people(text: str, *names: str) -> list[tuple[int, int, str]]:
      [("role", ["Ann Ray"], [1], False), ("coauthors", ["Tim Sato", "Ola Berg"], [None, None],
                                           False)]),
     ("Tim Sato led the study.", ("Tim Sato",), [("role", ["Tim Sato"], [1], False)]),
+    # "the three of us: A, B himself, and C": the authors, in no stated order
+    ("It was just the three of us: Ann Ray, Tim Sato himself, and Ola Berg.",
+     ("Ann Ray", "Tim Sato", "Ola Berg"),
+     [("coauthors", ["Ann Ray", "Tim Sato", "Ola Berg"], [None, None, None], False)]),
     # an apposition: "the lead author, A, ..., and his co-authors, B and C"
     ("the lead author, Ann Ray, a doctoral student, and his co-authors, Dr. Tim Sato and "
      "Ola Berg, reported", ("Ann Ray", "Tim Sato", "Ola Berg"),
@@ -615,3 +619,12 @@ def test_a_title_given_with_is_called_and_its_year_from_the_sentence_before():
         "2020. It is called \"Little Helper Number Three\".")
     assert {t: d for t, (d, _a) in papers.items()} == {
         "Salt Bridges in Dry Cells": None, "Glass Electrolytes That Stop Dendrites": "2022"}
+
+
+def test_it_came_out_in_a_year_dates_the_paper_before_it():
+    papers, _ = _papers(
+        "Jane Roe\n\nJane Roe is a chemist who works on solid electrolytes in Oslo. She "
+        "finished her PhD in 2013. The paper she is proudest of from those years is \"Salt "
+        "Bridges in Dry Cells\". Ann Ray was first author. It came out in the Journal of "
+        "Solid Ionics in 2012.")
+    assert papers["Salt Bridges in Dry Cells"][0] == "2012"

@@ -57,7 +57,8 @@ WORK_NOUNS = (r"(?:paper|papers|article|articles|study|studies|preprint|report|t
 # student at X, and B")
 _HONORIFIC = HONORIFIC
 _HONORIFIC_END = re.compile(r"\b" + _HONORIFIC + r"$")
-SEPARATOR = _SEP = re.compile(r"\s*(?:,\s*(?:and\s+|&\s*)?|\s+and\s+|\s*&\s*|,?\s+as well as\s+|"
+SEPARATOR = _SEP = re.compile(r"(?:\s+(?:himself|herself))?"  # "B himself, and me"
+                  r"\s*(?:,\s*(?:and\s+|&\s*)?|\s+and\s+|\s*&\s*|,?\s+as well as\s+|"
                   # "A and her student B", "A, his postdoc B"
                   r"(?:,\s*|\s+and\s+)(?:his|her|their|my|our|the)\s+(?:[a-z][\w-]*\s+){1,3}?"
                   r"(?=[A-Z]|$)|"
@@ -136,6 +137,8 @@ _COAUTHORS_BEFORE = re.compile(
     # "the authors were", "the other two authors were"
     r"(?:the|its|whose|their)\s+(?:\w+\s+){0,2}authors\s+(?:were|are|included|include|being)|"
     r"authored\s+(?:jointly\s+)?by|(?:under|with)\s+the\s+names\s+of|"
+    # "it was just the three of us: A, B and me"
+    r"\bthe\s+(?:two|three|four|five|six)\s+of\s+(?:us|them)\s*[:,–—-]?|"
     # "the authors after her were A and B"
     r"the\s+(?:other\s+)?authors\s+(?:after|besides|alongside|apart\s+from)\s+(?:her|him|me|"
     r"them|us)\s+(?:were|are)|"

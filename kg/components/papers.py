@@ -132,6 +132,9 @@ _WORK_BEFORE = re.compile(r"\b" + WORK_NOUNS + r"(?:\s+(?:together|from\s+that\s
                           # "appeared in Nature Energy in 2021 under the title 'X'"
                           r"\b(?:appeared|published|came\s+out|printed|issued|released)\b[^.;\"“]{0,60}"
                           r"\bunder\s+the\s+title\s*,?\s*$", re.I)
+_IT_APPEARED = re.compile(r"\s*(?:It|The\s+(?:paper|study|article|preprint|book))\s+"
+                          r"(?:finally\s+|eventually\s+|then\s+)?(?:came\s+out|appeared|was\s+"
+                          r"published|was\s+printed|ran)\b", re.I)
 _IT_IS_CALLED = re.compile(r"^\s*(?:it|this\s+one|that\s+one)\s*(?:['’]s|is|was)\s+(?:called|"
                           r"titled|entitled|named)\s*,?\s*$", re.I)
 # a quote followed by where and when it appeared: '"X", in Oikos in 1986', '"X" came out in
@@ -467,6 +470,7 @@ def kg_papers(doc: Doc) -> Doc:
     prev_people: list[str] = []
     context_year: int | None = None
     known_authors: set[str] = set()  # names first found in an author list
+    borrowed: set[int] = set()  # papers dated by the sentence before theirs
     for sent in doc.sents:
         block = block_at(art, sent.start_char)
         if block is not None and block.kind in ("row", "reference", "title", "heading"):
@@ -496,6 +500,11 @@ def kg_papers(doc: Doc) -> Doc:
         if not titles:
             if last_paper is not None:
                 _follow_up(doc, last_paper, text, people, frames)
+                if (last_paper.date is None or id(last_paper) in borrowed) and \
+                        _IT_APPEARED.match(text) and find_dates(text):
+                    # '"X" ... It came out in the Journal of Y in 2012.'
+                    last_paper.date = find_dates(text)[0][2]
+                    borrowed.discard(id(last_paper))
             # a work named by its short name: "He was also a co-author of DALL-E, ..."
             m = re.search(r"\b(?:co-?author|first author|author)\s+(?:of|on)\s+" + _SHORT_NAME,
                           text)
@@ -523,6 +532,7 @@ def kg_papers(doc: Doc) -> Doc:
                 # "Her best-known work came in 1979, when she ... reported ... The paper, 'X',
                 # listed ...": the work the sentence before dated
                 p.date = PartialDate(str(context_year))
+                borrowed.add(id(p))
             papers.append(p)
         rel = [(a - s0, b - s0) for a, b in titles]
         _attach_authors(doc, papers, rel, text, people, frames, prev_people)
