@@ -176,3 +176,12 @@ def test_a_cited_work_s_venue_a_plural_title_and_a_hyphenated_body_word_are_no_p
     assert {p.name for p in x.people} == {"Jane Roe", "Pieter van Oordt", "Tom Vale"}
     assert [(p.title, [a.name for a in p.authors]) for p in x.papers] == [
         ("Ventilation Loss in Upwelling Systems", ["Jane Roe", "Pieter van Oordt", "Tom Vale"])]
+
+
+def test_a_two_word_name_ending_in_a_company_word_is_a_body():
+    x = extract(read_text(
+        "Jane Roe\n\nJane Roe (1940 - 2024) was a chemist who built batteries for ships. She is "
+        "survived by a son, Tom Vale, an engineer at Pendle Energy. In 2003 she received the "
+        "Volta Medal of the Lakemoor Electrochemical Union."))
+    assert {p.name for p in x.people} == {"Jane Roe", "Tom Vale"}
+    assert {"Pendle Energy", "Lakemoor Electrochemical Union"} <= {o.name for o in x.organizations}

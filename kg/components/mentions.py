@@ -113,7 +113,8 @@ _BODY_WORD = re.compile(
     r"Genomics|Diagnostics|Instruments|Devices|Universidad|Universidade|Université|"
     r"Università|Universität|Instituto|Institut|Istituto|Fundación|Fundação|Fondation|"
     r"Equity|Investments|Enterprises?|Fund|Group|Bank|Trust|Studios|Networks|Publishing|"
-    r"Hospital|Museum|Orchestra)\b")
+    r"Hospital|Museum|Orchestra|Energy|Union|Materials|Chemicals|Electronics|Aerospace|"
+    r"Logistics|Airlines)\b")
 
 
 _BYLINE_NAME = re.compile(r"(?m)^[ \t]*(?:(?:Interview|Interviewed|Words|Text|Story|Reporting|"
