@@ -1306,3 +1306,24 @@ def test_a_paragraph_that_opens_by_describing_another_person_is_their_portrait()
             ("Tom Vale", "worksFor", "Flood Bureau", "2001", "2008")} <= got
     assert not any(p == "Mira Castell" and o in ("Kestrel University", "Flood Bureau")
                    for p, _r, o, _s, _e in got)
+
+
+@pytest.mark.parametrize("text, absent", [
+    # stepping down as chief executive officer *of* a named body is read by the cues, and
+    # another person's stepping down ends no post of the subject's
+    ("# Jane Roe\n\nJane Roe is an engineer who builds robots for farms and forests. In 2012 "
+     "Roe joined Quillon Medical as chief executive. Roe stepped down as chief executive "
+     "officer of Paylane Robotics in 2020.",
+     ("Jane Roe", "worksFor", "Quillon Medical", "2012", "2020")),
+    ("# Jane Roe\n\nJane Roe is an engineer who builds robots for farms and forests. In 2012 "
+     "Roe joined Quillon Medical as chief executive. Tom Vale stepped down as chief executive "
+     "in 2020.",
+     ("Tom Vale", "worksFor", "Quillon Medical", None, "2020")),
+    # "made it a condition of the loan" is no funding
+    ("# Jane Roe\n\nJane Roe is an engineer who builds robots for farms and forests. In 2012 "
+     "Roe founded Quillon Medical. In 2015 Lakemoor Bank made it a condition of the loan "
+     "that Roe resign.",
+     ("Quillon Medical", "fundedBy", "Lakemoor Bank", "2015", None)),
+])
+def test_rules_that_must_not_fire(text, absent):
+    assert absent not in _affiliations(text)

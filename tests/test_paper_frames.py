@@ -628,3 +628,11 @@ def test_it_came_out_in_a_year_dates_the_paper_before_it():
         "Bridges in Dry Cells\". Ann Ray was first author. It came out in the Journal of "
         "Solid Ionics in 2012.")
     assert papers["Salt Bridges in Dry Cells"][0] == "2012"
+
+
+def test_a_study_that_ran_for_years_is_not_dated_by_them():
+    papers, _ = _papers(
+        "Jane Roe\n\nJane Roe is a physician who studies heart disease in Oslo. Her best paper is "
+        "called \"Salt and the Ageing Heart\". The study ran from 2004 to 2009 with 300 "
+        "patients.")
+    assert papers["Salt and the Ageing Heart"][0] is None

@@ -1523,14 +1523,14 @@ _RAISED_AFTER = re.compile(r"[^.;]{0,40}?\b(?:raised|closed|secured|announced|co
 
 
 _AWARDED = re.compile(
-    r"\s+(?:(?i:also|later|then)\s+)?(?i:awarded|gave|granted|made)\s+(?P<obj>(?i:it|the\s+"
+    r"\s+(?:(?i:also|later|then)\s+)?(?i:awarded|gave|granted)\s+(?P<obj>(?i:it|the\s+"
     r"(?:company|firm|startup|start-up|lab|laboratory|institute|project))|"
     r"[A-Z][\w'’&-]*(?:\s+[A-Z][\w'’&-]*){0,4})\s+(?i:a|an|its|their)\s+[^.;]{0,50}?"
     r"\b(?i:grant|investment|loan|endowment|donation|gift)s?\b")
 
 
 def _awarded_grant(doc: Doc, ctx: _Sentence, lead: PartialDate | None, add) -> None:
-    """'In 2017 the Hale Foundation awarded it a $3 million grant', 'Orca Capital made
+    """'In 2017 the Hale Foundation awarded it a $3 million grant', 'Orca Capital gave
     Quillon Medical a loan': the body that gives the money funds the one that gets it (a
     body named there, else the one last funded or founded before)."""
     text = doc_text(doc)
@@ -2120,7 +2120,7 @@ _FROM_FOUNDING = re.compile(r"[^.;]{0,60}?\b(?:from|since)\s+(?:its|the\s+(?:com
                             r"establishment)\b", re.I)
 _STEPPED_DOWN = re.compile(
     r"\b(?:stepped\s+down|resigned|retired)\s+as\s+(?:its\s+|the\s+(?:company|firm)['’]s\s+|"
-    r"the\s+)?(?:[\w-]+\s+){0,2}?(?:" + JOB_TITLES + r")\b(?!\s+(?:of|at|for)\b)", re.I)
+    r"the\s+)?(?:[\w-]+\s+){0,2}?(?:" + JOB_TITLES + r")\b", re.I)
 
 
 def _stepped_down(doc: Doc, ctx: _Sentence) -> None:
@@ -2130,15 +2130,15 @@ def _stepped_down(doc: Doc, ctx: _Sentence) -> None:
     if not m:
         return
     cue = ctx.s0 + m.start()
-    if any(cue < s < ctx.s0 + m.end() + 5 for s, _e, _o in ctx.orgs):
-        return  # a body named with the post: read by the cues
+    if any(s > cue for s, _e, _o in ctx.orgs):
+        return  # a body named after the post ("... chief executive officer of X"): the cues
     facts = facts_of(doc)
     end = _dates_after(doc, ctx.s0 + m.end(), _clause_end(doc, ctx.s0 + m.end(), ctx.s1))[2] \
         or _leading_date(doc, ctx.sent)
     for name, is_org in ctx.agents(cue):
         if is_org:
             continue
-        held = [f.organization for f in facts.affiliations if (f.person in (name, ctx.subject)
+        held = [f.organization for f in facts.affiliations if (f.person == name
                 or f.person.split()[-1] == name.split()[-1])
                 and f.relation in ("worksFor", "founderOf") and f.sentence[0] < ctx.s0
                 and not f.person_is_org]

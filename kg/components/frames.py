@@ -138,7 +138,7 @@ _COAUTHORS_BEFORE = re.compile(
     r"(?:the|its|whose|their)\s+(?:\w+\s+){0,2}authors\s+(?:were|are|included|include|being)|"
     r"authored\s+(?:jointly\s+)?by|(?:under|with)\s+the\s+names\s+of|"
     # "it was just the three of us: A, B and me"
-    r"\bthe\s+(?:two|three|four|five|six)\s+of\s+(?:us|them)\s*[:,–—-]?|"
+    r"\bthe\s+(?:two|three|four|five|six)\s+of\s+(?:us|them)\s*:|"
     # "the authors after her were A and B"
     r"the\s+(?:other\s+)?authors\s+(?:after|besides|alongside|apart\s+from)\s+(?:her|him|me|"
     r"them|us)\s+(?:were|are)|"

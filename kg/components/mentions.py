@@ -1132,7 +1132,7 @@ def kg_orgs(doc: Doc) -> Doc:
                 (founded or lettered) and t.ent_type_ == "PERSON")
                 # "Roe founded Quenaya Medical" tagged LAW as a whole: the tagger's span
                 # takes in the cue, so its label says nothing of the name after it
-                and not (t.ent_type_ != "PERSON" and _ent_start(doc, t) < m.start())
+                and not (t.ent_type_ != "PERSON" and _ent_start(doc, t) < m.start("org"))
                 for t in span):
             continue
         # an acronym where a body stands is a body, whatever the tagger says ("at CERN",

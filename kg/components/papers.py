@@ -134,7 +134,7 @@ _WORK_BEFORE = re.compile(r"\b" + WORK_NOUNS + r"(?:\s+(?:together|from\s+that\s
                           r"\bunder\s+the\s+title\s*,?\s*$", re.I)
 _IT_APPEARED = re.compile(r"\s*(?:It|The\s+(?:paper|study|article|preprint|book))\s+"
                           r"(?:finally\s+|eventually\s+|then\s+)?(?:came\s+out|appeared|was\s+"
-                          r"published|was\s+printed|ran)\b", re.I)
+                          r"published|was\s+printed)\b", re.I)
 _IT_IS_CALLED = re.compile(r"^\s*(?:it|this\s+one|that\s+one)\s*(?:['’]s|is|was)\s+(?:called|"
                           r"titled|entitled|named)\s*,?\s*$", re.I)
 # a quote followed by where and when it appeared: '"X", in Oikos in 1986', '"X" came out in

@@ -514,16 +514,19 @@ def other_pronouns(doc: Doc) -> list[tuple[int, int, str]]:
 _FAR = 1 << 62  # past any offset
 
 
-_BORN_OPENING = re.compile(r"\s*([A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|(?:van|von|de|der|den|da|"
-                           r"del|di|du|le|la|bin|ibn|al|y)\b)){1,5})\s*\((?:born|b\.|n[ée]e?)\s")
+_BORN_OPENING = re.compile(r"\s*(?P<who>[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|(?:van|von|de|der|"
+                           r"den|da|del|di|du|le|la|bin|ibn|al|y)\b)){1,5})\s*\((?:born|b\.|"
+                           r"n[ée]e?)\s")
 
 
 # "Professor Yusuf Kern is recognised for ...", "Dr. Ana Ruiz is a hydrologist at ...": a
 # paragraph that opens by describing another person is a portrait of them
 _DESCRIBED_OPENING = re.compile(
-    r"\s*(?:(?:Professor|Prof\.|Dr\.?|Dame|Sir)\s+)?([A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|"
-    r"(?:van|von|de|der|den|da|del|di|du|le|la|bin|ibn|al|y)\b)){1,5})\s+(?:is|was)\s+(?:an?\s|"
-    r"the\s|honou?red\b|recogni[sz]ed\b|cited\b|awarded\b|named\b|selected\b)")
+    r"\s*(?:(?P<title>Professor|Prof\.|Dr\.?|Dame|Sir)\s+)?(?P<who>[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|"
+    r"(?:van|von|de|der|den|da|del|di|du|le|la|bin|ibn|al|y)\b)){1,5})\s+(?:is|was)\s+(?:"
+    # "Tom Vale was a postdoc in the group" inside a life is no portrait; a titled opening is
+    r"(?(title)(?:an?|the)\s|(?!))|honou?red\b|recogni[sz]ed\b|cited\b|awarded\b|named\b|"
+    r"selected\b)")
 
 
 def topic_pronoun(doc: Doc, char: int) -> str | None:
@@ -568,8 +571,8 @@ def subject_at(doc: Doc, char: int) -> str | None:
                     or _DESCRIBED_OPENING.match(text, b.start, b.end)) \
                 if b.kind == "paragraph" else None
             if born:
-                person = next((p.name for p in facts.people if p.start == born.start(1)
-                               and p.end == born.end(1) and len(p.name.split()) >= 2), None)
+                person = next((p.name for p in facts.people if p.start == born.start("who")
+                               and p.end == born.end("who") and len(p.name.split()) >= 2), None)
                 if person is not None:
                     topics.append((b.start, b.end, person))
                 continue
