@@ -19,6 +19,7 @@ __all__ = [
     "NON_NAME_WORDS",
     "JOB_TITLES",
     "FOUNDER_TITLES",
+    "STOP_OF_NAME",
     "HONORIFIC",
     "OCCUPATIONS",
     "DEGREE_ABBR",
@@ -216,6 +217,9 @@ JOB_TITLES = (
     r"provost|secretary|treasurer|minister|governor|general manager|coach|captain)"
 )
 FOUNDER_TITLES = r"(?:co-?founder|founder|cofounder|founding (?:member|partner))"
+#: A name whose closing full stop is its own, an abbreviation's ("Acme Inc.", "Quillon
+#: Materials B.V.", "John Roe Jr."), matched on the name with its stop.
+STOP_OF_NAME = re.compile(r"(?:\s(?:Jr|Sr|Inc|Ltd|Co|Corp|Bros|Pty|Ltda)|(?:\b[A-Z]\.)+[A-Z])\.$")
 #: Nouns for a person's occupation, the kind that stands before a name ("the economist X").
 OCCUPATIONS = (r"(?:[a-z]+(?:ist|ian)|engineer|scientist|researcher|professor|physician|surgeon|"
                r"lawyer|writer|designer|architect|entrepreneur|banker|journalist|economist|"

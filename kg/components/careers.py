@@ -29,7 +29,7 @@ from spacy.tokens import Doc
 
 from ..dates import MONTHS, PartialDate, find_dates
 from ..facts import AffiliationFact, OrgFact
-from ..lexicon import DEGREE_ABBR, HONORIFIC, JOB_TITLES, VENUES, org_kind_from_name
+from ..lexicon import DEGREE_ABBR, HONORIFIC, JOB_TITLES, STOP_OF_NAME, VENUES, org_kind_from_name
 from ..reader import Block
 from .structure import doc_text, facts_of
 
@@ -183,9 +183,7 @@ def _comma_org(doc: Doc, s: int, e: int) -> OrgFact | None:
 def _no_stop(name: str) -> str:
     """A name without its closing full stop, unless the stop ends an abbreviation of the
     name ("Quillon Materials B.V.", "Hale & Co.")."""
-    if re.search(r"(?:\b[A-Z]\.){2,}$|\b(?:Inc|Ltd|Co|Corp|Bros|Pty)\.$", name):
-        return name
-    return name.rstrip(" .")
+    return name if STOP_OF_NAME.search(name) else name.rstrip(" .")
 
 
 def _plain_org(doc: Doc, s: int, e: int) -> OrgFact | None:

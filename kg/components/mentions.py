@@ -28,6 +28,7 @@ from ..lexicon import (
     ORG_ACTOR_VERBS,
     ROLE_PREFIXES,
     ROMAN,
+    STOP_OF_NAME,
     VENUES,
     initials_of,
     is_name_token,
@@ -63,8 +64,7 @@ def clean_name(text: str) -> str:
     if t.startswith("The ") and org_kind_from_name(t[4:]) not in (None, "media"):
         t = t[4:]  # "The Nordic Academy of Engineering today named ...", not "The Times"
     t = t.strip(" ,.;:!?()[]\"'“”‘’|*_@")
-    if re.search(r"\s(?:Jr|Sr|Inc|Ltd|Co|Corp|Bros|Pty|Ltda)$|(?:\b[A-Z]\.)+[A-Z]$", t) and \
-            text.rstrip().rstrip(",;:)'’").endswith(t + "."):
+    if STOP_OF_NAME.search(t + ".") and text.rstrip().rstrip(",;:)'’").endswith(t + "."):
         t += "."  # "Acme Inc." and "Quillon Materials B.V." keep their stop
     return t
 
@@ -1044,9 +1044,9 @@ def kg_orgs(doc: Doc) -> Doc:
             return  # "Prof. Mira Castell" in a CV's advisor line: a person
         post = _POST_FIRST.match(name)
         if post and (post.group("field") is None or not org_kind_from_name(post.group("field"))):
-            if post.end() < len(name):
-                add(s + post.end() + 1 + len(name[post.end() + 1:]) -
-                    len(name[post.end() + 1:].lstrip()), e, actor)
+            rest = name[post.end():]
+            if rest:
+                add(s + post.end() + len(rest) - len(rest.lstrip(", ")), e, actor)
             return  # the post alone is no body ("Professor of Functional Materials")
         role_first = re.match(r"[A-Z][\w-]*(?:\s+[a-z][\w-]*)+,\s+(?=[A-Z])", name)
         if role_first and not re.search(r"\b(?:of|for|and|the|de|du|la|le|der|für)\s",

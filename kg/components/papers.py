@@ -500,10 +500,11 @@ def kg_papers(doc: Doc) -> Doc:
         if not titles:
             if last_paper is not None:
                 _follow_up(doc, last_paper, text, people, frames)
-                if (last_paper.date is None or id(last_paper) in borrowed) and \
-                        _IT_APPEARED.match(text) and find_dates(text):
+                appeared = find_dates(text) if (last_paper.date is None or id(last_paper)
+                                                in borrowed) and _IT_APPEARED.match(text) else []
+                if appeared:
                     # '"X" ... It came out in the Journal of Y in 2012.'
-                    last_paper.date = find_dates(text)[0][2]
+                    last_paper.date = appeared[0][2]
                     borrowed.discard(id(last_paper))
             # a work named by its short name: "He was also a co-author of DALL-E, ..."
             m = re.search(r"\b(?:co-?author|first author|author)\s+(?:of|on)\s+" + _SHORT_NAME,

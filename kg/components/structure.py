@@ -514,16 +514,16 @@ def other_pronouns(doc: Doc) -> list[tuple[int, int, str]]:
 _FAR = 1 << 62  # past any offset
 
 
-_BORN_OPENING = re.compile(r"\s*(?P<who>[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|(?:van|von|de|der|"
-                           r"den|da|del|di|du|le|la|bin|ibn|al|y)\b)){1,5})\s*\((?:born|b\.|"
-                           r"n[ée]e?)\s")
-
-
+_PARTICLE = r"(?:van|von|de|der|den|da|del|di|du|le|la|bin|ibn|al|y)"
+# the name that opens a portrait paragraph
+_PORTRAIT_NAME = (r"(?P<who>[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|" + _PARTICLE
+                  + r"\b)){1,5})")
+_BORN_OPENING = re.compile(r"\s*" + _PORTRAIT_NAME + r"\s*\((?:born|b\.|n[ée]e?)\s")
 # "Professor Yusuf Kern is recognised for ...", "Dr. Ana Ruiz is a hydrologist at ...": a
 # paragraph that opens by describing another person is a portrait of them
 _DESCRIBED_OPENING = re.compile(
-    r"\s*(?:(?P<title>Professor|Prof\.|Dr\.?|Dame|Sir)\s+)?(?P<who>[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|"
-    r"(?:van|von|de|der|den|da|del|di|du|le|la|bin|ibn|al|y)\b)){1,5})\s+(?:is|was)\s+(?:"
+    r"\s*(?:(?P<title>Professor|Prof\.|Dr\.?|Dame|Sir)\s+)?" + _PORTRAIT_NAME
+    + r"\s+(?:is|was)\s+(?:"
     # "Tom Vale was a postdoc in the group" inside a life is no portrait; a titled opening is
     r"(?(title)(?:an?|the)\s|(?!))|honou?red\b|recogni[sz]ed\b|cited\b|awarded\b|named\b|"
     r"selected\b)")
@@ -628,7 +628,6 @@ def subject_pronoun_re(pronoun: str | None) -> str:
     return "|".join(parts) if parts else SUBJECT_PRONOUNS["he"]
 
 
-_PARTICLE = r"(?:van|von|de|der|den|da|del|di|du|le|la|bin|ibn|al|y)"
 _OPENING_NAME = re.compile(
     r"\s*(?:(?:Don|Dona|Sir|Dame|Dr\.?|Prof\.?)\s+)?"
     r"((?:[A-Z][\w'’.-]*|" + _PARTICLE + r")(?:\s+(?:[A-Z][\w'’.-]*|" + _PARTICLE + r")){1,7})"
