@@ -214,7 +214,9 @@ JOB_TITLES = (
     r"spokes(?:man|woman|person)|partner|manager|employee|analyst|fellow|advisor|adviser|"
     r"reporter|journalist|columnist|correspondent|executive|official|chancellor|dean|"
     r"rector|vice-rector|vice-chancellor|"
-    r"provost|secretary|treasurer|minister|governor|general manager|coach|captain)"
+    r"provost|secretary|treasurer|minister|governor|general manager|coach|captain|"
+    r"(?:principal |clinical |senior )?investigator|physician|surgeon|curator|librarian|instructor|"
+    r"consultant)"
 )
 FOUNDER_TITLES = r"(?:co-?founder|founder|cofounder|founding (?:member|partner))"
 #: A name whose closing full stop is its own, an abbreviation's ("Acme Inc.", "Quillon

@@ -96,6 +96,22 @@ def _affiliations(text: str) -> set[tuple[str, str, str, str | None, str | None]
     ("# Jane Roe\n\nJane Roe is an engineer who builds robots for farms and forests. In March "
      "2012 Roe founded Quenaya Medical with Tom Vale.",
      ("Jane Roe", "founderOf", "Quenaya Medical", "2012-03", None)),
+    # British 'went up to X to read Y'
+    ("# Jane Roe\n\nJane Roe is a lawyer who writes on water rights and rivers. In 1994 she "
+     "went up to the University of Hull to read law.",
+     ("Jane Roe", "alumniOf", "University of Hull", "1994", None)),
+    # more job titles: an investigator, a consultant
+    ("# Jane Roe\n\nJane Roe is a biologist who studies proteins in yeast cells. From 1995 "
+     "until 2003 she was an investigator of the Vale Medical Institute.",
+     ("Jane Roe", "worksFor", "Vale Medical Institute", "1995", "2003")),
+    ("# Jane Roe\n\nJane Roe is a physician who studies the heart. She returned home in 1995 "
+     "as a consultant cardiologist at Lakemoor City Hospital.",
+     ("Jane Roe", "worksFor", "Lakemoor City Hospital", "1995", None)),
+    # a company's first word with a possessive names it: its financing came from X
+    ("# Jane Roe\n\nJane Roe is an engineer who builds robots for farms and forests. In 2001 "
+     "she founded Quillon Robotics, a company in Lakemoor. Quillon's first financing came "
+     "that year from the venture capital firm Kestrel Ventures.",
+     ("Quillon Robotics", "fundedBy", "Kestrel Ventures", None, None)),
 ])
 def test_affiliation_read_from_the_sentence(text, expected):
     assert expected in _affiliations(text)

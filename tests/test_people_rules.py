@@ -185,3 +185,23 @@ def test_a_two_word_name_ending_in_a_company_word_is_a_body():
         "Volta Medal of the Lakemoor Electrochemical Union."))
     assert {p.name for p in x.people} == {"Jane Roe", "Tom Vale"}
     assert {"Pendle Energy", "Lakemoor Electrochemical Union"} <= {o.name for o in x.organizations}
+
+
+def test_a_blog_heading_that_opens_with_a_question_word_is_no_person():
+    x = extract(read_text(
+        "About me\n\nHi! I'm Mira Castell, and I write software for soil and water surveys.\n\n"
+        "How I got here\n\nI did my undergrad in geology at the University of Hull from 2008 "
+        "to 2011 and then joined Quillon Robotics as an engineer."))
+    assert x.subject == "Mira Castell"
+    assert {p.name for p in x.people} == {"Mira Castell"}
+    assert ("Mira Castell", "alumniOf", "University of Hull") in {
+        (a.person, a.relation, a.organization) for a in x.affiliations}
+
+
+def test_a_lab_owner_whose_given_name_the_tagger_took_for_a_place_is_a_person():
+    # the small model tags "Marta" alone as a place; the whole name before "'s ... lab" is
+    # still a person's, while a place that is the whole span stays a place
+    got = _people("Jane Roe\n\nJane Roe is a chemist who works on soil and water. After "
+                  "the PhD I went back to Sweden for a postdoc at the Lakemoor Institute, in "
+                  "Marta Lindqvist-Ek's cancer genomics lab.")
+    assert "Marta Lindqvist-Ek" in got

@@ -72,7 +72,7 @@ _CUES: list[tuple[str, str, re.Pattern[str]]] = [
         r"\b(?:attended|attending|enrolled\s+(?:at|in)|enrolling\s+(?:at|in)|studied\s+(?:\w+\s+){0,4}"
         r"(?:at|in)|studying\s+(?:\w+\s+){0,3}at|educated\s+at|(?:under)?graduate\s+(?:student\s+)?at|"
         r"(?:doctoral|phd|ph\.d\.|graduate|master['’]?s)\s+student\s+at|student\s+at|students\s+at|"
-        r"matriculated\s+at|went\s+to(?!\s+work)|admitted\s+to|entered|"
+        r"matriculated\s+at|went\s+(?:up\s+)?to(?!\s+work)|admitted\s+to|entered|"
         # "I did my undergrad at X", "she did her doctorate in physics at X"
         r"did\s+(?:my|her|his|their|a|an)\s+(?:[\w'’-]+\s+){0,2}?(?:undergrad\w*|degree|"
         r"ph\.?\s?d\.?|doctorate|master['’]?s|bachelor['’]?s|studies|postgrad\w*)\s+"
@@ -94,7 +94,9 @@ _CUES: list[tuple[str, str, re.Pattern[str]]] = [
         # "with backers including A, B and C", "its seed money came from A and B"
         r"(?:backers|investors|funders|financiers)\s+(?:that\s+|who\s+)?(?:including|included|"
         r"include|such\s+as|like|were|are)|"
-        r"(?:round|money|funding|financing|capital|investment)\b[^.;]{0,60}?\bcame\s+from|"
+        r"(?:round|money|funding|financing|capital|investment)\b[^.;]{0,60}?\bcame\s+"
+        r"(?:(?:that|this|the\s+same|in\s+the\s+same|in\s+that)\s+(?:year|month|spring|summer|"
+        r"autumn|fall|winter)\s+)?from|"
         # "Our seed round was led by X", "the Series A, led by X"
         r"(?:round|series\s+[a-e]|financing|raise)\s*,?\s+(?:(?:was|were|had\s+been)\s+)?"
         r"(?:co-)?led\s+by|"
@@ -799,12 +801,18 @@ def kg_affiliations(doc: Doc) -> Doc:
                                if f.relation == "founderOf" and f.sentence[0] < ctx.s0
                                and f.person in founders]
                         orgs_as_agents = [(own[-1], True)] if own else []
-                    if rel == "fundedBy" and not orgs_as_agents and re.match(
-                            r"\s*(?:Its|The\s+(?:firm|company|start-?up|fund)['’]s?)\s+(?:[\w-]+\s+)"
-                            r"{0,2}?(?:fund|round|raise|financing)\b",
-                            doc_text(doc)[ctx.s0:cue_char]):
-                        # "Its first fund ... was anchored by X": the body named just before
+                    owner_m = re.match(
+                        r"\s*(?:Its|The\s+(?:firm|company|start-?up|fund)['’]s?|(?P<own>[A-Z][\w-]+)"
+                        r"['’]s?)\s+(?:[\w-]+\s+){0,2}?(?:fund|round|raise|financing)\b",
+                        doc_text(doc)[ctx.s0:cue_char])
+                    if rel == "fundedBy" and not orgs_as_agents and owner_m:
+                        # "Its first fund ... was anchored by X": the body named just before;
+                        # "Quillon's first financing came from X": the body named so before
                         prev = _last_org_before(doc, ctx.s0, ("investor", "company", None))
+                        if owner_m.group("own"):
+                            prev = max((o for o in facts.orgs if o.end <= ctx.s0 and
+                                        o.name.split()[0] == owner_m.group("own")),
+                                       key=lambda o: o.start, default=None)
                         orgs_as_agents = [(prev.name, True)] if prev else []
                     if rel == "fundedBy" and not orgs_as_agents:
                         continue

@@ -285,7 +285,7 @@ _NAME_WITH_ROLE = re.compile(
     r"\s+(?:of|at)\b))")
 _NAME_OWNER_OR_KIN = re.compile(
     r"(?<![\w@])(" + NAME_RE + r")(?=,\s+(?:who|whom|whose)\b|['’]s\s+"
-    r"(?:[\w-]+\s+)?(?:team|group|lab|laboratory|students?|supervision|"
+    r"(?:[\w-]+\s+){0,3}?(?:team|group|lab|laboratory|students?|supervision|"
     r"guidance|direction|postdocs?)\b|['’]s\s+(?:[\w-]+\s+){0,3}?"
     r"(?:thesis|dissertation|paper|papers|book|memoir|monograph)\b)"
     r"|" + _KIN + r"(" + NAME_RE + r")")
@@ -528,8 +528,12 @@ def kg_people(doc: Doc) -> Doc:
         # where the tagger saw a place; a place before "'s team" is more often a place
         barred = ("DATE",) if g == 2 and len(name.split()) >= 2 else ("GPE", "LOC", "NORP",
                                                                       "DATE")
+        in_place = [t.ent_type_ in barred for t in span or ()]
+        # ... unless the place covers only part of the name ("in Marta Lindqvist-Ek's lab",
+        # the given name taken for a place)
+        a_place = any(in_place) and (g == 2 or len(name.split()) < 2 or all(in_place))
         if (is_person_name(name) and free(s, e) and not _in_quotes(facts, s, e)
-                and not in_row(s) and not any(t.ent_type_ in barred for t in span or ())):
+                and not in_row(s) and not a_place):
             taken.append((s, s + len(name)))
             known.add(name)
             _add_person(doc, s, s + len(name), "rule")

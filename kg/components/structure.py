@@ -219,6 +219,7 @@ _TITLE_GUEST = re.compile(r"[:|]\s+(?P<n>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)
                           r"(?=\s+(?:on|talks|discusses|explains|reflects)\b|\s*[,:—–]|\s*$)")
 _OPENING_PRONOUNS = frozenset(("I", "He", "She", "They", "We", "It", "His", "Her", "Their", "My",
                                "Our"))
+_WH_WORDS = frozenset(("How", "Why", "What", "When", "Where", "Who", "Which", "Whose"))
 _ENDS_SENTENCE = re.compile(r"[.!?…:;\"'”’)\]]$")
 
 _PRONOUNS = {"he": "he", "him": "he", "his": "he", "himself": "he",
@@ -229,8 +230,9 @@ def _name_shaped(text: str) -> bool:
     toks = text.split()
     # particles ("de la", "van der") do not count, but a first word is no particle ("Al Zorn")
     core = toks[:1] + [t for t in toks[1:] if t not in NAME_PARTICLES]
+    # "How I got here" (a blog's heading) opens with no name
     return (1 < len(core) <= 5 and len(toks) <= 8 and all(is_name_token(t) for t in toks)
-            and toks[0][0].isupper())
+            and toks[0][0].isupper() and toks[0] not in _WH_WORDS)
 
 
 @Language.component("kg_subject")
