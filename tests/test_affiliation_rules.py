@@ -1343,3 +1343,20 @@ def test_a_paragraph_that_opens_by_describing_another_person_is_their_portrait()
 ])
 def test_rules_that_must_not_fire(text, absent):
     assert absent not in _affiliations(text)
+
+
+def test_a_lab_page_portrait_of_its_head():
+    # a page about a lab has no person subject; the paragraph that opens "X is Associate
+    # Professor of ..." is X's portrait, so its "she" is X
+    text = ("# The Castell Lab\n\nWe study how roots and soil microbes talk to each other when "
+            "water runs short.\n\n## Principal investigator\n\nMira Castell is Associate "
+            "Professor of Plant Biology at the University of Hull. She studied biology at the "
+            "University of Leeds (MSc 2006). From 2011 to 2015 she was a postdoctoral "
+            "researcher in Tom Vale's group at the University of York. She came to Hull in "
+            "2016 as an Academy Research Fellow.\n")
+    got = _affiliations(text)
+    assert {("Mira Castell", "worksFor", "University of Hull", None, None),
+            ("Mira Castell", "alumniOf", "University of Leeds", None, "2006"),
+            ("Mira Castell", "worksFor", "University of York", "2011", "2015"),
+            ("Tom Vale", "worksFor", "University of York", None, None)} <= got
+    assert "Academy Research" not in {o.name for o in extract(read_text(text)).organizations}

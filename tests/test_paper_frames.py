@@ -636,3 +636,25 @@ def test_a_study_that_ran_for_years_is_not_dated_by_them():
         "called \"Salt and the Ageing Heart\". The study ran from 2004 to 2009 with 300 "
         "patients.")
     assert papers["Salt and the Ageing Heart"][0] is None
+
+
+def test_co_authors_each_with_their_body_form_one_list():
+    text = ("written with Tom Vale of the Hale Research Centre, Mira Castell of Lakemoor "
+            "University and Felix Arnaud of the University of Hull.")
+    frames = read_frames(text, _people(text, "Tom Vale", "Mira Castell", "Felix Arnaud"))
+    assert [(f.kind, f.names) for f in frames] == [
+        ("with", ["Tom Vale", "Mira Castell", "Felix Arnaud"])]
+
+
+def test_the_subject_of_a_paper_with_others_and_a_lead_author_of_a_study():
+    papers, _ = _papers(
+        "Jane Roe\n\nJane Roe is a chemist who works on solid electrolytes in Oslo. In a "
+        "three-author paper with Tom Vale of Lakemoor University and Mira Castell, \"Salt "
+        "Bridges in Dry Cells,\" which appeared in Nature in 2011, she showed that the "
+        "bridges hold. She is best known as lead author of a 2016 study published in "
+        "Science, \"Glass Electrolytes That Stop Dendrites,\" written with Felix Arnaud.")
+    assert papers == {
+        "Salt Bridges in Dry Cells": ("2011", [("Tom Vale", None), ("Mira Castell", None),
+                                               ("Jane Roe", None)]),
+        "Glass Electrolytes That Stop Dendrites": ("2016", [("Jane Roe", 1),
+                                                            ("Felix Arnaud", None)])}

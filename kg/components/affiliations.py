@@ -136,7 +136,10 @@ _CUES: list[tuple[str, str, re.Pattern[str]]] = [
         r"years?(?:,[^,;.]{1,40},)?\s+as\s+(?:an?\s+)?(?:[\w-]+\s+){0,5}?(?:at|with|for)|"
         # "a fellowship to the Institute for Advanced Study", "settling at the University of X"
         r"fellowship\s+(?:\w+\s+){0,2}(?:to|at)|settl(?:ed|ing)\s+(?:\w+\s+)?at|" + JOB_TITLES
-        + r"s?\s+(?:\w+\s+){0,2}(?:at|of|for|with)|postdoc\w*\s+(?:\w+\s+){0,3}at)"
+        + r"s?\s+(?:\w+\s+){0,2}(?:at|of|for|with)|postdoc\w*\s+(?:\w+\s+){0,3}at|"
+        # "a postdoctoral researcher in Ruth Mallory's group at X"
+        r"(?:" + JOB_TITLES + r"|postdoc\w*)\s+(?:in|with)\s+(?:[A-Z][\w.'’-]*\s+){1,4}?"
+        r"(?:[A-Z][\w-]*)['’]s?\s+(?:[\w-]+\s+){0,2}?(?:group|lab|laboratory|team)\s+at)"
         r"\s+(?:the\s+)?" + _W + r"{0,2}$", re.I)),
 ]
 #: A sentence about a sports career: the clubs in it are teams one plays for, not employers.

@@ -63,7 +63,10 @@ SEPARATOR = _SEP = re.compile(r"(?:\s+(?:himself|herself))?"  # "B himself, and 
                   r"(?:,\s*|\s+and\s+)(?:his|her|their|my|our|the)\s+(?:[a-z][\w-]*\s+){1,3}?"
                   r"(?=[A-Z]|$)|"
                   r",\s+(?:a|an|the|then|now|his|her|their|who)\b[^,;()\"“]{0,80},\s*"
-                  r"(?:and\s+)?)(?:" + _HONORIFIC + r")?")
+                  r"(?:and\s+)?|"
+                  # "A of the Hale Research Centre, B of Lakemoor University and C"
+                  r"\s+(?:of|at|from)\s+(?:the\s+)?[A-Z][^,;()\"“]{0,80}?"
+                  r"(?:,\s*(?:and\s+)?|\s+and\s+))(?:" + _HONORIFIC + r")?")
 # a relative clause or apposition after a name, before what is said of it
 _ASIDE = r"(?:,\s*(?:who|then|now|a|an|the)\b[^,;\"“]{0,100},)?"
 _OPEN_END = re.compile(

@@ -1032,8 +1032,9 @@ def kg_orgs(doc: Doc) -> Doc:
             return  # a heading's words ("Board and Committee Memberships") are no body
         honour = (r"\b(?:Fellowship|Award|Prize|Medal|Scholarship|Grant|Lectureship|"
                   r"Professorship|Studentship|Bursary)s?")
-        if re.search(honour + r"$", name) or re.match(r"\s+" + honour, doc_text(doc)[e:e + 20]):
-            return  # "Sloan Research Fellowship": an honour, not a body
+        if re.search(honour + r"$", name) or re.match(r"\s+(?:" + honour + r"|Fellows?\b)",
+                                                      doc_text(doc)[e:e + 20]):
+            return  # "Sloan Research Fellowship", "an Academy Research Fellow": an honour
         if _ENDS_WITH_JOB.search(name) and (
                 not org_kind_from_name(name) or _ONLY_JOB.fullmatch(name)):
             return  # "Research Scientist", "Associate Professor"

@@ -606,6 +606,11 @@ def _attach_authors(doc: Doc, papers: list[PaperFact], titles: list[tuple[int, i
         role = re.match(r"[^;.]{0,40}?\b(?:on\s+which|of\s+which|where|and)\s+(?:" + pron
                         + r")\s+(?:was|is|were|am)\s+(?:the\s+)?(?P<ord>first|second|third|"
                         r"last|senior|lead)\s+author\b", tail, re.I)
+        role = role or re.search(
+            # "she is best known as lead author of a 2021 study ..., "X""
+            r"(?<![\w'’])(?:" + pron + r")\s+(?:is|was)\s+(?:[\w-]+\s+){0,3}?(?:as\s+)?(?:the\s+)?"
+            r"(?P<ord>first|lead|last|senior)\s+author\s+(?:of|on)\s+(?:(?:a|an|the)\s+)?"
+            r"(?:[\w-]+\s+){0,2}?" + WORK_NOUNS + r"\b(?:(?![.;]\s).){0,120}$", head, re.I)
         if subject and role:
             # '"X," on which she was first author'
             word = role.group("ord").lower()
@@ -661,7 +666,9 @@ def _agent(before: str, people: list[tuple[int, int, str]], framed: set[int],
         named = [n for a, _b, n in people if a == pron.start()]  # another person's "he"
         return named[:1] or ([subject] if subject else [])
     if subject and re.search(r"\b(?:co-?written|written|co-?authored|authored|together|"
-                             r"jointly|published|presented|work\w*|collaborat\w+)\s+with\b",
+                             r"jointly|published|presented|work\w*|collaborat\w+|"
+                             # "In a three-author paper with A and B, ..."
+                             r"(?:paper|study|article|preprint|report|monograph|book))\s+with\b",
                              text, re.I):
         return [subject]
     return []

@@ -528,7 +528,10 @@ _DESCRIBED_OPENING = re.compile(
     + r"\s+(?:is|was)\s+(?:"
     # "Tom Vale was a postdoc in the group" inside a life is no portrait; a titled opening is
     r"(?(title)(?:an?|the)\s|(?!))|honou?red\b|recogni[sz]ed\b|cited\b|awarded\b|named\b|"
-    r"selected\b)")
+    r"selected\b|"
+    # "Tuulikki Rantanen is Associate Professor of X at Y": a post in capitals, no article
+    r"(?:[A-Z][a-z]+\s+){0,2}(?:Professor|Lecturer|Reader|Director|Dean|Head|Chair|President|"
+    r"Fellow|Curator|Scientist|Researcher|Engineer|Investigator)\b)")
 
 
 def topic_pronoun(doc: Doc, char: int) -> str | None:
