@@ -216,7 +216,7 @@ JOB_TITLES = (
     r"rector|vice-rector|vice-chancellor|"
     r"provost|secretary|treasurer|minister|governor|general manager|coach|captain|"
     r"(?:principal |clinical |senior )?investigator|physician|surgeon|curator|librarian|instructor|"
-    r"consultant)"
+    r"consultant|(?:postdoctoral |senior )?research associate)"
 )
 FOUNDER_TITLES = r"(?:co-?founder|founder|cofounder|founding (?:member|partner))"
 #: A name whose closing full stop is its own, an abbreviation's ("Acme Inc.", "Quillon

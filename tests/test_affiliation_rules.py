@@ -1360,3 +1360,17 @@ def test_a_lab_page_portrait_of_its_head():
             ("Mira Castell", "worksFor", "University of York", "2011", "2015"),
             ("Tom Vale", "worksFor", "University of York", None, None)} <= got
     assert "Academy Research" not in {o.name for o in extract(read_text(text)).organizations}
+
+
+def test_a_cv_post_before_its_body_and_a_company_with_co_ltd():
+    text = ("# Jane Roe\n\nJane Roe is a materials scientist who grows thin films.\n\n"
+            "## Appointments\n\n"
+            "- 2012–2015: Postdoctoral Research Associate, University of Cambridge, UK\n"
+            "- 2007–2008: Research Engineer, Hanseong Advanced Ceramics Co., Ltd., Suwon, "
+            "Korea\n")
+    x = extract(read_text(text))
+    assert {(a.person, a.relation, a.organization, a.start.iso if a.start else None,
+             a.end.iso if a.end else None) for a in x.affiliations} >= {
+        ("Jane Roe", "worksFor", "University of Cambridge", "2012", "2015"),
+        ("Jane Roe", "worksFor", "Hanseong Advanced Ceramics Co., Ltd.", "2007", "2008")}
+    assert not any("Postdoctoral" in o.name for o in x.organizations)

@@ -164,7 +164,7 @@ def _comma_org(doc: Doc, s: int, e: int) -> OrgFact | None:
     ("Research Intern, Google Research, Summer 2014")."""
     text = doc_text(doc)
     pos = s
-    for part in text[s:e].split(","):
+    for part in re.split(r"," + _NOT_SUFFIX, text[s:e]):
         a = pos + len(part) - len(part.lstrip())
         pos += len(part) + 1
         name = _no_stop(re.sub(r"\s*\([^()]*\)?\s*$", "", part).strip(" )"))  # "Optica (2022–2025)"
@@ -180,6 +180,10 @@ def _comma_org(doc: Doc, s: int, e: int) -> OrgFact | None:
     return None
 
 
+#: A comma that is no part's end: the one before a company's "Ltd." ("Hale Co., Ltd.").
+_NOT_SUFFIX = r"(?!\s*(?:Ltd|Inc|LLC|Limited)\b)"
+
+
 def _no_stop(name: str) -> str:
     """A name without its closing full stop, unless the stop ends an abbreviation of the
     name ("Quillon Materials B.V.", "Hale & Co.")."""
@@ -189,7 +193,8 @@ def _no_stop(name: str) -> str:
 def _plain_org(doc: Doc, s: int, e: int) -> OrgFact | None:
     """A cell or field item that names an organisation the recogniser missed."""
     text = doc_text(doc)[s:e]
-    name = _no_stop(re.split(r"\s*[(,;]", text.strip(" *_"), maxsplit=1)[0].strip())
+    name = _no_stop(re.split(r"\s*(?:[(;]|," + _NOT_SUFFIX + ")", text.strip(" *_"),
+                             maxsplit=1)[0].strip())
     if not name or not name[:1].isupper() or len(name.split()) > 8 or find_dates(name) \
             or name in VENUES:
         return None  # (a programme committee of "KDD" is a conference's, not a body's)

@@ -296,8 +296,8 @@ _ONLY_JOB = re.compile(r"(?:[A-Z][a-z]+\s+){0,2}(?:" + JOB_TITLES + r")", re.I)
 # "Full Professor of Functional Porous Materials, University of X": a post, then its body
 _POST_FIRST = re.compile(
     r"(?:(?:Full|Associate|Assistant|Adjunct|Visiting|Emeritus|Distinguished|Senior|Junior|"
-    r"Principal|Honorary|Research|Clinical|Tenured)\s+)*(?:Professor|Lecturer|Reader|"
-    r"Researcher|Scientist|Fellow)(?:\s+(?:of|in|for)\s+(?P<field>[^,;()]+?))?(?=,\s+[A-Z]|$)")
+    r"Principal|Honorary|Research|Clinical|Tenured|Postdoctoral|Staff|Lead)\s+)*(?:Professor|"
+    r"Lecturer|Reader|Researcher|Scientist|Fellow|Associate|Engineer)(?:\s+(?:of|in|for)\s+(?P<field>[^,;()]+?))?(?=,\s+[A-Z]|$)")
 
 
 _PLURAL_TITLES = {"professors", "drs", "drs.", "doctors"}
@@ -1035,6 +1035,10 @@ def kg_orgs(doc: Doc) -> Doc:
         if re.search(honour + r"$", name) or re.match(r"\s+(?:" + honour + r"|Fellows?\b)",
                                                       doc_text(doc)[e:e + 20]):
             return  # "Sloan Research Fellowship", "an Academy Research Fellow": an honour
+        if re.fullmatch(r"(?:(?:Postdoctoral|Senior|Junior|Clinical|Principal|Doctoral|Graduate|"
+                        r"Undergraduate|Visiting|Assistant|Associate|Staff|Lead)\s+)+Research",
+                        name):
+            return  # "Postdoctoral Research Associate": a post
         if _ENDS_WITH_JOB.search(name) and (
                 not org_kind_from_name(name) or _ONLY_JOB.fullmatch(name)):
             return  # "Research Scientist", "Associate Professor"
@@ -1517,6 +1521,9 @@ def _mend_org(doc: Doc, s: int, e: int, people: SpanIndex | None = None) -> tupl
             and is_name_token(before.group(1)) and len(name.split()) <= 4:
         s -= len(before.group(0))
         name = text[s:e]
+    m = re.match(r"\.?,\s+(?:Ltd|Inc|LLC|Limited)\b\.?", after)
+    if m and re.search(r"\b(?:Co|Corp|Company|Holdings)\.?$", name):
+        return s, e + m.end()  # "Hanseong Ceramics Co., Ltd.", "Vale Holdings, Inc."
     m = _PARTICLE_TAIL.match(after)
     if m and name.split()[-1][:1].isupper() and (
             m.group("p") not in ("a", "y") or org_kind_from_name(name + m.group(0))):
@@ -1546,7 +1553,7 @@ def _mend_org(doc: Doc, s: int, e: int, people: SpanIndex | None = None) -> tupl
         if initials_of(name + m.group(1)) == letters != initials_of(name):
             return s, e + len(m.group(1))
     # an address after a whole name: "Cornell University, Ithaca"
-    m = re.search(r",\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?$", name)
+    m = re.search(r",\s+(?!(?:Ltd|Inc|LLC|Limited)\b)[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?$", name)
     if m and _BODY_END.search(name[:m.start()]) and not _spelled_out(name, text):
         e = s + m.start()
     if re.search(r"\bof\s+[A-Z][\w-]*$", name) and org_kind_from_name(name):
