@@ -20,7 +20,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -100,6 +100,9 @@ _SECTION_LINE = re.compile(
     # "Key papers cited by the jury"
     r"(?:\s+and\s+\w+|(?:\s+[a-z]+ed)?\s+(?:by|of|from|in|for|on|since|at)\s+[\w'’ -]{1,30})?$",
     re.IGNORECASE)
+# A plain-text CV's heading in capitals: "PROFESSIONAL EXPERIENCE", "PUBLICATIONS (selected)".
+_CAPS_HEADING = re.compile(r"(?=[^a-z]*[A-Z]{4})[A-Z][A-Z&/'’-]*(?:\s+[A-Z&/'’-]+){0,5}"
+                           r"(?:\s*\([^()]{1,40}\))?")
 # Site names after a page title: "Jane Roe | Department of X | University of Y".
 _TITLE_SUFFIX = re.compile(r"\s+[|–—·-]\s+.*$")
 _SETEXT = re.compile(r"^(=+|-+)\s*$")
@@ -452,6 +455,35 @@ def _cited(line: str, *, strict: bool) -> bool:
                           and c.style != "unknown")
 
 
+#: A page title that names no one: the name on the next line is the title.
+_GENERIC_TITLE = re.compile(r"(?i)(?:curriculum\s+vitae|cv|r[ée]sum[ée]|short\s+bio(?:graphy)?|"
+                            r"biography|bio|profile|personal\s+page|home(?:\s*page)?)\.?")
+_DATED_ENTRY = re.compile(r"(?:(?:19|20)\d\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
+                          r"[a-z]*\.?\s+(?:19|20)\d\d)\b")
+
+
+def _continues(prev: str, line: str) -> bool:
+    """Whether ``line`` (as written, with its indent) goes on from the line before it,
+    hard-wrapped: it opens in lower case, or it is indented under a line that stops at a
+    comma, an ampersand or an open bracket. A line that opens with a date starts an entry
+    of its own.
+
+    >>> _continues("2020-present Associate Professor, Centre for International Health,",
+    ...            "     University of Bergen, Norway")
+    True
+    >>> _continues("Mariam Roe, PhD", "Associate Professor of Epidemiology")
+    False
+    >>> _continues("MSc in Epidemiology, London School of Hygiene &", "2003-2007 BSc")
+    False
+    """
+    if _DATED_ENTRY.match(line.lstrip()) or not line.lstrip()[:1].isalnum():
+        return False
+    if line.lstrip()[:1].islower():
+        return True
+    # an indented line after one that stops at a comma, "&" or "("
+    return line[:1].isspace() and re.search(r"[,&(]$", prev) is not None
+
+
 def unescape_markdown(text: str) -> str:
     r"""``text`` with Markdown's backslash escapes read as the characters they escape.
 
@@ -481,6 +513,8 @@ def read_text(text: str, *, name: str = "article", path: str | None = None) -> A
     in_refs, refs_level = False, 0
     table_header: tuple[str, ...] | None = None
     prev_table_line = False
+    last_line, prev_line = -1, ""  # the line that made the last block, and its text
+    item_lead = 0
 
     def open_block() -> int:
         if b.pos:
@@ -560,8 +594,10 @@ def read_text(text: str, *, name: str = "article", path: str | None = None) -> A
         hm = _HEADING.match(line) or _WIKI_HEADING.match(line)
         setext = (idx < len(lines) and _SETEXT.match(lines[idx][0].strip() or "x")
                   and len(line) < 120)
-        plain = (not hm and not setext and seen_prose and _SECTION_LINE.match(
-            re.sub(r"[*_:]", "", line).strip()) is not None)
+        bare_line = re.sub(r"[*_:]", "", line).strip()
+        plain = (not hm and not setext and seen_prose and (
+            _SECTION_LINE.match(bare_line) is not None or _CAPS_HEADING.fullmatch(bare_line)
+            is not None))
         if hm or setext or plain:
             if setext:
                 idx += 1
@@ -613,6 +649,16 @@ def read_text(text: str, *, name: str = "article", path: str | None = None) -> A
                 title = b.text()[start:]
                 blocks.append(Block("title", start, b.pos))
                 continue
+            if title is not None and _GENERIC_TITLE.fullmatch(title) and len(
+                    line.split()) <= 8 and not _is_prose(line) and line[:1].isupper() and \
+                    not _BYLINE.match(line):
+                # "CURRICULUM VITAE" over "Jane Roe, PhD": the name is the page's title
+                start = open_block()
+                b.add_inline(line, base + lead)
+                b.trim_end()
+                title = b.text()[start:]
+                blocks.append(Block("title", start, b.pos))
+                continue
             if not _is_prose(line) and not _BULLET.match(line) and not (
                     title is not None and _BYLINE.match(line)):
                 boiler_seen.add(line.lower())
@@ -628,8 +674,23 @@ def read_text(text: str, *, name: str = "article", path: str | None = None) -> A
         body, body_base = line, base + lead
         if bm:
             kind = "item"
+            item_lead = bm.end()  # where its text starts: a hanging indent lines up there
             body = raw[bm.end() :].strip()
             body_base = base + bm.end() + (len(raw[bm.end() :]) - len(raw[bm.end() :].lstrip()))
+        if (not bm and blocks and blocks[-1].kind in ("paragraph", "item", "reference")
+                and last_line == idx - 2 and (_continues(prev_line, raw) or (
+                    blocks[-1].kind in ("item", "reference") and lead >= 2 and lead >= item_lead))):
+            # a hard-wrapped line: "2020-present  Associate Professor, Centre for X," over
+            # "              University of Bergen, Norway"
+            b.add_synthetic(" ", body_base)
+            b.add_inline(body, body_base)
+            b.trim_end()
+            blocks[-1] = replace(blocks[-1], end=b.pos)
+            if blocks[-1].kind == "item" and _cited(unescape_markdown(
+                    b.text()[blocks[-1].start:b.pos]), strict=not in_refs):
+                blocks[-1] = replace(blocks[-1], kind="reference")  # a wrapped reference
+            last_line, prev_line = idx - 1, line
+            continue
         unescaped = unescape_markdown(body)
         if _REFERENCE.match(re.sub(r"[*_]", "", unescaped)) and (in_refs or kind == "item"):
             kind = "reference"
@@ -643,6 +704,7 @@ def read_text(text: str, *, name: str = "article", path: str | None = None) -> A
         if b.pos > start:
             blocks.append(Block(kind, start, b.pos, section=section))
             seen_prose = True
+            last_line, prev_line = idx - 1, line
 
     b.trim_end()
     text_out = b.text()

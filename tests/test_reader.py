@@ -3,6 +3,7 @@ from __future__ import annotations
 import pytest
 
 from kg.errors import InputError
+from kg.pipeline import extract
 from kg.reader import decode_bytes, read_article, read_text
 
 
@@ -122,3 +123,46 @@ def test_numbered_ieee_entries_are_references_under_any_heading_or_none():
     # a numbered footnote that is no scholarly citation stays prose
     art = read_text(prose + '[1] "Vale wins prize". The Lakemoor Times. Retrieved 2 May 2020.\n')
     assert [b.kind for b in art.blocks] == ["paragraph", "paragraph"]
+
+
+PLAIN_CV = """CURRICULUM VITAE
+
+Mira Castell, PhD
+Associate Professor of Soil Science
+
+RESEARCH INTERESTS
+Soil water and the microbes that live in it, in dry summers and in wet winters alike.
+
+PROFESSIONAL EXPERIENCE
+2020-present  Associate Professor, Centre for Soil Health,
+              University of Hull, UK
+2014-2017     Postdoctoral Researcher, Department of Soil Science, Lakemoor Institute
+
+PUBLICATIONS (selected)
+1.  Castell M, Vale T, Arnaud F. Roots that drink slowly in dry summers and
+    the microbes that help them. Soil Biol Biochem.
+    2019;120(9):1102-10.
+"""
+
+
+def test_a_plain_text_cv_name_under_a_generic_title_caps_headings_and_wrapped_lines():
+    art = read_text(PLAIN_CV)
+    assert art.title == "Mira Castell, PhD"
+    got = [(b.kind, b.section, art.text[b.start:b.end]) for b in art.blocks
+           if b.kind != "title"]
+    assert ("paragraph", "PROFESSIONAL EXPERIENCE",
+            "2020-present Associate Professor, Centre for Soil Health, University of Hull, UK"
+            ) in got
+    assert ("heading", "PUBLICATIONS (selected)", "PUBLICATIONS (selected)") in got
+    assert ("reference", "PUBLICATIONS (selected)",
+            "Castell M, Vale T, Arnaud F. Roots that drink slowly in dry summers and the "
+            "microbes that help them. Soil Biol Biochem. 2019;120(9):1102-10.") in got
+
+
+def test_a_plain_text_cv_gives_its_subject_posts_and_papers():
+    x = extract(read_text(PLAIN_CV))
+    assert x.subject == "Mira Castell"
+    assert ("Mira Castell", "worksFor", "University of Hull") in {
+        (a.person, a.relation, a.organization) for a in x.affiliations}
+    assert [(p.title, p.date.iso if p.date else None) for p in x.papers] == [
+        ("Roots that drink slowly in dry summers and the microbes that help them", "2019")]
