@@ -641,18 +641,13 @@ def read_text(text: str, *, name: str = "article", path: str | None = None) -> A
         if not seen_prose:
             # a headline: short, or the page's first line (a magazine's runs longer); a
             # byline ("Interview by X") is none
-            if title is None and (len(line.split()) <= 10 or not blocks and len(
-                    line.split()) <= 20) and not _is_prose(line) and not _BYLINE.match(line):
-                start = open_block()
-                b.add_inline(line, base + lead)
-                b.trim_end()
-                title = b.text()[start:]
-                blocks.append(Block("title", start, b.pos))
-                continue
-            if title is not None and _GENERIC_TITLE.fullmatch(title) and len(
-                    line.split()) <= 8 and not _is_prose(line) and line[:1].isupper() and \
-                    not _BYLINE.match(line):
-                # "CURRICULUM VITAE" over "Jane Roe, PhD": the name is the page's title
+            headline = title is None and (len(line.split()) <= 10 or not blocks and len(
+                line.split()) <= 20) and not _is_prose(line) and not _BYLINE.match(line)
+            # "CURRICULUM VITAE" over "Jane Roe, PhD": the name is the page's title
+            named = title is not None and _GENERIC_TITLE.fullmatch(title) is not None and len(
+                line.split()) <= 8 and not _is_prose(line) and line[:1].isupper() and \
+                not _BYLINE.match(line)
+            if headline or named:
                 start = open_block()
                 b.add_inline(line, base + lead)
                 b.trim_end()
