@@ -18,6 +18,7 @@ __all__ = [
     "NAME_PARTICLES",
     "NON_NAME_WORDS",
     "JOB_TITLES",
+    "CLUB_NAME",
     "FOUNDER_TITLES",
     "STOP_OF_NAME",
     "HONORIFIC",
@@ -64,8 +65,8 @@ ORG_KIND_WORDS: list[tuple[str, re.Pattern[str]]] = [
                            r"analytics|therapeutics|biosciences|pharmaceuticals|semiconductors?|"
                            r"dynamics|devices|instruments|industries|holdings|motors|"
                            r"biotech|genomics|diagnostics|b\.v|n\.v|ag|ab|oyj?)\b\.?", re.I)),
-    ("other", re.compile(r"\b(foundation|society|association|union|party|league|club|church|"
-                         r"consortium|initiative|alliance|trust|bank|diocese|"
+    ("other", re.compile(r"\b(foundation|society|association|union|party|movement|league|club|"
+                         r"church|fc|afc|consortium|initiative|alliance|trust|bank|diocese|"
                          r"federation|organi[sz]ation|committee|orchestra|band|team|museum|"
                          r"hospital|library|fundación|fundação|fondation|fondazione|stiftung|"
                          r"stichting|fonds|fund|"
@@ -73,6 +74,13 @@ ORG_KIND_WORDS: list[tuple[str, re.Pattern[str]]] = [
                          r"academia|académie|accademia|akademie|unión|união|banco|museo|museu|"
                          r"musée|hospital|hôpital|biblioteca|bibliothèque)\b", re.I)),
 ]
+
+
+#: A sports club: "Sekondi Harbour FC", "SV Rheinhafen 09", "KSV Oudenrode", "AC Lakemoor"
+CLUB_NAME = re.compile(
+    r"(?<![\w'’.-])(?:(?:[A-Z][\w'’-]+\s+){1,3}(?:A\.F\.C\.|F\.C\.|(?:AFC|FC|CF|SC)\b)|"
+    r"(?-i:(?:FC|AFC|SV|KSV|TSV|VfB|VfL|FK|NK|HNK|SK|BK|AC|AS|SC|CD|CF|RC|KV|KRC)"
+    r"(?:\s+[A-Z][\w'’-]+){1,3}(?:\s+\d{2,4}\b)?))")
 
 
 def org_kind_from_name(name: str) -> str | None:
@@ -86,7 +94,7 @@ def org_kind_from_name(name: str) -> str | None:
     for kind, pat in ORG_KIND_WORDS:
         if pat.search(name):
             return kind
-    return None
+    return "other" if CLUB_NAME.fullmatch(name) else None
 
 
 #: Head nouns that say what kind of organisation a thing is ("a record label", "a school").
@@ -134,7 +142,8 @@ def org_kind_of_noun(noun: str) -> str | None:
 #: Bodies one is a member of rather than employed by: parties, armed forces, legislatures
 #: ("joined the Christian Democrats", "served in the Norwegian Army", "elected to Congress").
 MEMBERSHIP_BODY = re.compile(
-    r"\b(?:party|democrats|republicans|socialists|army|navy|air\s+force|marine\s+corps|marines|"
+    r"\b(?:party|movement|democrats|republicans|socialists|army|navy|air\s+force|"
+    r"marine\s+corps|marines|"
     r"legion|regiment|armed\s+forces|national\s+guard|coast\s+guard|congress|parliament|senate|"
     r"house\s+of\s+(?:representatives|commons|lords|delegates)|assembly|legislature|riksdag|"
     r"bundestag|duma|knesset)\b", re.I)

@@ -1374,3 +1374,32 @@ def test_a_cv_post_before_its_body_and_a_company_with_co_ltd():
         ("Jane Roe", "worksFor", "University of Cambridge", "2012", "2015"),
         ("Jane Roe", "worksFor", "Hanseong Advanced Ceramics Co., Ltd.", "2007", "2008")}
     assert not any("Postdoctoral" in o.name for o in x.organizations)
+
+
+def test_a_footballer_s_clubs_a_party_and_a_hyphenated_surname():
+    text = ("Tom Vale-Hart\n\nTom Vale-Hart (born 9 June 1975) is a former footballer and "
+            "politician who played for clubs in three countries.\n\nHe grew up in Lakemoor, "
+            "where his father, Ola Hart, worked as a mechanic. In 1993 he signed his first "
+            "contract with Sekondi Harbour FC. In 1997 he joined the club SV Rheinhafen 09 and "
+            "in 2002 he left for the Belgian club KSV Oudenrode. Vale-Hart enrolled at the "
+            "University of Lakemoor in 2010 as a mature student. Vale-Hart joined the National "
+            "Renewal Movement, a small reformist party founded by the lawyer Mira Castell, in "
+            "2019.\n")
+    x = extract(read_text(text))
+    assert {p.name for p in x.people} == {"Tom Vale-Hart", "Ola Hart", "Mira Castell"}
+    assert {"Sekondi Harbour FC", "SV Rheinhafen 09", "KSV Oudenrode",
+            "National Renewal Movement"} <= {o.name for o in x.organizations}
+    got = {(a.person, a.relation, a.organization, a.start.iso if a.start else None,
+            a.end.iso if a.end else None) for a in x.affiliations}
+    assert {("Tom Vale-Hart", "worksFor", "SV Rheinhafen 09", "1997", "2002"),
+            ("Tom Vale-Hart", "alumniOf", "University of Lakemoor", "2010", None),
+            ("Tom Vale-Hart", "memberOf", "National Renewal Movement", "2019", None),
+            ("Mira Castell", "founderOf", "National Renewal Movement", None, None)} <= got
+    # the surname inside the hyphenated one is not the father's
+    assert not any(p == "Ola Hart" and o == "University of Lakemoor" for p, _r, o, _s, _e in got)
+
+
+def test_admission_to_a_club_is_membership():
+    got = _affiliations("# Jane Roe\n\nJane Roe is a skier who wrote about snow and winter "
+                        "sport. Roe was admitted to the skiing club SK Lakemoor in 1898.")
+    assert ("Jane Roe", "memberOf", "SK Lakemoor", "1898", None) in got

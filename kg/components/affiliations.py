@@ -717,7 +717,10 @@ def kg_affiliations(doc: Doc) -> Doc:
                         doc_text(doc), oe) and org.kind in ("university", "school", "lab", None):
                     rel = "alumniOf"  # "moved to X for graduate school", "joined X as a student"
                 if rel == "alumniOf" and org.kind not in ("university", "school", None):
-                    rel = "worksFor" if when != "end" else rel
+                    # "was admitted to the skiing club SK Ull": one belongs to it
+                    rel = "memberOf" if re.match(r"admitted", m.group(0), re.I) and \
+                        org.kind not in ("lab", "company") else \
+                        "worksFor" if when != "end" else rel
                 if rel == "worksFor" and when == "end" and org.kind in ("university", "school") \
                         and not retired:
                     rel = "alumniOf"  # "left Harvard" (a student's leaving), not "retired from"

@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span, Token
 from ..facts import AliasFact, OrgFact, PersonFact
 from ..intervals import SpanIndex, SpanSet, Taken
 from ..lexicon import (
+    CLUB_NAME,
     HONORIFIC,
     JOB_TITLES,
     NAME_PARTICLES,
@@ -95,8 +96,8 @@ def is_person_name(text: str, *, single: bool = False) -> bool:
     if org_kind_from_name(text) is not None and (
             not re.fullmatch(r"[A-Z][a-z]+ [A-Z][a-z]+", text) or _BODY_WORD.search(text)):
         return False  # a two-word name may hold a surname like "Press" or "Church"
-    if re.search(r"\b(?:Co|Inc|Ltd|LLC|Corp)\b", text):
-        return False
+    if re.search(r"\b(?:Co|Inc|Ltd|LLC|Corp)\b", text) or CLUB_NAME.match(text):
+        return False  # a company, a sports club ("SV Rheinhafen")
     if len(toks) >= 2 and re.fullmatch(r"[A-Z]{2}", toks[0]):
         toks = toks[1:]  # initials written without stops: "JR Shaw"
     if short_given:
@@ -114,7 +115,7 @@ _BODY_WORD = re.compile(
     r"Università|Universität|Instituto|Institut|Istituto|Fundación|Fundação|Fondation|"
     r"Equity|Investments|Enterprises?|Fund|Group|Bank|Trust|Studios|Networks|Publishing|"
     r"Hospital|Museum|Orchestra|Energy|Union|Materials|Chemicals|Electronics|Aerospace|"
-    r"Logistics|Airlines)\b")
+    r"Logistics|Airlines|Movement|Party|Club|FC|AFC)\b")
 
 
 _BYLINE_NAME = re.compile(r"(?m)^[ \t]*(?:(?:Interview|Interviewed|Words|Text|Story|Reporting|"
@@ -603,9 +604,9 @@ def kg_people(doc: Doc) -> Doc:
         if tok.text in singles and tok.text[:1].isupper() and not _is_date_word(tok):
             s, e = tok.idx, tok.idx + len(tok.text)
             if free(s, e) and not _in_quotes(facts, s, e) and not in_row(s):
-                if (doc_text(doc)[max(0, s - 1) : s] == "@"
-                        or doc_text(doc)[e : e + 1] in ("/", "@")):
-                    continue
+                if (doc_text(doc)[max(0, s - 1) : s] in ("@", "-")
+                        or doc_text(doc)[e : e + 1] in ("/", "@", "-")):
+                    continue  # a handle, or a part of a hyphenated name ("Vale-Hart")
                 # "Cinema Verity": a given name that ends a longer name
                 prev = doc[tok.i - 1] if tok.i else None
                 if tok.text in given_only and prev is not None and prev.text[:1].isupper() \
@@ -1119,6 +1120,9 @@ def kg_orgs(doc: Doc) -> Doc:
             add(m.start() + k, m.start() + k + len(name))
     for m in _KEYWORD_FIRST.finditer(doc_text(doc)):
         org_names.add(m.group(0))
+        add(m.start(), m.end())
+    for m in CLUB_NAME.finditer(doc_text(doc)):
+        org_names.add(m.group(0))  # "Sekondi Harbour FC", "SV Rheinhafen 09"
         add(m.start(), m.end())
     # names tagged ORG once are organisations wherever they stand (the tagger often calls
     # the same company GPE or PERSON elsewhere)
