@@ -658,3 +658,15 @@ def test_the_subject_of_a_paper_with_others_and_a_lead_author_of_a_study():
                                                ("Jane Roe", None)]),
         "Glass Electrolytes That Stop Dendrites": ("2016", [("Jane Roe", 1),
                                                             ("Felix Arnaud", None)])}
+
+
+def test_a_works_list_gives_the_subject_s_own_books():
+    papers, _ = _papers(
+        "Mira Castell\n\nMira Castell (1908–1979) was a novelist and journalist who wrote about "
+        "harbour towns.\n\nWorks\n\nApart from one book written with Tom Vale, all her books "
+        "were her own work.\n\nHarbour Lights (1932), short stories\nSalt in the Rigging "
+        "(Sol u konopima, 1938)\nNotebook from the Islands (1959), with Tom Vale\n")
+    assert papers == {
+        "Harbour Lights": ("1932", [("Mira Castell", 1)]),
+        "Salt in the Rigging": ("1938", [("Mira Castell", 1)]),
+        "Notebook from the Islands": ("1959", [("Mira Castell", None), ("Tom Vale", None)])}

@@ -923,6 +923,42 @@ _SOURCE_SECTIONS = re.compile(r"^\s*(?:references|notes|sources|citations|footno
                               r"further reading|external links|notes and references)\s*$", re.I)
 
 
+#: A heading over a list of the subject's own works.
+_WORKS_SECTION = re.compile(r"^\s*(?:(?:selected|major|other|principal|published)\s+)?(?:works|"
+                            r"bibliography|books|novels|writings|poetry|plays|fiction|"
+                            r"non-?fiction|monographs)\b", re.I)
+#: A line of such a list: "Glass Orchard (1956)", "Salt in the Rigging (Sol u konopima,
+#: 1938)", "Notebook from the Islands (1959), with Tom Vale".
+_WORK_LINE = re.compile(r"\s*(?P<title>[A-Z\"“][^()\n,;]{1,150}?)\s*\((?:[^()]{1,80}?,\s*)?"
+                        r"(?P<year>(?:1[5-9]|20)\d\d)\)(?P<rest>[^()]{0,120})$")
+
+
+def _own_work(doc: Doc, block) -> bool:
+    """A line of a works list under its heading: one of the subject's own works, with the
+    people named after "with" as co-authors. Whether the block was read so."""
+    facts = facts_of(doc)
+    text = doc_text(doc)[block.start:block.end]
+    m = _WORK_LINE.fullmatch(text)
+    if not m or not facts.subject or not _WORKS_SECTION.match(block.section):
+        return False
+    title = m.group("title").strip().strip("\"“”")
+    if len(title.split()) < 2 and not re.search(r"[a-z]", title):
+        return False
+    p = PaperFact(title, (block.start, block.end), source="reference")
+    p.date = PartialDate(m.group("year"))
+    p.authors = [AuthorFact(facts.subject, 1, True)]
+    with_at = re.search(r"\bwith\s", m.group("rest"))
+    if with_at:
+        lo = block.start + m.start("rest") + with_at.end()
+        for person in sorted(facts.people, key=lambda x: x.start):
+            if lo <= person.start < block.end and person.name != facts.subject:
+                p.authors.append(AuthorFact(person.name, None, False))
+        p.authors[0].position, p.authors[0].first = None, False  # the order is not said
+    p.complete = True
+    facts.papers.append(p)
+    return True
+
+
 def _by_someone_named(doc: Doc, names: list[str]) -> bool:
     """Whether a cited work's author is the subject or a person the prose names."""
     facts = facts_of(doc)
@@ -957,6 +993,8 @@ def kg_references(doc: Doc) -> Doc:
     if art is None:
         return doc
     for block in art.blocks:
+        if block.kind in ("reference", "paragraph") and _own_work(doc, block):
+            continue
         if block.kind != "reference":
             continue
         # the source keeps the markup the citation reader uses (bold names, italics)
