@@ -1403,3 +1403,13 @@ def test_admission_to_a_club_is_membership():
     got = _affiliations("# Jane Roe\n\nJane Roe is a skier who wrote about snow and winter "
                         "sport. Roe was admitted to the skiing club SK Lakemoor in 1898.")
     assert ("Jane Roe", "memberOf", "SK Lakemoor", "1898", None) in got
+
+
+def test_a_newspaper_named_in_sentence_case_with_its_apposition():
+    text = ("Mira Castell\n\nMira Castell (1908–1979) was a novelist and journalist who wrote "
+            "about harbour towns.\n\nIn the autumn of 1929 Castell joined Lakemoorski glasnik, "
+            "the city's largest daily, as a junior reporter.\n")
+    x = extract(read_text(text))
+    assert "Lakemoorski glasnik" in {o.name for o in x.organizations}
+    assert ("Mira Castell", "worksFor", "Lakemoorski glasnik") in {
+        (a.person, a.relation, a.organization) for a in x.affiliations}

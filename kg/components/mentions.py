@@ -877,6 +877,12 @@ _NAMED_BODY = re.compile(
     # "the Cincinnati firm of Strode, Kell & Dorsey": partners' names
     r"|\b(?:firm|practice|partnership)\s+of\s+(?P<c>[A-Z][\w'’-]+(?:,\s+[A-Z][\w'’-]+)*,?\s+"
     r"(?:&|and)\s+[A-Z][\w'’-]+)")
+_MEDIA_NOUN = r"(?:daily|weekly|newspaper|magazine|paper|periodical|monthly)"
+_MEDIA_NAME = re.compile(
+    r"\b(?i:the|a|an|its)\s+(?:[\w-]+\s+){0,3}?" + _MEDIA_NOUN
+    + r"\s+(?P<a>[A-Z][\w'’-]+\s+[a-zà-ÿ][\w'’-]+)(?=[\s,.;:])"
+    r"|(?<![\w'’-])(?P<b>[A-Z][\w'’-]+\s+[a-zà-ÿ][\w'’-]+),\s+(?:the|a|an)\s+"
+    r"(?:[\w'’-]+\s+){0,4}?" + _MEDIA_NOUN + r"\b")
 _VENUE = re.compile(r"(?:the\s+)?(?:" + "|".join(re.escape(v) for v in VENUES)
                     + r")(?:\s+['’]?\d{2,4})?", re.I)
 _ORG_BEFORE_TITLE = re.compile(
@@ -1121,6 +1127,18 @@ def kg_orgs(doc: Doc) -> Doc:
     for m in _KEYWORD_FIRST.finditer(doc_text(doc)):
         org_names.add(m.group(0))
         add(m.start(), m.end())
+    for m in _MEDIA_NAME.finditer(doc_text(doc)):
+        # "joined Jadranski glasnik, the city's largest daily", "the liberal daily Novi dan":
+        # a title in sentence case, its second word no verb or particle
+        g = "a" if m.group("a") else "b"
+        s, e = m.start(g), m.end(g)
+        tail = doc.char_span(s, e, alignment_mode="expand")
+        if tail is None or len(tail) < 2 or tail[-1].pos_ not in ("NOUN", "PROPN", "ADJ", "X") \
+                or any(t.ent_type_ == "DATE" for t in tail) \
+                or all(t.ent_type_ == "PERSON" for t in tail):
+            continue
+        org_names.add(doc_text(doc)[s:e])
+        add(s, e)
     for m in CLUB_NAME.finditer(doc_text(doc)):
         org_names.add(m.group(0))  # "Sekondi Harbour FC", "SV Rheinhafen 09"
         add(m.start(), m.end())
