@@ -65,10 +65,10 @@ CHECK = ["albuquerque", "brenner", "delatorre", "strand_prize"]
 HALF_FLOORS = {
     "tune": {"people": 0.96, "organizations": 0.95, "papers": 0.99, "paper_years": 0.99,
              "authorship": 0.98, "first_authors": 0.99, "coauthor_pairs": 0.98,
-             "affiliations": 0.845, "affiliation_dates": 0.77},
+             "affiliations": 0.86, "affiliation_dates": 0.77},
     # (2026-12-01: reading an interview's he and she in its first-person answers as other
     # people cost one article 0.045 authorship; later work won it back)
-    "check": {"people": 0.89, "organizations": 0.80, "papers": 0.85, "paper_years": 0.83,
+    "check": {"people": 0.89, "organizations": 0.81, "papers": 0.85, "paper_years": 0.83,
               "authorship": 0.73, "first_authors": 0.75, "coauthor_pairs": 0.69,
               "affiliations": 0.64, "affiliation_dates": 0.45},
 }
@@ -140,11 +140,18 @@ DEV4_FLOORS = {"people": 0.88, "organizations": 0.89, "papers": 0.98, "paper_yea
                "authorship": 0.87, "first_authors": 0.96, "coauthor_pairs": 0.79,
                "affiliations": 0.78, "affiliation_dates": 0.64}
 
+# Twenty more, written in two batches during stop 24 and first run as unseen text
+# (tests/dev5/README.md); their misses were then read, so a dev set too.
+DEV5 = ARTICLES.parent / "dev5"
+DEV5_FLOORS = {"people": 0.89, "organizations": 0.87, "papers": 0.93, "paper_years": 0.88,
+               "authorship": 0.81, "first_authors": 0.80, "coauthor_pairs": 0.69,
+               "affiliations": 0.70, "affiliation_dates": 0.48}
+
 
 @pytest.mark.parametrize(("folder", "count", "floors"), [
     (HELDOUT, 4, HELDOUT_FLOORS), (DEV, 12, DEV_FLOORS), (DEV2, 16, DEV2_FLOORS),
-    (DEV3, 8, DEV3_FLOORS), (DEV4, 12, DEV4_FLOORS)],
-    ids=["held-out", "dev", "dev2", "dev3", "dev4"])
+    (DEV3, 8, DEV3_FLOORS), (DEV4, 12, DEV4_FLOORS), (DEV5, 20, DEV5_FLOORS)],
+    ids=["held-out", "dev", "dev2", "dev3", "dev4", "dev5"])
 def test_invented_article_sets_hold_their_macro_floors(folder, count, floors):
     from kg.evaluate import evaluate_folder
 
