@@ -78,8 +78,8 @@ ORG_KIND_WORDS: list[tuple[str, re.Pattern[str]]] = [
 
 #: A sports club: "Sekondi Harbour FC", "SV Rheinhafen 09", "KSV Oudenrode", "AC Lakemoor"
 CLUB_NAME = re.compile(
-    r"(?<![\w'’.-])(?:(?:[A-Z][\w'’-]+\s+){1,3}(?:A\.F\.C\.|F\.C\.|(?:AFC|FC|CF|SC)\b)|"
-    r"(?-i:(?:FC|AFC|SV|KSV|TSV|VfB|VfL|FK|NK|HNK|SK|BK|AC|AS|SC|CD|CF|RC|KV|KRC)"
+    r"(?<![\w'’.-])(?:(?:[A-Z][\w'’-]+\s+){1,3}(?:A\.F\.C\.|F\.C\.|(?:AFC|FC)\b)|"
+    r"(?-i:(?:FC|AFC|SV|KSV|TSV|VfB|VfL|FK|HNK|KRC)"
     r"(?:\s+[A-Z][\w'’-]+){1,3}(?:\s+\d{2,4}\b)?))")
 
 

@@ -25,8 +25,10 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from .errors import InputError
+from .lexicon import org_kind_from_name
 
 __all__ = [
+    "is_generic_title",
     "Inline",
     "Article",
     "Block",
@@ -457,7 +459,19 @@ def _cited(line: str, *, strict: bool) -> bool:
 
 #: A page title that names no one: the name on the next line is the title.
 _GENERIC_TITLE = re.compile(r"(?i)(?:curriculum\s+vitae|cv|r[ée]sum[ée]|short\s+bio(?:graphy)?|"
-                            r"biography|bio|profile|personal\s+page|home(?:\s*page)?)\.?")
+                            r"biography|bio|profile|personal\s+page|home(?:\s*page)?|about(?:\s+me)?)\.?")
+def is_generic_title(title: str) -> bool:
+    """Whether a page title names no one: "Curriculum Vitae", "About me", "Biography".
+
+    >>> is_generic_title("CURRICULUM VITAE"), is_generic_title("Jane Roe")
+    (True, False)
+    """
+    return _GENERIC_TITLE.fullmatch(title.strip()) is not None
+
+
+#: A line that is a person's name, maybe with degrees after a comma: "Jane Roe, PhD".
+_NAME_LINE = re.compile(r"[A-Z][\w'’.-]+(?:\s+(?:[A-Z][\w'’.-]+|de|van|von|da|del|der|la|le|"
+                        r"bin)){1,4}(?:,\s*[A-Za-z. ,]{2,30})?")
 _DATED_ENTRY = re.compile(r"(?:(?:19|20)\d\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
                           r"[a-z]*\.?\s+(?:19|20)\d\d)\b")
 
@@ -644,9 +658,8 @@ def read_text(text: str, *, name: str = "article", path: str | None = None) -> A
             headline = title is None and (len(line.split()) <= 10 or not blocks and len(
                 line.split()) <= 20) and not _is_prose(line) and not _BYLINE.match(line)
             # "CURRICULUM VITAE" over "Jane Roe, PhD": the name is the page's title
-            named = title is not None and _GENERIC_TITLE.fullmatch(title) is not None and len(
-                line.split()) <= 8 and not _is_prose(line) and line[:1].isupper() and \
-                not _BYLINE.match(line)
+            named = title is not None and _GENERIC_TITLE.fullmatch(title) is not None and \
+                _NAME_LINE.fullmatch(line) is not None and org_kind_from_name(line) is None
             if headline or named:
                 start = open_block()
                 b.add_inline(line, base + lead)
@@ -667,6 +680,8 @@ def read_text(text: str, *, name: str = "article", path: str | None = None) -> A
             bm = None  # "[3] Retrieved 2 May 2019": a footnote, read as prose
         kind = "paragraph"
         body, body_base = line, base + lead
+        if not bm and not (blocks and last_line == idx - 2 and lead > 0):
+            item_lead = 1 << 30  # a hanging indent belongs to a bulleted item only
         if bm:
             kind = "item"
             item_lead = bm.end()  # where its text starts: a hanging indent lines up there

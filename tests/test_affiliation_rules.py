@@ -1401,8 +1401,8 @@ def test_a_footballer_s_clubs_a_party_and_a_hyphenated_surname():
 
 def test_admission_to_a_club_is_membership():
     got = _affiliations("# Jane Roe\n\nJane Roe is a skier who wrote about snow and winter "
-                        "sport. Roe was admitted to the skiing club SK Lakemoor in 1898.")
-    assert ("Jane Roe", "memberOf", "SK Lakemoor", "1898", None) in got
+                        "sport. Roe was admitted to the skiing club KSV Lakemoor in 1898.")
+    assert ("Jane Roe", "memberOf", "KSV Lakemoor", "1898", None) in got
 
 
 def test_a_newspaper_named_in_sentence_case_with_its_apposition():
@@ -1413,3 +1413,30 @@ def test_a_newspaper_named_in_sentence_case_with_its_apposition():
     assert "Lakemoorski glasnik" in {o.name for o in x.organizations}
     assert ("Mira Castell", "worksFor", "Lakemoorski glasnik") in {
         (a.person, a.relation, a.organization) for a in x.affiliations}
+
+
+@pytest.mark.parametrize("text, absent_org, absent_person", [
+    # initials without stops are no sports club
+    ("She studied with AC Grayling and AS Byatt.", "AC Grayling", None),
+    # a monthly meeting is no periodical
+    ("She attended the monthly Board meeting at Lakemoor University.", "Board meeting", None),
+])
+def test_review_cases_that_name_no_body(text, absent_org, absent_person):
+    x = extract(read_text("# Jane Roe\n\nJane Roe is a chemist who works on soil and water. "
+                          + text))
+    assert absent_org not in {o.name for o in x.organizations}
+
+
+def test_a_post_held_by_someone_else_makes_no_portrait():
+    # "X was Director of ..." opens no portrait: her post is still hers
+    got = _affiliations("# Jane Roe\n\nJane Roe is a chemist who works on soil and water.\n\n"
+                        "Tom Vale was Director of the Hale Institute in 1995, and that year she "
+                        "joined the Hale Institute as a lecturer.")
+    assert ("Jane Roe", "worksFor", "Hale Institute", "1995", None) in got
+
+
+def test_a_line_under_a_generic_title_must_look_like_a_name():
+    x = extract(read_text("CV\n\nSoil Chemistry Group\n\nJane Roe is a chemist. She joined "
+                          "Lakemoor University in 2010."))
+    assert x.subject == "Jane Roe"
+    assert "Soil Chemistry Group" not in {p.name for p in x.people}

@@ -670,3 +670,15 @@ def test_a_works_list_gives_the_subject_s_own_books():
         "Harbour Lights": ("1932", [("Mira Castell", 1)]),
         "Salt in the Rigging": ("1938", [("Mira Castell", 1)]),
         "Notebook from the Islands": ("1959", [("Mira Castell", None), ("Tom Vale", None)])}
+
+
+def test_works_cited_prose_lines_and_a_negated_lead_author_give_no_own_work():
+    papers, _ = _papers(
+        "Mira Castell\n\nMira Castell (1908–1979) was a novelist who wrote about harbour "
+        "towns.\n\nWorks\n\nHer first novel was Glass Orchard (1956), which sold poorly.\n\n"
+        "Works cited\n\nThe Origin of Species (1859)\n")
+    assert papers == {}
+    papers, _ = _papers(
+        "Jane Roe\n\nJane Roe is a chemist who works on solid electrolytes in Oslo. She was not "
+        "the lead author of the study on peat, \"Rain on the Bogs\", in 2001.")
+    assert all(pos != 1 for _t, (_d, authors) in papers.items() for _n, pos in authors)

@@ -166,3 +166,12 @@ def test_a_plain_text_cv_gives_its_subject_posts_and_papers():
         (a.person, a.relation, a.organization) for a in x.affiliations}
     assert [(p.title, p.date.iso if p.date else None) for p in x.papers] == [
         ("Roots that drink slowly in dry summers and the microbes that help them", "2019")]
+
+
+def test_indented_references_without_bullets_stay_apart():
+    art = read_text("Jane Roe\n\nJane Roe is a chemist who works on soil and water.\n\n"
+                    "Selected publications\n\n"
+                    "  Roe, J. (2019). Soils and salts. Soil Science, 12, 1-10.\n"
+                    "  Roe, J., & Vale, T. (2020). Rocks and minerals. Geology, 3, 5-9.\n")
+    refs = [art.text[b.start:b.end] for b in art.blocks if b.kind == "reference"]
+    assert len(refs) == 2 and refs[1].startswith("Roe, J., & Vale, T. (2020)")

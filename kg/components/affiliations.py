@@ -719,7 +719,8 @@ def kg_affiliations(doc: Doc) -> Doc:
                 if rel == "alumniOf" and org.kind not in ("university", "school", None):
                     # "was admitted to the skiing club SK Ull": one belongs to it
                     rel = "memberOf" if re.match(r"admitted", m.group(0), re.I) and \
-                        org.kind not in ("lab", "company") else \
+                        org.kind not in ("lab", "company") and not re.search(
+                            r"\b(?:Hospital|Clinic|Infirmary|Sanatorium)\b", org.name) else \
                         "worksFor" if when != "end" else rel
                 if rel == "worksFor" and when == "end" and org.kind in ("university", "school") \
                         and not retired:

@@ -286,7 +286,7 @@ _NAME_WITH_ROLE = re.compile(
     r"\s+(?:of|at)\b))")
 _NAME_OWNER_OR_KIN = re.compile(
     r"(?<![\w@])(" + NAME_RE + r")(?=,\s+(?:who|whom|whose)\b|['’]s\s+"
-    r"(?:[\w-]+\s+){0,3}?(?:team|group|lab|laboratory|students?|supervision|"
+    r"(?:[\w-]+\s+){0,2}?(?:team|group|lab|laboratory|students?|supervision|"
     r"guidance|direction|postdocs?)\b|['’]s\s+(?:[\w-]+\s+){0,3}?"
     r"(?:thesis|dissertation|paper|papers|book|memoir|monograph)\b)"
     r"|" + _KIN + r"(" + NAME_RE + r")")
@@ -877,7 +877,7 @@ _NAMED_BODY = re.compile(
     # "the Cincinnati firm of Strode, Kell & Dorsey": partners' names
     r"|\b(?:firm|practice|partnership)\s+of\s+(?P<c>[A-Z][\w'’-]+(?:,\s+[A-Z][\w'’-]+)*,?\s+"
     r"(?:&|and)\s+[A-Z][\w'’-]+)")
-_MEDIA_NOUN = r"(?:daily|weekly|newspaper|magazine|paper|periodical|monthly)"
+_MEDIA_NOUN = r"(?:daily|newspaper|magazine|periodical)"
 _MEDIA_NAME = re.compile(
     r"\b(?i:the|a|an|its)\s+(?:[\w-]+\s+){0,3}?" + _MEDIA_NOUN
     + r"\s+(?P<a>[A-Z][\w'’-]+\s+[a-zà-ÿ][\w'’-]+)(?=[\s,.;:])"

@@ -608,7 +608,8 @@ def _attach_authors(doc: Doc, papers: list[PaperFact], titles: list[tuple[int, i
                         r"last|senior|lead)\s+author\b", tail, re.I)
         role = role or re.search(
             # "she is best known as lead author of a 2021 study ..., "X""
-            r"(?<![\w'’])(?:" + pron + r")\s+(?:is|was)\s+(?:[\w-]+\s+){0,3}?(?:as\s+)?(?:the\s+)?"
+            r"(?<![\w'’])(?:" + pron + r")\s+(?:is|was)\s+(?:(?!not\b|never\b)[\w-]+\s+){0,3}?"
+            r"(?:as\s+)?(?:the\s+)?"
             r"(?P<ord>first|lead|last|senior)\s+author\s+(?:of|on)\s+(?:(?:a|an|the)\s+)?"
             r"(?:[\w-]+\s+){0,2}?" + WORK_NOUNS + r"\b(?:(?![.;]\s).){0,120}$", head, re.I)
         if subject and role:
@@ -924,8 +925,8 @@ _SOURCE_SECTIONS = re.compile(r"^\s*(?:references|notes|sources|citations|footno
 
 
 #: A heading over a list of the subject's own works.
-_WORKS_SECTION = re.compile(r"^\s*(?:(?:selected|major|other|principal|published)\s+)?(?:works|"
-                            r"bibliography|books|novels|writings|poetry|plays|fiction|"
+_WORKS_SECTION = re.compile(r"^\s*(?:(?:selected|major|other|principal|published)\s+)?"
+                            r"(?:works(?!\s+cited)|bibliography|books|novels|writings|poetry|plays|fiction|"
                             r"non-?fiction|monographs)\b", re.I)
 #: A line of such a list: "Glass Orchard (1956)", "Salt in the Rigging (Sol u konopima,
 #: 1938)", "Notebook from the Islands (1959), with Tom Vale".
@@ -942,8 +943,9 @@ def _own_work(doc: Doc, block) -> bool:
     if not m or not facts.subject or not _WORKS_SECTION.match(block.section):
         return False
     title = m.group("title").strip().strip("\"“”")
-    if len(title.split()) < 2 and not re.search(r"[a-z]", title):
-        return False
+    if len(title.split()) < 2 and not re.search(r"[a-z]", title) or re.search(
+            r"\b(?:was|is|were|are|her|his|their|my|which|who)\b", title):
+        return False  # "Her first novel was Glass Orchard (1956)": prose, not a list
     p = PaperFact(title, (block.start, block.end), source="reference")
     p.date = PartialDate(m.group("year"))
     p.authors = [AuthorFact(facts.subject, 1, True)]

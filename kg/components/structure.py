@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span
 from ..dates import PartialDate, dates_in_context
 from ..facts import Facts
 from ..lexicon import NAME_PARTICLES, THING_NOUNS, is_name_token, org_kind_of_noun
-from ..reader import Article, Block
+from ..reader import Article, Block, is_generic_title
 
 __all__ = ["kg_blocks", "kg_parse_repair", "kg_subject", "ensure_extensions", "block_at",
            "sentence_span", "facts_of", "doc_text", "dates_between", "find_word", "in_question",
@@ -272,7 +272,8 @@ def kg_subject(doc: Doc) -> Doc:
         for ent in doc.ents:
             name = ent.text.strip()
             if ent.label_ == "PERSON" and _name_shaped(name):
-                if not (art is not None and art.title) or name in art.title:
+                if not (art is not None and art.title) or name in art.title or \
+                        is_generic_title(art.title):
                     subject = name
                 break
     if subject is None and art is not None:
@@ -530,7 +531,7 @@ _DESCRIBED_OPENING = re.compile(
     r"(?(title)(?:an?|the)\s|(?!))|honou?red\b|recogni[sz]ed\b|cited\b|awarded\b|named\b|"
     r"selected\b|"
     # "Tuulikki Rantanen is Associate Professor of X at Y": a post in capitals, no article
-    r"(?:[A-Z][a-z]+\s+){0,2}(?:Professor|Lecturer|Reader|Director|Dean|Head|Chair|President|"
+    r"(?<=is\s)(?:[A-Z][a-z]+\s+){0,2}(?:Professor|Lecturer|Reader|Director|Dean|Head|Chair|President|"
     r"Fellow|Curator|Scientist|Researcher|Engineer|Investigator)\b)")
 
 
