@@ -19,6 +19,7 @@ __all__ = [
     "NON_NAME_WORDS",
     "JOB_TITLES",
     "CLUB_NAME",
+    "COMPANY_SUFFIX",
     "FOUNDER_TITLES",
     "STOP_OF_NAME",
     "HONORIFIC",
@@ -76,6 +77,8 @@ ORG_KIND_WORDS: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 
+#: The suffix of a company's name written after a comma: "Hale Co., Ltd.", "Vale Holdings, Inc.".
+COMPANY_SUFFIX = r"(?:Ltd|Inc|LLC|Limited)\b"
 #: A sports club: "Sekondi Harbour FC", "SV Rheinhafen 09", "KSV Oudenrode", "AC Lakemoor"
 CLUB_NAME = re.compile(
     r"(?<![\w'’.-])(?:(?:[A-Z][\w'’-]+\s+){1,3}(?:A\.F\.C\.|F\.C\.|(?:AFC|FC)\b)|"

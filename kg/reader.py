@@ -459,7 +459,10 @@ def _cited(line: str, *, strict: bool) -> bool:
 
 #: A page title that names no one: the name on the next line is the title.
 _GENERIC_TITLE = re.compile(r"(?i)(?:curriculum\s+vitae|cv|r[ée]sum[ée]|short\s+bio(?:graphy)?|"
-                            r"biography|bio|profile|personal\s+page|home(?:\s*page)?|about(?:\s+me)?)\.?")
+                            r"biography|bio|profile|personal\s+page|home(?:\s*page)?|"
+                            r"about(?:\s+me)?)\.?")
+
+
 def is_generic_title(title: str) -> bool:
     """Whether a page title names no one: "Curriculum Vitae", "About me", "Biography".
 
@@ -658,7 +661,7 @@ def read_text(text: str, *, name: str = "article", path: str | None = None) -> A
             headline = title is None and (len(line.split()) <= 10 or not blocks and len(
                 line.split()) <= 20) and not _is_prose(line) and not _BYLINE.match(line)
             # "CURRICULUM VITAE" over "Jane Roe, PhD": the name is the page's title
-            named = title is not None and _GENERIC_TITLE.fullmatch(title) is not None and \
+            named = title is not None and is_generic_title(title) and \
                 _NAME_LINE.fullmatch(line) is not None and org_kind_from_name(line) is None
             if headline or named:
                 start = open_block()

@@ -168,9 +168,12 @@ def _token_at(doc: Doc, char: int) -> Token | None:
     return span[0] if span is not None and len(span) else None
 
 
-def _last_org_before(doc: Doc, char: int, kinds: tuple[str | None, ...]) -> OrgFact | None:
-    """The organisation of one of ``kinds`` named last before ``char`` ("the company", "it")."""
-    cands = [o for o in facts_of(doc).orgs if o.end <= char and o.kind in kinds]
+def _last_org_before(doc: Doc, char: int, kinds: tuple[str | None, ...] | None,
+                     first_word: str | None = None) -> OrgFact | None:
+    """The organisation of one of ``kinds`` (any kind: ``None``) named last before ``char``
+    ("the company", "it"), or the last whose name opens with ``first_word`` ("Quillon's")."""
+    cands = [o for o in facts_of(doc).orgs if o.end <= char and (kinds is None or o.kind in kinds)
+             and (first_word is None or o.name.split()[0] == first_word)]
     return max(cands, key=lambda o: o.start) if cands else None
 
 
@@ -815,11 +818,9 @@ def kg_affiliations(doc: Doc) -> Doc:
                     if rel == "fundedBy" and not orgs_as_agents and owner_m:
                         # "Its first fund ... was anchored by X": the body named just before;
                         # "Quillon's first financing came from X": the body named so before
-                        prev = _last_org_before(doc, ctx.s0, ("investor", "company", None))
-                        if owner_m.group("own"):
-                            prev = max((o for o in facts.orgs if o.end <= ctx.s0 and
-                                        o.name.split()[0] == owner_m.group("own")),
-                                       key=lambda o: o.start, default=None)
+                        own_word = owner_m.group("own")
+                        prev = _last_org_before(doc, ctx.s0, ("investor", "company", None)) \
+                            if own_word is None else _last_org_before(doc, ctx.s0, None, own_word)
                         orgs_as_agents = [(prev.name, True)] if prev else []
                     if rel == "fundedBy" and not orgs_as_agents:
                         continue

@@ -29,7 +29,15 @@ from spacy.tokens import Doc
 
 from ..dates import MONTHS, PartialDate, find_dates
 from ..facts import AffiliationFact, OrgFact
-from ..lexicon import DEGREE_ABBR, HONORIFIC, JOB_TITLES, STOP_OF_NAME, VENUES, org_kind_from_name
+from ..lexicon import (
+    COMPANY_SUFFIX,
+    DEGREE_ABBR,
+    HONORIFIC,
+    JOB_TITLES,
+    STOP_OF_NAME,
+    VENUES,
+    org_kind_from_name,
+)
 from ..reader import Block
 from .structure import doc_text, facts_of
 
@@ -181,7 +189,7 @@ def _comma_org(doc: Doc, s: int, e: int) -> OrgFact | None:
 
 
 #: A comma that is no part's end: the one before a company's "Ltd." ("Hale Co., Ltd.").
-_NOT_SUFFIX = r"(?!\s*(?:Ltd|Inc|LLC|Limited)\b)"
+_NOT_SUFFIX = r"(?!\s*" + COMPANY_SUFFIX + ")"
 
 
 def _no_stop(name: str) -> str:

@@ -21,6 +21,7 @@ from ..facts import AliasFact, OrgFact, PersonFact
 from ..intervals import SpanIndex, SpanSet, Taken
 from ..lexicon import (
     CLUB_NAME,
+    COMPANY_SUFFIX,
     HONORIFIC,
     JOB_TITLES,
     NAME_PARTICLES,
@@ -1543,7 +1544,7 @@ def _mend_org(doc: Doc, s: int, e: int, people: SpanIndex | None = None) -> tupl
             and is_name_token(before.group(1)) and len(name.split()) <= 4:
         s -= len(before.group(0))
         name = text[s:e]
-    m = re.match(r"\.?,\s+(?:Ltd|Inc|LLC|Limited)\b\.?", after)
+    m = re.match(r"\.?,\s+" + COMPANY_SUFFIX + r"\.?", after)
     if m and re.search(r"\b(?:Co|Corp|Company|Holdings)\.?$", name):
         return s, e + m.end()  # "Hanseong Ceramics Co., Ltd.", "Vale Holdings, Inc."
     m = _PARTICLE_TAIL.match(after)
@@ -1575,7 +1576,7 @@ def _mend_org(doc: Doc, s: int, e: int, people: SpanIndex | None = None) -> tupl
         if initials_of(name + m.group(1)) == letters != initials_of(name):
             return s, e + len(m.group(1))
     # an address after a whole name: "Cornell University, Ithaca"
-    m = re.search(r",\s+(?!(?:Ltd|Inc|LLC|Limited)\b)[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?$", name)
+    m = re.search(r",\s+(?!" + COMPANY_SUFFIX + r")[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?$", name)
     if m and _BODY_END.search(name[:m.start()]) and not _spelled_out(name, text):
         e = s + m.start()
     if re.search(r"\bof\s+[A-Z][\w-]*$", name) and org_kind_from_name(name):
