@@ -178,6 +178,7 @@ ROLE_PREFIXES = {
     "dr", "dr.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "sir", "dame", "general", "gen.",
     "professors", "drs", "drs.", "doctors",
     "lt.", "colonel", "col.", "commander", "reverend", "rev.", "father", "brother", "sister",
+    "host", "presenter", "interviewer", "moderator", "guest",
 }
 
 NAME_PARTICLES = {

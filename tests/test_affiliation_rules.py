@@ -1006,7 +1006,7 @@ _ROE = "# Jane Roe\n\nJane Roe is a scientist. "
     # founders listed after "Its founders included"
     ("In 2015 she helped set up Quorra Labs. Its founders included Tom Vale, Mira Castell and "
      "Ana Ruiz.",
-     ("Mira Castell", "founderOf", "Quorra Labs", None, None)),
+     ("Mira Castell", "founderOf", "Quorra Labs", "2015", None)),
     # a body that elects her a member; "left for X" with no body left named
     ("In 2022 the Norwegian Academy of Science and Letters elected her a member.",
      ("Jane Roe", "memberOf", "Norwegian Academy of Science and Letters", "2022", None)),
@@ -1440,3 +1440,130 @@ def test_a_line_under_a_generic_title_must_look_like_a_name():
                           "Lakemoor University in 2010."))
     assert x.subject == "Jane Roe"
     assert "Soil Chemistry Group" not in {p.name for p in x.people}
+
+
+_TRANSCRIPT = "\n\n".join([
+    '# Lab Coats, Balance Sheets — Episode 12: "Salt and scale"',
+    "*Transcript edited for length.*",
+    "**Tom Vale:** Welcome back to Lab Coats, Balance Sheets. I’m Tom Vale. My guest "
+    "today is Dr. Marianna Castellanowa, co-founder and chief executive of Quillon "
+    "Robotics. Thanks for coming in.",
+    "**Mira Castellanowa:** Thanks for having me. Everyone calls me Mira, by the way.",
+    "**Tom Vale:** Where did it start?",
+    "**Mira Castellanowa:** I began my PhD at Lakemoor University in 2008, in Felix "
+    "Arnaud’s group, and defended in 2013. After Lakemoor I went to the Hale Institute as"
+    " a postdoc from 2013 to 2016.",
+    "**Tom Vale:** And then the company.",
+    "**Mira Castellanowa:** In 2016 I co-founded Quillon Robotics. There are three "
+    "founders: me, Ann Ray, who is our CTO, and Tim Sato, who runs operations. We raised "
+    "nine million euros in 2019. The round was led jointly by Kestrel Ventures and Orca "
+    "Capital. Paylane Capital, who gave us our seed round in 2017, came in again.",
+    "**Tom Vale:** Do you still teach?",
+    "**Mira Castellanowa:** I’m still on the board of advisers for the robotics master’s "
+    "programme at the University of Hull, which keeps me honest.",
+])
+
+
+def test_a_podcast_transcript_with_speaker_labels():
+    x = extract(read_text(_TRANSCRIPT, name="episode.md"))
+    # the guest the host introduces, not the show's name before the comma nor the host
+    assert x.subject == "Marianna Castellanowa"
+    got = {(a.person, a.relation, a.organization, a.start.iso if a.start else None,
+            a.end.iso if a.end else None) for a in x.affiliations}
+    assert {
+        # "began my PhD at X in 2008 ... and defended in 2013"
+        ("Marianna Castellanowa", "alumniOf", "Lakemoor University", "2008", "2013"),
+        # "went to X as a postdoc": a post, not a study
+        ("Marianna Castellanowa", "worksFor", "Hale Institute", "2013", "2016"),
+        # founders listed with the speaker among them, dated by the founding
+        ("Ann Ray", "founderOf", "Quillon Robotics", "2016", None),
+        ("Tim Sato", "founderOf", "Quillon Robotics", "2016", None),
+        # "the board of advisers for the ... programme at X"
+        ("Marianna Castellanowa", "memberOf", "University of Hull", None, None),
+    } <= got
+    assert not any(o == "Hale Institute" and r == "alumniOf" for _p, r, o, _s, _e in got)
+    assert not any(o == "University of Hull" and r == "alumniOf" for _p, r, o, _s, _e in got)
+    funders = {a.organization for a in x.affiliations
+               if a.relation == "fundedBy" and a.person == "Quillon Robotics"}
+    # "The round was led jointly by A and B" after "We raised ..."; "A, who gave us our seed"
+    assert {"Kestrel Ventures", "Orca Capital", "Paylane Capital"} <= funders
+    assert "Lab Coats" not in {p.name for p in x.people}
+
+
+_FOUNDER_QA = "\n\n".join([
+    "Jane Roe, Quillon Diagnostics",
+    "Jane Roe is the co-founder and chief executive of Quillon Diagnostics, a company that "
+    "makes blood tests.",
+    "Q: Where did you start?",
+    "A: I did my undergrad at Lakemoor University, graduated in 2008, and then I came to the "
+    "University of Hull that autumn for a PhD, which I finished in 2013. In the summer of 2013 "
+    "I joined Siemens as a scientist in their diagnostics group. I left in 2016.",
+    "Q: And the money?",
+    "A: In 2016 I co-founded Quillon Diagnostics with Tom Vale. That was October 2019: sixteen "
+    "million dollars, co-led by Kestrel Ventures and Orca Capital. Mira Castell from Kestrel "
+    "joined our board as part of the round. Ann Ray came to us from Paylane in 2020 as our "
+    "head of quality.",
+])
+
+
+def test_a_founder_interview_s_posts_rounds_and_board():
+    x = extract(read_text(_FOUNDER_QA))
+    # a one-word company the tagger calls a person: "joined Siemens as a scientist"
+    assert "Siemens" in {o.name for o in x.organizations}
+    assert "Siemens" not in {p.name for p in x.people}
+    got = {(a.person, a.relation, a.organization, a.start.iso if a.start else None,
+            a.end.iso if a.end else None) for a in x.affiliations}
+    assert {
+        ("Jane Roe", "worksFor", "Siemens", "2013", "2016"),
+        # "came to X that autumn for a PhD": study
+        ("Jane Roe", "alumniOf", "University of Hull", "2008", "2013"),
+        # "sixteen million dollars, co-led by A and B": the speaker's company
+        ("Quillon Diagnostics", "fundedBy", "Kestrel Ventures", None, None),
+        ("Quillon Diagnostics", "fundedBy", "Orca Capital", None, None),
+        # "A from Kestrel joined our board"; "A came to us ... as our head of quality"
+        ("Mira Castell", "memberOf", "Quillon Diagnostics", None, None),
+        ("Ann Ray", "worksFor", "Quillon Diagnostics", "2020", None),
+    } <= got
+
+
+def test_a_magazine_conversation_and_a_show_s_host():
+    text = "\n\n".join([
+        '# "Salt does not wait": a conversation with Tom Vale',
+        "Tom Vale is a marine ecologist at Lakemoor University.",
+        "**Where did you start?**",
+        "I took up a lectureship at Hale University in 2012 and was made senior lecturer in "
+        "2016. I moved to Lakemoor in 2018. I left Hale with mixed feelings; I had great "
+        "colleagues there. The paper I am proudest of is \"Thermal tolerance of juvenile "
+        "*Macrocystis pyrifera* across a gradient,\" which came out in *Oikos* in 2011.",
+    ])
+    x = extract(read_text(text, name="talk.md"))
+    assert x.subject == "Tom Vale"
+    got = {(a.person, a.relation, a.organization) for a in x.affiliations}
+    # "left Hale" after a post there ends the post, not a student's years
+    assert ("Tom Vale", "worksFor", "Hale University") in got
+    assert ("Tom Vale", "alumniOf", "Hale University") not in got
+    # the species inside the quoted title and the journal after it are no titles
+    assert [(p.title, p.date.iso if p.date else None) for p in x.papers] == [
+        ("Thermal tolerance of juvenile Macrocystis pyrifera across a gradient", "2011")]
+
+
+def test_a_show_s_notes_name_the_host_first_and_the_guest_after_talks_with():
+    text = "\n\n".join([
+        "THE LONG VIEW - Episode 12",
+        "About this episode: Host Tom Vale talks with Mira Castell, professor of history at "
+        "Lakemoor University and author of a book on salt. Castell studied at the University of "
+        "Hull and since 2020 has chaired the board of trustees of the Hale Institute.",
+        "[00:00:41] TOM VALE: Mira, welcome to the show.",
+        "[00:00:44] MIRA CASTELL: Thank you, Tom. I have been a listener for a long time. I "
+        "grew up by the sea, and I was always asking why the port was poor. I went to Hull to "
+        "study it.",
+        "[00:00:49] TOM VALE: You chair the board at the Hale Institute?",
+        "[00:00:52] MIRA CASTELL: I do, and I love it. I think it keeps me honest.",
+    ])
+    x = extract(read_text(text))
+    assert x.subject == "Mira Castell"
+    assert "Host Tom Vale" not in {p.name for p in x.people}
+    got = {(a.person, a.relation, a.organization) for a in x.affiliations}
+    assert ("Mira Castell", "memberOf", "Hale Institute") in got
+    assert ("Mira Castell", "worksFor", "Hale Institute") not in got
+    assert not any(p == "Tom Vale" for p, _r, _o in got)

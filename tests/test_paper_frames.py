@@ -682,3 +682,33 @@ def test_works_cited_prose_lines_and_a_negated_lead_author_give_no_own_work():
         "Jane Roe\n\nJane Roe is a chemist who works on solid electrolytes in Oslo. She was not "
         "the lead author of the study on peat, \"Rain on the Bogs\", in 2001.")
     assert all(pos != 1 for _t, (_d, authors) in papers.items() for _n, pos in authors)
+
+
+def test_a_work_noun_then_a_copula_names_the_quoted_title():
+    papers, _ = _papers(
+        "Jane Roe\n\nJane Roe is a physicist who works on cold qubits in Oslo. The paper most "
+        "people know from that period is \"Parametric cooling of a small qubit below the "
+        "thermal limit\", which came out in Physical Review Letters in 2016.")
+    assert set(papers) == {"Parametric cooling of a small qubit below the thermal limit"}
+    assert papers["Parametric cooling of a small qubit below the thermal limit"][0] == "2016"
+
+
+def test_a_citation_s_authors_before_its_quoted_title():
+    papers, _ = _papers(
+        "Jane Roe\n\nJane Roe is a chemist who works on blood tests in Oslo.\n\n"
+        "\"Paper-based detection of a marker in whole blood,\" Lab on a Chip, 2014.\n\n"
+        "It was published in 2023 in The Lancet: Tom Vale et al., \"A fingerstick assay for "
+        "early triage in the emergency department.\"\n\n"
+        "She wrote a paper with two colleagues, Mira Castell and Ann Ray, \"Salt Bridges in Dry "
+        "Cells,\" in 2011. She and Tom Vale hold \"Method and apparatus for a strip reader,\" "
+        "U.S. Patent 10,812,334, 2020.")
+    assert papers == {
+        # a sentence that is a citation alone
+        "Paper-based detection of a marker in whole blood": ("2014", []),
+        # "A et al., "X"": A first, the list open
+        "A fingerstick assay for early triage in the emergency department": (
+            "2023", [("Tom Vale", 1)]),
+        # an apposition's names are co-authors, not an ordered list
+        "Salt Bridges in Dry Cells": ("2011", [("Mira Castell", None), ("Ann Ray", None),
+                                               ("Jane Roe", None)]),
+    }  # and a patent is no paper

@@ -17,7 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..dates import NUMBER_WORDS, PartialDate, find_dates
-from ..facts import AffiliationFact, OrgFact
+from ..facts import AffiliationFact, Facts, OrgFact
 from ..lexicon import (
     DEGREE_ABBR,
     FOUNDER_TITLES,
@@ -60,7 +60,7 @@ _CUES: list[tuple[str, str, re.Pattern[str]]] = [
         r"degree\s+(?:\w+\s+){0,3}(?:from|at)|"
         r"(?:ph\.?\s?d\.?|doctorate|habilitation|master(?:['’]?s)?|bachelor(?:['’]?s)?|mba|b\.?a\.?|"
         r"b\.?f\.?a\.?|m\.?f\.?a\.?|ll\.?[bm]\.?|j\.?d\.?|b\.?s\.?c?\.?|m\.?s\.?c?\.?|"
-        r"m\.?a\.?|diploma|degrees?)(?:\b|(?<=\.))(?!\s+(?:program|programme|course|student|candidate)s?\b)"
+        r"m\.?a\.?|diploma|degrees?)(?:\b|(?<=\.))(?!['’])(?!\s+(?:program|programme|course|student|candidate)s?\b)"
         # ... not over a post: "took his degree in 1977 and left for a lectureship at X"
         r"(?:(?!\b(?:lectureship|professorship|post|position|job|fellowship|professor|lecturer|"
         r"researcher|scientist|engineer|director|postdoc\w*)\b)[^,;()]){0,50}?"
@@ -82,6 +82,9 @@ _CUES: list[tuple[str, str, re.Pattern[str]]] = [
     ("alumniOf", "end", re.compile(r"\bmatriculated\s+from\s+(?:the\s+)?" + _W + r"{0,2}$", re.I)),
     ("memberOf", "start", re.compile(
         r"\b(?:accepted\s+into|admitted\s+into|member\s+of|joined\s+the\s+(?:\w+\s+)?board\s+of|"
+        # "on the board of advisers for the master's programme at X"
+        r"board\s+of\s+(?:advis[eo]rs|trustees|governors|directors|visitors|overseers)\s+"
+        r"(?:of|for|at)(?:\s+(?:the\s+)?[^,;.]{0,60}?\s+(?:at|of))?|"
         r"board\s+of(?:\s+directors\s+of)?|advisory\s+board\s+of|fellow\s+of|elected\s+to|"
         r"cohort\s+of|sits?\s+on\s+the\s+(?:\w+\s+)?board\s+of|advis[eo]r\s+to)\s+(?:the\s+)?"
         + _W + r"{0,3}$", re.I)),
@@ -99,7 +102,11 @@ _CUES: list[tuple[str, str, re.Pattern[str]]] = [
         r"autumn|fall|winter)\s+)?from|"
         # "Our seed round was led by X", "the Series A, led by X"
         r"(?:round|series\s+[a-e]|financing|raise)\s*,?\s+(?:(?:was|were|had\s+been)\s+)?"
-        r"(?:co-)?led\s+by|"
+        r"(?:(?:jointly|also|then)\s+)?(?:co-)?led\s+(?:jointly\s+)?by|"
+        # "sixteen million dollars, co-led by X and Y"
+        r"(?:million|billion|dollars|euros|pounds)\b(?:(?!round|series|financing|raise)[^.;]){0,20}?"
+        r",?\s+(?:(?:jointly|also)\s+)?"
+        r"(?:co-)?led\s+(?:jointly\s+)?by|"
         r"seed\s+(?:round|capital|funding)\s+from)\s+(?:the\s+)?" + _W + r"{0,3}$", re.I)),
     ("worksFor", "none", re.compile(r"\b(?:built|developed|designed|ran|managed|worked\s+on)\s+"
                                     r"(?:(?!and\b|presented\b|published\b|shown\b)[\w-]+\s+)"
@@ -123,7 +130,7 @@ _CUES: list[tuple[str, str, re.Pattern[str]]] = [
         r"retired\s+from)\s+(?:the\s+)?$", re.I)),
     ("worksFor", "start", re.compile(
         r"\b(?:joined|joining|join|joins|rejoined|hired\s+by|"
-        r"recruited\s+(?:(?:her|him|them|me|us)\s+)?(?:to|by)|mov(?:ed|ing)\s+to|"
+        r"recruited\s+(?:(?:her|him|them|me|us)\s+)?(?:to|by)|mov(?:ed|ing)\s+to|came\s+to|"
         r"left\s+(?:\S+(?:\s+\S+){0,3}\s+)?for|worked\s+(?:\w+\s+){0,3}(?:at|for)|"
         r"(?:served|serving|sat|was|were)\s+on\s+the\s+(?:[\w-]+\s+){0,3}(?:team|staff)\s+(?:of|at)|works\s+(?:at|for)|"
         r"working\s+(?:\w+\s+){0,2}(?:at|for)|employed\s+(?:by|at)|(?:career|job|position|post|role|"
@@ -144,12 +151,19 @@ _CUES: list[tuple[str, str, re.Pattern[str]]] = [
 ]
 #: A sentence about a sports career: the clubs in it are teams one plays for, not employers.
 _FOR_STUDY = re.compile(
-    r"(?:\s+(?:in|at)\s+[A-Z][\w-]+)?(?:\s+(?:for|to\s+(?:pursue|do|begin|start|take|read)|as)|"
+    r"(?:\s+(?:in|at)\s+[A-Z][\w-]+)?(?:\s+(?:that|the\s+(?:following|next))\s+(?:year|autumn|fall|"
+    r"spring|summer|winter)|\s+in\s+(?:\d{4}|the\s+(?:autumn|fall|spring|summer|winter)(?:\s+of"
+    r"\s+\d{4})?))?(?:\s+(?:for|to\s+(?:pursue|do|begin|start|take|read)|as)|"
     # "left Brazil for the University of Leeds, where she began a PhD"
     r",\s+where\s+(?:she|he|they|I)\s+(?:began|started|did|pursued|completed|enrolled\s+in))\s+"
     r"(?:a\s+|an\s+|her\s+|his\s+|their\s+|my\s+)?(?:[\w-]+\s+)?(?:graduate\s+(?:school|studies|"
     r"work|student)|doctoral|postgraduate|undergraduate|ph\.?\s?d\b|doctorate|master['’]?s|"
     r"studies\b|(?:doctoral|phd|graduate|research|master['’]?s)\s+student)", re.I)
+#: A post taken at the body named before: "went to X as a postdoc", ", as its director".
+_AS_POST = re.compile(
+    r",?\s+(?:in\s+[A-Z][\w-]+\s+)?as\s+(?:an?\s+|its\s+|the\s+|their\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:" + JOB_TITLES + r"|post-?docs?|postdoctoral\s+(?:fellow|researcher|scholar)|staff)\b",
+    re.I)
 _SPORT = re.compile(r"\b(?:free agent|traded to|drafted by|playoffs?|roster|on loan|loaned to|"
                     r"signed (?:with|for)|seasons? (?:with|for|in)|played (?:for|with|in)|"
                     r"playing (?:for|with|in))\b", re.I)
@@ -381,9 +395,24 @@ _MOVED_ON = re.compile(r"[^.;]{0,60}?\bbefore\s+(?:moving|leaving|joining|return
                        r"heading|taking\s+up|becoming)\b[^.;]{0,80}?\b(?:in|by)\s+(?=[A-Z0-9])")
 
 
-def _moved_on(doc: Doc, pos: int, limit: int) -> PartialDate | None:
-    """'a lecturer at X for four years before moving to Y in 2011': X ends in 2011."""
-    m = _MOVED_ON.match(doc_text(doc), pos, limit)
+#: A study's end later in its sentence: "began her PhD at X in 2012 and defended in 2017".
+_FINISHED = re.compile(r"(?:(?!\b(?:who|whom|which|while)\b)[^.;]){0,80}?,?\s+and\s+"
+                       r"(?:then\s+)?(?:defended|graduated|finished|completed)\b[^.;,]{0,40}?\b(?:in|by)\s+(?=[A-Z0-9])")
+
+
+def _held_post_at(facts: Facts, org: str, before: int) -> bool:
+    """Whether a post (and no study) at ``org`` is told before offset ``before``: then
+    "left X" ends the post, not a student's years."""
+    rels = {f.relation for f in facts.affiliations if f.sentence[0] < before and (
+        f.organization == org or f.organization.startswith(org + " "))}  # "Bangor": its short name
+    return "worksFor" in rels and "alumniOf" not in rels
+
+
+def _moved_on(doc: Doc, pos: int, limit: int, *, study: bool = False) -> PartialDate | None:
+    """'a lecturer at X for four years before moving to Y in 2011': X ends in 2011; so
+    does a study that 'began at X in 2007 and graduated in 2011' (``study``)."""
+    m = _MOVED_ON.match(doc_text(doc), pos, limit) or (
+        _FINISHED.match(doc_text(doc), pos, limit) if study else None)
     if not m:
         return None
     found = dates_between(doc, m.end(), min(limit, m.end() + 20))
@@ -625,6 +654,7 @@ def kg_affiliations(doc: Doc) -> Doc:
         _joined_then(doc, ctx)
         _round_closed(doc, ctx)
         _our_company(doc, ctx)
+        _founders_of_it(doc, ctx)
         _stepped_down(doc, ctx)
         if not ctx.orgs:
             _titles_after_company(doc, ctx)
@@ -674,7 +704,10 @@ def kg_affiliations(doc: Doc) -> Doc:
             after_dates = _dates_after(doc, oe, _clause_end(doc, oe, ctx.s1))
             matched = False
             board = re.match(r"['’]s?\s+(?:[\w-]+\s+){0,2}(?:board|council|committee)\b",
-                             doc_text(doc)[oe:ctx.s1])
+                             doc_text(doc)[oe:ctx.s1]) or re.search(
+                # "chaired the board of trustees of X": a seat on its board
+                r"\bboard\s+(?:of\s+(?:trustees|directors|governors|overseers|visitors|regents)\s+)?"
+                r"(?:of|at|for)\s+(?:the\s+)?$", left, re.I)
             for rel, when, pat in _CUES:
                 m = pat.search(left)
                 if not m:
@@ -719,6 +752,16 @@ def kg_affiliations(doc: Doc) -> Doc:
                 if rel == "worksFor" and when == "start" and _FOR_STUDY.match(
                         doc_text(doc), oe) and org.kind in ("university", "school", "lab", None):
                     rel = "alumniOf"  # "moved to X for graduate school", "joined X as a student"
+                began = rel == "alumniOf" and when == "end" and re.search(
+                        r"\b(?:started|began|starting|beginning|commenced|enrolled\s+in|embarked"
+                        r"\s+on)\s+(?:my|her|his|their|a|an)?\s*$", left[:m.start()],
+                        re.I) is not None
+                if began:
+                    when = "start"  # "began her PhD at X in 2012": the study's start
+                if rel == "alumniOf" and when == "start" and re.match(
+                        r"(?:went|entered|moved)\b", m.group(0), re.I) and _AS_POST.match(
+                        doc_text(doc), oe):
+                    rel = "worksFor"  # "went to X as a postdoc": a post, not a student's place
                 if rel == "alumniOf" and org.kind not in ("university", "school", None):
                     # "was admitted to the skiing club SK Ull": one belongs to it
                     rel = "memberOf" if re.match(r"admitted", m.group(0), re.I) and \
@@ -726,10 +769,10 @@ def kg_affiliations(doc: Doc) -> Doc:
                             r"\b(?:Hospital|Clinic|Infirmary|Sanatorium)\b", org.name) else \
                         "worksFor" if when != "end" else rel
                 if rel == "worksFor" and when == "end" and org.kind in ("university", "school") \
-                        and not retired:
+                        and not retired and not _held_post_at(facts, org.name, ctx.s0):
                     rel = "alumniOf"  # "left Harvard" (a student's leaving), not "retired from"
                 if d_to is None and rel in ("worksFor", "alumniOf") and when != "end":
-                    d_to = _moved_on(doc, oe, ctx.s1)
+                    d_to = _moved_on(doc, oe, ctx.s1, study=began)
                 start = end = None
                 paren = _paren_dates(doc_text(doc)[oe : ctx.s1])
                 if paren != (None, None):
@@ -800,21 +843,29 @@ def kg_affiliations(doc: Doc) -> Doc:
                         agents = [(between[-1], False)]
                 if rel in ("fundedBy", "memberOf"):
                     orgs_as_agents = [a for a in agents if a[1]]
+                    owner_m = re.match(
+                        r"\s*(?:Its|The\s+(?:firm|company|start-?up|fund)['’]s?|(?P<own>[A-Z][\w-]+)"
+                        r"['’]s?)\s+(?:[\w-]+\s+){0,2}?(?:fund|round|raise|financing)\b",
+                        doc_text(doc)[ctx.s0:os_])
                     if rel == "fundedBy" and not orgs_as_agents:
                         # "we raised a round led by X" (a founder speaking in an interview):
                         # the company the speaker founded last
                         founders = set()
-                        if ctx.subject and (facts.subject_pronoun or "").startswith("i") and \
-                                re.search(r"\b(?:we|our)\b", left, re.I):
+                        # ("We raised $31 million. The round was led by X": the round the
+                        # speaker's company raised in the sentence before)
+                        if ctx.subject and (facts.subject_pronoun or "").startswith("i") and (
+                                re.search(r"\b(?:we|our)\b", left, re.I) or not owner_m and (
+                                    re.search(r"\b(?:million|billion|seed|series\s+[a-e])\b",
+                                              left, re.I) or re.search(
+                                    r"\b(?:the|that|this)\s+(?:round|raise|financing|series\s+"
+                                    r"[a-e])\b", left, re.I) and re.search(
+                                    r"\b(?:we|our)\b", doc_text(doc)[max(0, ctx.s0 - 200):ctx.s0],
+                                    re.I))):
                             founders.add(ctx.subject)
                         own = [f.organization for f in facts.affiliations
                                if f.relation == "founderOf" and f.sentence[0] < ctx.s0
                                and f.person in founders]
                         orgs_as_agents = [(own[-1], True)] if own else []
-                    owner_m = re.match(
-                        r"\s*(?:Its|The\s+(?:firm|company|start-?up|fund)['’]s?|(?P<own>[A-Z][\w-]+)"
-                        r"['’]s?)\s+(?:[\w-]+\s+){0,2}?(?:fund|round|raise|financing)\b",
-                        doc_text(doc)[ctx.s0:cue_char])
                     if rel == "fundedBy" and not orgs_as_agents and owner_m:
                         # "Its first fund ... was anchored by X": the body named just before;
                         # "Quillon's first financing came from X": the body named so before
@@ -1124,15 +1175,51 @@ _FOUNDERS_WERE = re.compile(r"['’]?s?\s+(?:[\w-]+\s+)?(?:co-?founders|founders
                             r"members)\s+(?:included|include|were|are|,)\s+", re.I)
 
 
+#: Founders listed with no body named before them: "Its founders were", "The company's
+#: co-founders are", "There are three founders:", "We had two founders,".
+_FOUNDERS_OF_IT = re.compile(
+    r"\b(?:(?:Its|Their|The\s+(?:company|firm|startup|start-up|business|venture)['’]s?)\s+|"
+    r"(?:There\s+(?:are|were)|(?:It|We|They)\s+(?:has|had|have))\s+(?:\w+\s+)?)"
+    r"(?:co-?founders|founders)\s*(?:included|include|were|are|:|,)\s*", re.I)
+
+
 def _founders_listed(doc: Doc, ctx: _Sentence, add) -> None:
-    """'Its founders included A, B and C', 'Acme's co-founders were A and B': each founded
-    the body ('its' is the body of the sentence before)."""
+    """'Its founders included A, B and C', 'Acme's co-founders were A and B, who ...': each
+    founded the body named before the cue."""
     text = doc_text(doc)
     for _os, oe, org in ctx.orgs:
         m = _FOUNDERS_WERE.match(text, oe)
         if m:
-            for n in _people_from(doc, ctx, m.end(), _PEOPLE_GLUE):
+            for n in _people_from(doc, ctx, m.end(), _FOUNDER_GLUE):
                 add(n, "founderOf", org, None, None)
+
+
+def _founders_of_it(doc: Doc, ctx: _Sentence) -> None:
+    """"Its founders were A and B", "There are three founders: me, A, who is our CTO, and
+    B": each founded the body founded last before (else the company named last), since its
+    founding."""
+    text = doc_text(doc)
+    m = _FOUNDERS_OF_IT.search(text, ctx.s0, ctx.s1)
+    if m is None:
+        return
+    facts = facts_of(doc)
+    founded = [f.organization for f in facts.affiliations if f.relation == "founderOf"
+               and f.sentence[0] < ctx.s0]
+    named = next((o for o in facts.orgs if o.name == founded[-1]), None) if founded else \
+        _last_org_before(doc, ctx.s0, ("company",))
+    if named is None:
+        return
+    since = min((f.start for f in facts.affiliations if f.relation == "founderOf"
+                 and f.organization == named.name and f.start is not None), default=None)
+    # the speaker among them: "me", "myself" (an interview's subject)
+    people = list(ctx.people)
+    if ctx.subject and subject_pronoun_at(facts, ctx.s0) == "i":
+        people += [(x.start() + m.end(), x.end() + m.end(), ctx.subject) for x in re.finditer(
+            r"\b(?:me|myself|I)\b", text[m.end():ctx.s1])]
+        people.sort()
+    for n in _people_from(doc, ctx, m.end(), _FOUNDER_GLUE, people):
+        facts.affiliations.append(AffiliationFact(n, "founderOf", named.name, (ctx.s0, ctx.s1),
+                                                  since, None))
 
 
 _THEN_AT = re.compile(r",\s+(?:then|now|currently|by\s+then|at\s+the\s+time|today)\s+(?:(?:a|an)\s+"
@@ -1448,13 +1535,16 @@ _OUR_ROLE = (r"our\s+(?:first\s+|new\s+|former\s+|current\s+|founding\s+)?(?P<ro
 _OUR_AFTER = re.compile(
     r"(?:,\s+[^,;.]{2,60},)?(?:(?:,\s+(?:who\s+(?:is|was|became)\s+|now\s+|then\s+)?|\s+(?:is|was|"
     r"became|has\s+been|had\s+become|joined\s+as|came\s+on\s+as)\s+(?:now\s+)?)" + _OUR_ROLE
-    + r"|\s+(?:later\s+|then\s+|also\s+)?(?P<joined>joined|joins|came\s+onto|came\s+on\s+to|"
-    r"sits\s+on|sat\s+on)\s+(?:us\b|our\s+(?P<body>(?:[\w-]+\s+){0,2}?(?:board|team|company|lab|"
+    # "A joined our board", "A from Orca Capital joined our board", "A came to us from X"
+    + r"|(?:\s+(?:from|of|at)\s+[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,3})?"
+    r"(?:,\s+who)?\s+(?:later\s+|then\s+|also\s+)?(?P<joined>joined|joins|came\s+onto|came\s+on\s+to|"
+    r"came\s+to|sits\s+on|sat\s+on)\s+(?:us\b|our\s+(?P<body>(?:[\w-]+\s+){0,2}?(?:board|team|company|lab|"
     r"staff)\b)))", re.I)
 _OUR_BEFORE = re.compile(_OUR_ROLE + r"(?:,\s+|\s+(?:is|was|became|has\s+been)\s+|\s+)$", re.I)
 _WE_HIRED = re.compile(r"\bwe\s+(?:then\s+|later\s+|also\s+)?(?:hired|recruited|brought\s+in|"
                        r"brought\s+on|poached)\s+$", re.I)
-_GAVE_US = re.compile(r"\s+(?:also\s+|then\s+|later\s+)?(?:(?:gave|awarded|granted)\s+us\b|"
+_GAVE_US = re.compile(r"(?:,\s+(?:who|which))?\s+(?:also\s+|then\s+|later\s+)?"
+                      r"(?:(?:gave|awarded|granted)\s+us\b|"
                       r"(?:put|invested)\s+(?:in\s+)?(?:our|us|\$|another|the\s+first)|"
                       r"(?:backed|funded|financed|bankrolled)\s+us\b|came\s+in\b|"
                       r"(?:co-)?led\s+(?:it|them)\b)", re.I)
@@ -1711,16 +1801,20 @@ _FOUNDED_BY = re.compile(
     r"\b(?:co-?founded|founded|established|formed|started|created|set\s+up|launched|organi[sz]ed)"
     r"\b(?P<mid>(?:(?!\bby\b)[^.;]){0,60}?)\bby\s+(?:the\s+)?(?:(?!of\b)[\w-]+\s+){0,3}?$", re.I)
 _PEOPLE_GLUE = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:(?!of\b)[a-z][\w-]*\s+){0,2}")
+#: Between two founders listed: a comma or "and", or an aside ("A, who is our CTO, and B").
+_FOUNDER_GLUE = re.compile(r"(?:\s*,\s*(?:who|whom)\b[^,;:()]{1,60})?" + _PEOPLE_GLUE.pattern)
 _LIST_OR_NOTHING = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)?")
 
 
-def _people_from(doc: Doc, ctx: _Sentence, pos: int, glue: re.Pattern[str]) -> list[str]:
+def _people_from(doc: Doc, ctx: _Sentence, pos: int, glue: re.Pattern[str],
+                 people: list[tuple[int, int, str]] | None = None) -> list[str]:
     """The people listed from ``pos`` on: the first right there, each next one after
-    ``glue`` ("A, B and C", "guitarist A and bassist B")."""
+    ``glue`` ("A, B and C", "guitarist A and bassist B"); of ``people`` (sorted) where given,
+    else of the sentence's."""
     text = doc_text(doc)
     names: list[str] = []
     end = pos
-    for s, e, name in ctx.people:
+    for s, e, name in ctx.people if people is None else people:
         if s < pos:
             continue
         if not (glue.fullmatch(text[end:s]) or (not names and s == pos)):

@@ -133,7 +133,8 @@ _WITH = re.compile(
     r"published|developed|presented|collaborat\w+|work\w*|partner\w*|teamed up)\s+)?"
     r"\b(?:with|alongside)\s+(?P<desc>(?:(?:his|her|their|the|a|an)\s+)?(?:[\w'’-]+\s+){0,4}?|"
     # "with her first graduate student, A"
-    r"(?:his|her|their)\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+,\s+)$",
+    # "with two Fed colleagues, A and B"
+    r"(?:his|her|their|my|our|two|three|four|five|several)\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+,\s+)$",
     re.I)
 _COAUTHORS_BEFORE = re.compile(
     r"\b(?:(?:the\s+|its\s+|whose\s+|her\s+|his\s+|their\s+)?(?:other\s+)?co-?authors?|"
@@ -180,6 +181,9 @@ _ROLE_BARE = re.compile(r"^\s*(?:was|is|am|are|were|came|comes|as|['’]s|['’]
                         # "fourth of nine" is a position; "first of its kind" is not
                         r"(?!\s+of\s+(?!(?:two|three|four|five|six|seven|eight|nine|ten|"
                         r"eleven|twelve|\d+)\b))", re.I)
+# a citation's authors right before its quoted title: "Roe et al., "X"", "Roe and Vale (2019), "X""
+_CITED_BEFORE = re.compile(r"^\s*(?P<etal>,?\s*(?:and\s+|&\s*)?et\s+al\b\.?)?\s*(?:\(\d{4}\)\s*)?"
+                           r",\s*(?=[\"“«])")
 _THEN = re.compile(r"^[^.;]{0,80}?,\s*then\s+$|^,?\s*then\s+$", re.I)
 _AMONG_AFTER = re.compile(r"^" + _ASIDE + r"\s*(?:,\s*)?(?:were\s+|are\s+)?(?:among|as)\s+"
                           r"(?:the\s+|its\s+|their\s+|her\s+|his\s+|my\s+|our\s+)?(?:other\s+|"
@@ -302,9 +306,21 @@ def read_frames(text: str, people: list[tuple[int, int, str]], *,
                                 lst.complete and ordered))
             continue
         w = _WITH.search(before)
+        if w and re.search(r"\b(?:talks?|talked|talking|speaks?|spoke|speaking|chats?|chatted|"
+                           r"conversation|interviews?)\s+with\s+$", before, re.I):
+            continue  # "Tom Vale talks with Jane Roe": a host's guest, no co-author
         if w:
             frames.append(Frame("with", lst.start - len(w.group(0)), lst.end, list(lst.names),
                                 [None] * n))
+            continue
+        cite = _CITED_BEFORE.match(after)
+        if cite and (cite.group("etal") or re.search(r"(?:^|[:;.])\s*$", before)) and \
+                not re.search(r"\b(?:in|at|of|from|for|to)\s+$", before[-12:]):
+            # (a list that opens its clause or ends in "et al.", not an apposition: "with two
+            # colleagues, A and B, "X""; nor a venue's place: "a study in Nature Energy, "X"")
+            # "Roe et al., "Title"", "Roe, Vale and Ray (2019), "Title"": a citation's authors
+            frames.append(Frame("by", lst.start, lst.end + cite.end(), list(lst.names),
+                                list(range(1, n + 1)), lst.complete and not cite.group("etal")))
             continue
         if _POSSESSIVE_AFTER.match(after):
             frames.append(Frame("possessive", lst.start, lst.end, list(lst.names), [None] * n))

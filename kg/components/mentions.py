@@ -442,7 +442,7 @@ def kg_people(doc: Doc) -> Doc:
     other = {w for ent in doc.ents if ent.label_ != "PERSON" for w in ent.text.split()}
     for n in single_ents - parts_of_known - other:
         if not re.search(r"(?<![\w-])" + re.escape(n) + r"(?:\s+[A-Z][\w-]+|['’]s\s+[A-Z])",
-                         doc_text(doc)):
+                         doc_text(doc)) and not _joined_as_staff(doc_text(doc), n):
             known.add(n)
     # a name that starts a body's name elsewhere ("Lakemoor Meridian Bank") is that body's
     # short name, not a person's, unless a person's title or given name goes before it
@@ -759,6 +759,20 @@ def _names_a_thing(ent: Span) -> bool:
     if head.dep_ == "pobj" and head.head.lower_ == "by":
         return False
     return len(kin) >= 2 and all(t.ent_type_ in ("GPE", "LOC") for t in kin)
+
+
+def _joined_as_staff(text: str, name: str) -> bool:
+    """Whether one takes a post at ``name`` somewhere in ``text``: "joined Abbott as a
+    scientist", "left Siemens as its director" (a body one works for, not a person).
+
+    >>> _joined_as_staff("In 2015 I joined Abbott as a scientist.", "Abbott")
+    True
+    >>> _joined_as_staff("In 2015 I joined Abbott and Vale on the project.", "Abbott")
+    False
+    """
+    return re.search(r"\b(?:joined|joining|joins|left|leaving|rejoined)\s+" + re.escape(name)
+                     + r"\s+as\s+(?:an?\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,3}?(?:" + JOB_TITLES
+                     + r"|intern|postdoc\w*|staff)\b", text, re.I) is not None
 
 
 def _acts_as_person(tok: Token) -> bool:
@@ -1156,7 +1170,9 @@ def kg_orgs(doc: Doc) -> Doc:
     for m in _CUE_ORG.finditer(doc_text(doc)):
         s, e = m.start("org"), m.end("org")
         span = doc.char_span(s, e, alignment_mode="expand")
-        founded = span is not None and _founded(span.root)
+        # (or one joins it as staff: "joined Abbott as a scientist", whatever the tagger says)
+        founded = span is not None and (_founded(span.root) or len(span) == 1 and _joined_as_staff(
+            doc_text(doc), span.text))
         # "moved to KTH Stockholm": an acronym heads no person's name
         lettered = span is not None and re.fullmatch(r"[A-Z]{2,6}", span[0].text) is not None \
             and not overlaps_person(s, e)

@@ -129,6 +129,12 @@ _SPEECH_BEFORE = re.compile(
 _WORK_BEFORE = re.compile(r"\b" + WORK_NOUNS + r"(?:\s+(?:together|from\s+that\s+year|"
                           r"from\s+\w+|of\s+\w+|with\s+\w+)){0,2}\s*[,:]?\s*(?:(?:(?:was|is|"
                           r"were)\s+)?(?:titled|entitled|called|named)\s*,?\s*|(?:was|is|were)\s+)?$|"
+                          # "published in 2023: Roe et al., 'X'"
+                          r"\bet\s+al\.?\s*,?\s*(?:\(\d{4}\)\s*,?\s*)?$|"
+                          # "The paper most people know from that period is 'X'"
+                          r"\b" + WORK_NOUNS + r"(?:\s+(?!(?:said|says|found|finds|showed|"
+                          r"shows|concluded|argued|called|noted|reported)\b)[\w'’-]+){1,6}?\s+"
+                          r"(?:is|was)\s*$|"
                           # "appeared in Nature Energy in 2021 under the title 'X'"
                           r"\b(?:appeared|published|came\s+out|printed|issued|released)\b[^.;\"“]{0,60}"
                           r"\bunder\s+the\s+title\s*,?\s*$", re.I)
@@ -160,8 +166,9 @@ _NAMED_VENUE_BEFORE = re.compile(
 # a publishing verb right after a quote: '"X", which she wrote with', '"X" was published'
 _VERB_AFTER_QUOTE = re.compile(r"^[\"”»“«*_,]{0,2}\s*,?\s*" + _BRACKET
                                + r"(?:(?:which|that)\s+(?:[\w'’-]+\s+)?|"
-                               r"(?:was|were|had\s+been|has\s+been|is)\s+)(?:\w+ly\s+)?"
-                               + PUBLISH_VERBS + r"\b", re.I)
+                               r"(?:was|were|had\s+been|has\s+been|is)\s+)(?:\w+ly\s+)?(?:"
+                               + PUBLISH_VERBS + r"|(?<=which\s)came\s+out\s+in|"
+                               r"(?<=that\s)came\s+out\s+in)\b", re.I)
 _TITLE_WORD = r"(?:[A-Z0-9][\w'’.-]*|(?:of|and|the|for|in|on|a|an|to|with|from|by|at|via|" \
               r"without|under|over|into|as|or|vs\.?|versus|is|are|do|does|not|its)\b)"
 _UNQUOTED = re.compile(
@@ -231,8 +238,9 @@ def _quote_is_work(doc: Doc, s0: int, s1: int, qs: int, qe: int, strong: bool) -
     before = text[max(s0, qs - 80): qs - 1]
     if not title[:1].isupper() and not title[:1].isdigit():
         return False
-    if len(re.findall(r"[\w'-]+", title)) < 2 or _NOT_PAPER.search(before):
-        return False
+    if len(re.findall(r"[\w'-]+", title)) < 2 or _NOT_PAPER.search(before) or re.match(
+            r"[\"”»,.]{0,3}\s*,?\s*(?:U\.\s?S\.\s+|US\s+|European\s+)?Patent\b", text[qe:qe + 40]):
+        return False  # (a patent is no paper)
     work = _WORK_BEFORE.search(before) is not None or (
         # "... our 2022 paper on dendrites. It's called 'X'": the work the sentence before
         # spoke of
@@ -277,10 +285,18 @@ def _titles_in(doc: Doc, s0: int, s1: int, frames: list[Frame]) -> list[tuple[in
                          or _VERB_AFTER_QUOTE.match(text[qe:min(s1, qe + 60)])
                          or _VENUE_AFTER.match(text[qe:min(s1, qe + 110)])
                          or _NAMED_VENUE_AFTER.match(text[qe:min(s1, qe + 80)])
-                         or _NAMED_VENUE_BEFORE.search(text[max(s0, qs - 90):qs]))
+                         or _NAMED_VENUE_BEFORE.search(text[max(s0, qs - 90):qs])) or bool(
+            # a sentence that is a citation alone: '"X," Lab on a Chip, 2014.', '"X," 2016.'
+            re.fullmatch(r"\s*[\"“«]?\s*", text[s0:qs])
+            and re.fullmatch(r"[\"”»,.]{0,3}\s*,?\s*(?:[A-Z][\w&'’.-]*(?:\s+[\w&'’.-]+){0,7},\s*)?"
+                             r"(?:19|20)\d\d\s*[.;]?\s*", text[qe:s1]))
         if (qs, qe) not in spans and (_VENUE_WORDS.search(text[qs:qe])
                                       or _is_named_entity(doc, qs, qe)):
             continue  # an emphasised journal, newspaper or name is not a title
+        if (qs, qe) not in spans and any(q0 <= qs and qe <= q1 or q1 <= qs and re.search(
+                r"\bin\s+(?:the\s+)?[*_]{0,2}$", text[max(s0, qs - 10):qs]) for q0, q1 in spans):
+            # a species name inside a quoted title; a journal after one: '"X," in *Oikos*'
+            continue
         if _quote_is_work(doc, s0, s1, qs, qe, strong):
             out.append((qs, qe))
     sent = text[s0:s1]

@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span
 
 from ..dates import PartialDate, dates_in_context
 from ..facts import Facts
-from ..lexicon import NAME_PARTICLES, THING_NOUNS, is_name_token, org_kind_of_noun
+from ..lexicon import HONORIFIC, NAME_PARTICLES, THING_NOUNS, is_name_token, org_kind_of_noun
 from ..reader import Article, Block, is_generic_title
 
 __all__ = ["kg_blocks", "kg_parse_repair", "kg_subject", "ensure_extensions", "block_at",
@@ -75,8 +75,13 @@ def block_at(article: Article | None, char: int) -> Block | None:
 
 #: The label of an interviewer's line: "Q:", "Q.", "Question:", "Interviewer:", or a name in
 #: capitals that is not the subject's.
-_QUESTION_LABEL = re.compile(r"\s*(?:\*\*)?(?:Q\s*[:.]|Question\s*\d*\s*[:.]|Interviewer\s*:|"
-                             r"(?P<name>[A-Z][A-Z .'’-]{1,40}):)", re.I)
+_TIMESTAMP = r"(?:[\[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?)"
+_QUESTION_LABEL = re.compile(
+    r"\s*(?:" + _TIMESTAMP + r"\s*)?(?:\*\*)?(?:Q\s*[:.]|Question\s*\d*\s*[:.]|Interviewer\s*:|"
+    # a speaker's name, each word capitalised ("Dana Kiriakou:", "ROE:", "Kasia Wróblewska
+    # [00:12]:"), not a phrase ("Two things:")
+    r"(?P<name>(?-i:[^\W\d_a-z][\w'’.-]*(?:\s+[^\W\d_a-z][\w'’.-]*){0,3}))"
+    r"(?:\s*" + _TIMESTAMP + r")?\s*:)", re.I)
 
 
 def in_question(doc: Doc, char: int) -> bool:
@@ -98,9 +103,11 @@ def in_question(doc: Doc, char: int) -> bool:
         if name is None or not facts.subject:
             return True
         label = name.strip().lower()
-        # the subject's name or initials ("ROE:", "JR:" for Jane Roe) label answers
+        # the subject's name, surname or initials ("ROE:", "JR:" for Jane Roe; "Kasia Roe:"
+        # for Katarzyna Roe) label answers
+        own = facts.subject.lower()
         initials = "".join(w[0] for w in facts.subject.split() if w[:1].isupper()).lower()
-        return not (label in facts.subject.lower()
+        return not (label in own or label.split()[-1] == own.split()[-1]
                     or re.sub(r"[\s.]", "", label) == initials)
     return text.rstrip().endswith("?") and len(text) < 400
 
@@ -217,6 +224,10 @@ def kg_blocks(doc: Doc) -> Doc:
 #: "In conversation: Jane Roe".
 _TITLE_GUEST = re.compile(r"[:|]\s+(?P<n>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3})"
                           r"(?=\s+(?:on|talks|discusses|explains|reflects)\b|\s*[,:—–]|\s*$)")
+# "'Kelp doesn't wait': a conversation with Jane Roe", "In conversation with Dr Jane Roe"
+_TITLE_WITH = re.compile(r"\b(?:conversation|interview|chat|talk|talking|Q\s?&\s?A|sit-down|"
+                         r"evening|afternoon|hour)\s+with\s+(?:" + HONORIFIC + r")?"
+                         r"(?P<n>(?-i:[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3}))\s*$", re.I)
 _OPENING_PRONOUNS = frozenset(("I", "He", "She", "They", "We", "It", "His", "Her", "Their", "My",
                                "Our"))
 _WH_WORDS = frozenset(("How", "Why", "What", "When", "Where", "Who", "Which", "Whose"))
@@ -244,6 +255,7 @@ def kg_subject(doc: Doc) -> Doc:
     facts = facts_of(doc)
     art: Article | None = doc._.kg_article
     subject = None
+    show = False  # the title names a show, not the subject
     _count_pronouns(doc, facts)
     title_block = next((b for b in art.blocks if b.kind == "title"), None) if art else None
     raw_title = doc_text(doc)[title_block.start : title_block.end] if title_block else ""
@@ -252,10 +264,15 @@ def kg_subject(doc: Doc) -> Doc:
         return doc
     if art is not None and art.title:
         title = re.sub(r"\s*\([^)]*\)\s*$", "", art.title).strip()
-        guest = _TITLE_GUEST.search(title)
+        guest = _TITLE_GUEST.search(title) or _TITLE_WITH.search(title)
         if guest and _name_shaped(guest.group("n")):
             title = guest.group("n")  # "Bench Notes, Episode 112: Jane Roe on cracks"
-        title = re.sub(r",\s.*$", "", title)  # "X, Marquis of Y"
+        cut = re.sub(r",\s.*$", "", title)  # "X, Marquis of Y"
+        if cut != title and title_block is not None and not _named_apart(
+                doc_text(doc), title_block.end, cut, title[len(cut):]):
+            cut = ""  # "Cold Atoms, Hot Markets — Episode 47": a show, not a person
+            show = True
+        title = cut
         what = _opening_noun(doc, art, title)
         if what is not None:
             # "Cinema Verity was a British ... production company": a page about a thing
@@ -266,11 +283,17 @@ def kg_subject(doc: Doc) -> Doc:
             return doc
         if _name_shaped(title):
             subject = _fuller_name(doc, title)
+    if subject is None and (facts.subject_pronoun or "").startswith("i") and art is not None:
+        # an interview: the guest its host introduces, though a host is named first
+        paragraphs = [b for b in art.blocks if b.kind == "paragraph"][:3]
+        subject = _guest(doc, paragraphs[-1].end if paragraphs else len(doc_text(doc)))
     if subject is None:
         # no title that is a name: the first person named, unless the title says the page
-        # is about something else ("Load (album)")
+        # is about something else ("Load (album)") or is a show's ("Cold Atoms, Hot Markets")
         for ent in doc.ents:
             name = ent.text.strip()
+            if show and name in raw_title:
+                continue
             if ent.label_ == "PERSON" and _name_shaped(name):
                 if not (art is not None and art.title) or name in art.title or \
                         is_generic_title(art.title):
@@ -291,6 +314,23 @@ def kg_subject(doc: Doc) -> Doc:
                     and m.group("name") and not in_question(doc, b.start)]
         facts.answers = sorted(set(facts.answers) | set(labelled))
     return doc
+
+
+def _named_apart(text: str, body: int, name: str, rest: str) -> bool:
+    """Whether the body (``text`` from offset ``body``) names the last word of ``name``, the
+    part of a title before its comma, without the title's ``rest`` after it: a person's
+    page ("Jane Roe, Lady Roe") names her again; a show's ("Cold Atoms, Hot Markets")
+    only ever in full.
+
+    >>> _named_apart("Cold Atoms, Hot Markets\\n\\nWelcome to Cold Atoms, Hot Markets.", 23,
+    ...              "Cold Atoms", ", Hot Markets")
+    False
+    """
+    words = name.split()
+    if not words:
+        return False
+    head = rest[:8]
+    return any(not text.startswith(head, body + e) for _, e in find_word(text[body:], words[-1]))
 
 
 def _own_pronoun(doc: Doc, subject: str) -> str | None:
@@ -322,6 +362,15 @@ def _own_pronoun(doc: Doc, subject: str) -> str | None:
     return "he" if counts["he"] > counts["she"] else "she"
 
 
+def _guest(doc: Doc, until: int) -> str | None:
+    """The guest a host introduces before offset ``until``: "My guest today is Dr. Jane
+    Roe", "I'm joined by Jane Roe", "Host Tom Vale talks with Jane Roe"."""
+    text = doc_text(doc)
+    return next((e.text.strip() for e in doc.ents if e.label_ == "PERSON"
+                 and e.start_char <= until and _name_shaped(e.text.strip())
+                 and _GUEST_CUE.search(text, max(0, e.start_char - 60), e.start_char)), None)
+
+
 def _most_named(doc: Doc, art: Article, *, interview: bool = False) -> str | None:
     """A headline page ("Jane Roe, Who Mapped the Seas, Dies at 90"; a press release): the
     person its opening names who is named most often, by full name or surname, when that
@@ -341,6 +390,9 @@ def _most_named(doc: Doc, art: Article, *, interview: bool = False) -> str | Non
                                           not_after="-")) >= 2:
                 return name
     if interview:
+        guest = _guest(doc, opening_end)
+        if guest is not None:
+            return guest
         # not a byline ("Interview by X")
         first = next((e.text.strip() for e in doc.ents if e.label_ == "PERSON"
                       and e.start_char <= opening_end and _name_shaped(e.text.strip())
@@ -368,6 +420,16 @@ def _most_named(doc: Doc, art: Article, *, interview: bool = False) -> str | Non
         return None
     return min(leaders, key=lambda n: first_at[n])
 
+
+#: What a host says right before the guest's name.
+_GUEST_CUE = re.compile(
+    r"(?:\bguests?\b[^.?!]{0,24}?\b(?:is|are|was)|\b(?:joined|joining\s+(?:me|us))\s+"
+    r"(?:today\s+|tonight\s+|here\s+|this\s+week\s+)?(?:by\s+)?|\b(?:I'm|I\s+am|we're|we\s+are)"
+    r"\s+(?:talking|speaking)\s+(?:to|with)|"
+    # "Host Tom Vale talks with Jane Roe", "... sits down with", "... interviews"
+    r"\b(?:talks|speaks|chats|sits\s+down|is\s+in\s+conversation)\s+(?:to|with)|\binterviews)"
+    r"\s+(?:(?:Dr|Prof|Professor|Mr|Ms|Mrs)\.?\s+)?$",
+    re.I)
 
 # a paragraph that opens with a name and its verb: "Annika Kessler spent a decade ..."
 _NAME_THEN_VERB = re.compile(r"\s*([A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|"
